@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { randomUUID } from 'node:crypto'
+import type { Config } from './config.ts'
+import type { Core } from './core/core.ts'
+import { CredentialCache, Keyring } from './core/secrets/index.ts'
+import { serverSettings } from './core/settings/server-settings.table.ts'
+import { openDatabase, type Database } from './db/client.ts'
+import { migrate } from './db/migrate.ts'
+import { registerDocs } from './http/docs.ts'
+import { registerHealth } from './http/health.ts'
+import { registerMetrics } from './http/metrics.ts'
+import { registerRequestLog } from './http/request-log.ts'
+import { createLogger } from './logger.ts'
+import { loadSecretKey } from './secret-key.ts'
+import ictcore from './dialects/ictcore/plugin.ts'
+import packetera from './dialects/packetera/plugin.ts'
+import resellerclub from './dialects/resellerclub/plugin.ts'
+import porta from './dialects/porta/plugin.ts'
+import delacon from './dialects/delacon/plugin.ts'
+import native from './dialects/native/plugin.ts'
+
+export interface AppOptions {
+  config: Config
+  /** An already opened (and migrated) database; otherwise opened from config and migrated. */
+  database?: Database
+  logger?: Logger
+}
+
+export interface SwitchboardApp {
+  readonly http: FastifyInstance
+  readonly core: Core
+  readonly database: Database
+  /** Listens on config host/port; resolves to the base URL. */
+  listen(): Promise<string>
+  /** Stops in reverse order of start: HTTP (finishing in-flight requests), then the database. */
+  stop(): Promise<void>
+}
+
+/** Builds the core context over an open, migrated database. */
+export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
+  const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    keyring: new Keyring(loadSecretKey(config.secretKey, config.dataDir)),
+    credentials: new CredentialCache(config.credentialCacheTtlMs),
+    jwtSecret: Buffer.from(jwt!.value, 'base64url'),
+    log,
+    now: () => new Date(),
+  }
+}
+
+/** The composition root: database, core, HTTP with every dialect. */
+export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
+  const { config } = options
+  const log = options.logger ?? createLogger(config.logLevel)
+  const ownsDatabase = !options.database
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  try {
+    if (ownsDatabase) await migrate(database)
+    const core = await createCore(database, config, log)
+    const http = Fastify({
+      loggerInstance: log as FastifyBaseLogger,
+      disableRequestLogging: true,
+      genReqId: (req) => {
+        const given = req.headers['x-request-id']
+        return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID()
+      },
+      requestIdHeader: false,
+      trustProxy: false,
+      bodyLimit: 1024 * 1024,
+      routerOptions: { ignoreTrailingSlash: false },
+    })
+    http.addHook('onSend', async (req, reply) => {
+      reply.header('x-request-id', req.id)
+    })
+    registerMetrics(http)
+    registerRequestLog(http)
+    await registerDocs(http)
+    registerHealth(http, database.db)
+    http.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
+      const status = err.statusCode
+      if (status && status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request' })
+      req.log.error({ err: { name: err.name, code: err.code } }, 'unhandled error')
+      return reply.code(500).send({ error: 'internal_error' })
+    })
+    http.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }))
+
+    const opts = { core, config }
+    await http.register(ictcore, { ...opts, prefix: config.prefixes.ictcore })
+    await http.register(packetera, { ...opts, prefix: config.prefixes.packetera })
+    await http.register(resellerclub, { ...opts, prefix: config.prefixes.resellerclub })
+    await http.register(porta, { ...opts, prefix: config.prefixes.porta })
+    await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
+    await http.register(native, { ...opts, prefix: '/native' })
+    await http.ready()
+
+    return {
+      http, core, database,
+      async listen() {
+        return http.listen({ port: config.port, host: config.host })
+      },
+      async stop() {
+        await http.close()
+        if (ownsDatabase) await database.close()
+      },
+    }
+  } catch (e) {
+    if (ownsDatabase) await database.close()
+    throw e
+  }
+}

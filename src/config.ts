@@ -1,0 +1,46 @@
+import { resolve } from 'node:path'
+
+/** Deployment settings, all from the environment (README "Configuration" lists each). */
+export interface Config {
+  port: number
+  host: string
+  /** PGlite data, media, the secret key file and the lock live here. */
+  dataDir: string
+  databaseUrl?: string
+  adminPassword?: string
+  /** 32-byte key (base64 or hex) encrypting device secrets at rest; default: `<dataDir>/secret.key`. */
+  secretKey?: string
+  logLevel: string
+  /** Public base URL used in absolute links (Packetera publish code, JWT `iss`); default: from the request. */
+  publicBaseUrl?: string
+  jwtTtlSeconds: number
+  credentialCacheTtlMs: number
+  prefixes: { ictcore: string; packetera: string; resellerclub: string; porta: string; delacon: string }
+}
+
+function int(v: string | undefined, fallback: number): number {
+  const n = v === undefined || v === '' ? NaN : Number(v)
+  return Number.isInteger(n) ? n : fallback
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
+    secretKey: env.SWITCHBOARD_SECRET_KEY || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
+    jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
+    credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
+    prefixes: {
+      ictcore: '/api',
+      packetera: env.PACKETERA_PREFIX ?? '/packetera',
+      resellerclub: env.RESELLERCLUB_PREFIX ?? '/resellerclub',
+      porta: env.PORTA_PREFIX ?? '/porta',
+      delacon: env.DELACON_PREFIX ?? '/delacon',
+    },
+  }
+}

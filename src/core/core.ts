@@ -1,0 +1,19 @@
+import type { Logger } from 'pino'
+import type { Db } from '../db/client.ts'
+import type { CredentialCache, Keyring } from './secrets/index.ts'
+
+/**
+ * What every core function works with: the database and the process-wide services.
+ * Tenant-facing functions take `(core, actor, input)`; internals take `(core, …)`.
+ */
+export interface Core {
+  readonly db: Db
+  readonly dbKind: 'pglite' | 'postgres'
+  readonly keyring: Keyring
+  /** Verified credentials of per-request-secret dialects (see CredentialCache). */
+  readonly credentials: CredentialCache
+  /** HS256 secret of ICTCore JWTs, shared by every process through server_settings. */
+  readonly jwtSecret: Buffer
+  readonly log: Logger
+  now(): Date
+}

@@ -1,0 +1,71 @@
+/**
+ * The one family of domain errors. Core throws these; each dialect maps every kind to its own
+ * envelope (an exhaustive switch on `kind`, so a new kind is a compile error in every dialect).
+ */
+export type DomainErrorKind = 'not_found' | 'invalid' | 'forbidden' | 'conflict' | 'locked' | 'unavailable' | 'unauthenticated'
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind
+}
+
+/** The thing does not exist, or is outside the caller's tenant / ownership (indistinguishable). */
+export class NotFound extends DomainError {
+  readonly kind = 'not_found' as const
+  constructor(readonly entity: string, readonly id?: string | number) {
+    super(`${entity} not found`)
+  }
+}
+
+/** A field's value breaks a rule. `field` is the wire-neutral core field name. */
+export class Invalid extends DomainError {
+  readonly kind = 'invalid' as const
+  constructor(readonly field: string, readonly reason: string = 'is invalid', readonly code: InvalidCode = 'invalid') {
+    super(`${field} ${reason}`)
+  }
+}
+/** Why a field is invalid, for dialects whose wire distinguishes "required" from "malformed". */
+export type InvalidCode = 'required' | 'invalid' | 'too_long' | 'duplicate' | 'reference'
+
+/** Authenticated, but the actor lacks the permission. */
+export class Forbidden extends DomainError {
+  readonly kind = 'forbidden' as const
+  constructor(readonly permission?: string) {
+    super('forbidden')
+  }
+}
+
+/** A uniqueness rule: the value is taken. */
+export class Conflict extends DomainError {
+  readonly kind = 'conflict' as const
+  constructor(readonly field: string, readonly reason: string = 'already exists') {
+    super(`${field} ${reason}`)
+  }
+}
+
+/** The object's state refuses the operation (e.g. deleting a built-in role). */
+export class Locked extends DomainError {
+  readonly kind = 'locked' as const
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
+/** A dependency (database, gateway) cannot serve now. */
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable' as const
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
+/** Credentials missing, wrong, revoked, or the principal disabled. */
+export class Unauthenticated extends DomainError {
+  readonly kind = 'unauthenticated' as const
+  constructor(readonly reason: string = 'invalid credentials') {
+    super(reason)
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError
+}

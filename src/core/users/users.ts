@@ -1,0 +1,158 @@
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { permissionSetGrants, type Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { Conflict, Invalid, Unauthenticated } from '../errors.ts'
+import { hashSecret, verifySecret } from '../secrets/index.ts'
+import { ADMIN_MARKER_PERMISSION } from './permission-names.ts'
+import { permissions, rolePermissions, roles, userPermissions, userRoles, users } from './users.table.ts'
+import { accounts } from '../accounts/accounts.table.ts'
+
+export type User = typeof users.$inferSelect
+
+export interface NewUser {
+  username: string
+  password: string
+  email?: string | null
+  firstName?: string | null
+  lastName?: string | null
+  phone?: string | null
+  address?: string | null
+  company?: string | null
+  countryId?: number | null
+  timezoneId?: number | null
+  languageId?: number | null
+  active?: boolean
+  customerId?: number | null
+  /** Built-in roles to hold; default `['user']`. */
+  roles?: ('admin' | 'user')[]
+}
+
+const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/
+
+/**
+ * Creates a user in `tenantId` holding the given built-in roles, and its default account
+ * (type `account`, username/email/phone copied), in one transaction on `db` (which may be a tx).
+ */
+export async function insertUser(db: Db, tenantId: number | null, input: NewUser): Promise<User> {
+  if (!input.username || !USERNAME.test(input.username)) throw new Invalid('username', 'is invalid', input.username ? 'invalid' : 'required')
+  if (!input.password || input.password.length < 6 || input.password.length > 128) throw new Invalid('password', 'must be 6-128 characters')
+  const tenantKey = sql`coalesce(${users.tenantId}, 0) = ${tenantId ?? 0}`
+  const clash = await db.select({ id: users.id, username: users.username }).from(users)
+    .where(and(tenantKey, or(sql`lower(${users.username}) = lower(${input.username})`, input.email ? sql`lower(${users.email}) = lower(${input.email})` : sql`false`)))
+  if (clash.length) throw new Conflict(clash[0]!.username.toLowerCase() === input.username.toLowerCase() ? 'username' : 'email')
+  const passwordHash = await hashSecret(input.password)
+  return db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values({
+      tenantId, customerId: input.customerId ?? null, username: input.username, email: input.email ?? null, passwordHash,
+      firstName: input.firstName ?? null, lastName: input.lastName ?? null, phone: input.phone ?? null, address: input.address ?? null,
+      company: input.company ?? null, countryId: input.countryId ?? null, timezoneId: input.timezoneId ?? null,
+      languageId: input.languageId ?? null, active: input.active ?? true,
+    }).returning()
+    const roleNames = input.roles ?? ['user']
+    const roleRows = await tx.select({ id: roles.id }).from(roles).where(and(isNull(roles.tenantId), inArray(roles.name, roleNames)))
+    if (roleRows.length) await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: user!.id, roleId: r.id })))
+    await tx.insert(accounts).values({
+      tenantId, userId: user!.id, type: 'account', username: input.username, email: input.email ?? null, phone: input.phone ?? null,
+      firstName: input.firstName ?? null, lastName: input.lastName ?? null,
+    }).onConflictDoNothing()
+    return user!
+  })
+}
+
+/** Effective permission names of a user: its roles' grants plus its direct grants. */
+export async function permissionsOfUser(db: Db, userId: number): Promise<Set<string>> {
+  const viaRoles = await db.select({ name: permissions.name }).from(userRoles)
+    .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
+    .innerJoin(permissions, eq(permissions.id, rolePermissions.permissionId))
+    .where(eq(userRoles.userId, userId))
+  const direct = await db.select({ name: permissions.name }).from(userPermissions)
+    .innerJoin(permissions, eq(permissions.id, userPermissions.permissionId))
+    .where(eq(userPermissions.userId, userId))
+  return new Set([...viaRoles, ...direct].map((p) => p.name))
+}
+
+/** Whether a permission set makes its holder admin (§2.4: holds `user_create`, by prefix too). */
+export function grantsAdmin(perms: ReadonlySet<string>): boolean {
+  return permissionSetGrants(perms, ADMIN_MARKER_PERMISSION)
+}
+
+/**
+ * The Actor of an active user, from the cache when possible (dropped on any change of the user's
+ * password, roles, grants or `active`; see `forgetUser`). Inactive or missing → Unauthenticated.
+ */
+export async function actorForUser(core: Core, userId: number): Promise<Actor & { user: User }> {
+  const cacheKey = ['user-actor', String(userId)]
+  const hit = core.credentials.get(cacheKey) as (Actor & { user: User }) | undefined
+  if (hit) return hit
+  const [user] = await core.db.select().from(users).where(eq(users.id, userId))
+  if (!user || !user.active) throw new Unauthenticated()
+  const perms = await permissionsOfUser(core.db, user.id)
+  const isAdmin = grantsAdmin(perms)
+  const actor = {
+    tenantId: user.tenantId, userId: user.id, resellerId: null, isAdmin,
+    crossTenant: isAdmin && user.tenantId === null, permissions: perms, user,
+  }
+  core.credentials.set(cacheKey, `user:${user.id}`, actor)
+  return actor
+}
+
+/** Drops cached verifications and actors of a user after a change to it. */
+export function forgetUser(core: Core, userId: number): void {
+  core.credentials.drop(`user:${userId}`)
+}
+
+/**
+ * Resolves a login identifier as ICTCore does (§2): with `@` an email (case-insensitive), else an
+ * exact username, else, if all digits, a user id; then checks the password. The same identifier may
+ * exist in several tenants; the password decides (docs/decisions.md). Optional `scope` confines the
+ * search (a reseller's members). Verified logins are cached.
+ */
+export async function authenticateUserPassword(
+  core: Core,
+  identifier: string,
+  password: string,
+  scope?: { tenantId?: number | null; customerOnly?: boolean },
+): Promise<User> {
+  if (!identifier || !password) throw new Unauthenticated()
+  const cacheKey = ['user-login', identifier, password, String(scope?.tenantId ?? '*'), String(scope?.customerOnly ?? false)]
+  const hit = core.credentials.get(cacheKey) as User | undefined
+  if (hit) return hit
+  const conds: SQL[] = []
+  if (scope?.tenantId !== undefined) conds.push(scope.tenantId === null ? isNull(users.tenantId) : eq(users.tenantId, scope.tenantId))
+  if (scope?.customerOnly) conds.push(sql`${users.customerId} is not null`)
+  const find = async (c: ReturnType<typeof sql>) => core.db.select().from(users).where(and(c, ...conds)).orderBy(users.id).limit(20)
+  let candidates: User[]
+  if (identifier.includes('@')) candidates = await find(sql`lower(${users.email}) = lower(${identifier})`)
+  else {
+    candidates = await find(sql`${users.username} = ${identifier}`)
+    if (!candidates.length && /^[0-9]{1,9}$/.test(identifier)) candidates = await find(sql`${users.id} = ${Number(identifier)}`)
+  }
+  for (const user of candidates) {
+    if (await verifySecret(password, user.passwordHash)) {
+      if (!user.active) throw new Unauthenticated('inactive')
+      core.credentials.set(cacheKey, `user:${user.id}`, user)
+      return user
+    }
+  }
+  throw new Unauthenticated()
+}
+
+/** Sets a user's password (hashing it) and forgets its cached logins. */
+export async function setUserPassword(core: Core, userId: number, password: string): Promise<void> {
+  if (!password || password.length < 6 || password.length > 128) throw new Invalid('password', 'must be 6-128 characters')
+  await core.db.update(users).set({ passwordHash: await hashSecret(password), passwordChangedAt: core.now(), updatedAt: core.now() }).where(eq(users.id, userId))
+  forgetUser(core, userId)
+}
+
+/**
+ * First start: when no user exists, creates `admin` (roles admin + user) in the platform tenant.
+ * Returns the generated password when none was configured, so the caller can print it once.
+ */
+export async function ensureBootstrapAdmin(core: Core, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
+  const [{ n }] = (await core.db.select({ n: sql<number>`count(*)::int` }).from(users)) as [{ n: number }]
+  if (n > 0) return { created: false }
+  const password = configuredPassword || (await import('node:crypto')).randomBytes(12).toString('base64url')
+  await insertUser(core.db, null, { username: 'admin', password, roles: ['admin', 'user'] })
+  return { created: true, generatedPassword: configuredPassword ? undefined : password }
+}

@@ -1,0 +1,41 @@
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+import * as schema from './schema.ts'
+
+export type Schema = typeof schema
+/** One query surface for both engines (a transaction is one too). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface Database {
+  readonly db: Db
+  readonly kind: 'pglite' | 'postgres'
+  /** The pg pool (PostgreSQL only), for session-level work such as advisory locks. */
+  readonly pool?: pg.Pool
+  /** Closes the pool / the embedded engine. */
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when dataDir is null). */
+  databaseUrl?: string
+  dataDir?: string | null
+  poolSize?: number
+}
+
+/** Opens the database the options name. Does not migrate (see migrate.ts). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    // An idle client's error (server restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => {})
+    const db = drizzlePg(pool, { schema }) as unknown as Db
+    return { db, kind: 'postgres', pool, close: () => pool.end() }
+  }
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  await client.waitReady
+  const db = drizzlePglite(client, { schema }) as unknown as Db
+  return { db, kind: 'pglite', close: () => client.close() }
+}

@@ -1,0 +1,74 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** What the process holding a data directory publishes to other processes (CLI) on this machine. */
+export interface LockInfo {
+  pid: number
+  /** Base URL of the running server, once it listens. */
+  url?: string
+  /** Token that authorises the local CLI on the server's native API (the file is mode 0600). */
+  adminToken?: string
+}
+
+export class DataDirLocked extends Error {
+  constructor(readonly dataDir: string, readonly holder: LockInfo) {
+    super(`data directory ${dataDir} is in use by process ${holder.pid}${holder.url ? ` (server at ${holder.url})` : ''}; stop it or use another DATA_DIR`)
+  }
+}
+
+const FILE = 'switchboard.lock'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** The live holder of a data directory, or null (a stale lock of a dead process counts as none). */
+export function readDataDirLock(dataDir: string): LockInfo | null {
+  try {
+    const info = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as LockInfo
+    return info.pid && alive(info.pid) && info.pid !== process.pid ? info : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Takes the data directory for this process (PGlite allows one process per directory).
+ * A live holder → DataDirLocked; a stale lock file is replaced.
+ */
+export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInfo, 'pid'>): void; release(): void } {
+  mkdirSync(dataDir, { recursive: true })
+  const path = join(dataDir, FILE)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600)
+      writeSync(fd, JSON.stringify({ pid: process.pid }))
+      closeSync(fd)
+      break
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw e
+      const holder = readDataDirLock(dataDir)
+      if (holder) throw new DataDirLocked(dataDir, holder)
+      try { unlinkSync(path) } catch { /* another process removed it first */ }
+    }
+  }
+  let released = false
+  return {
+    update(info) {
+      writeFileSync(path, JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 })
+    },
+    release() {
+      if (released) return
+      released = true
+      try {
+        const info = JSON.parse(readFileSync(path, 'utf8')) as LockInfo
+        if (info.pid === process.pid) unlinkSync(path)
+      } catch { /* already gone */ }
+    },
+  }
+}

@@ -1,0 +1,6 @@
+// Every table of the one schema: each concept owns its `*.table.ts`; this file only re-exports them.
+export * from '../core/settings/server-settings.table.ts'
+export * from '../core/resellers/resellers.table.ts'
+export * from '../core/customers/customers.table.ts'
+export * from '../core/users/users.table.ts'
+export * from '../core/accounts/accounts.table.ts'

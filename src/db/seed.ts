@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import type { Db } from './client.ts'
+import { permissions, rolePermissions, roles, serverSettings } from './schema.ts'
+import { ADMIN_ROLE_PERMISSIONS, SEEDED_PERMISSIONS, USER_ROLE_PERMISSIONS } from '../core/users/permission-names.ts'
+
+/** Inserts the built-in rows every deployment has; idempotent (runs after every migration). */
+export async function seedBuiltins(db: Db): Promise<void> {
+  await db.insert(serverSettings).values({ name: 'jwt_secret', value: randomBytes(32).toString('base64url') }).onConflictDoNothing()
+
+  const existing = await db.select({ name: permissions.name }).from(permissions).where(isNull(permissions.tenantId))
+  const have = new Set(existing.map((p) => p.name))
+  const missing = SEEDED_PERMISSIONS.filter((n) => !have.has(n))
+  if (missing.length) await db.insert(permissions).values(missing.map((name) => ({ name })))
+
+  for (const [name, grants] of [['admin', ADMIN_ROLE_PERMISSIONS], ['user', USER_ROLE_PERMISSIONS]] as const) {
+    let [role] = await db.select().from(roles).where(and(isNull(roles.tenantId), eq(roles.name, name)))
+    if (role) continue
+    ;[role] = await db.insert(roles).values({ name, builtin: true, description: `Built-in ${name} role` }).returning()
+    const ids = await db.select({ id: permissions.id }).from(permissions)
+      .where(and(isNull(permissions.tenantId), inArray(permissions.name, [...grants])))
+    await db.insert(rolePermissions).values(ids.map((p) => ({ roleId: role!.id, permissionId: p.id })))
+  }
+}

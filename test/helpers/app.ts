@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import { buildApp, type SwitchboardApp } from '../../src/app.ts'
+import { loadConfig, type Config } from '../../src/config.ts'
+import { createReseller, type NewReseller } from '../../src/core/resellers/index.ts'
+import { insertUser, type NewUser } from '../../src/core/users/index.ts'
+import { openTestDatabase, type DatabaseKind } from './database.ts'
+
+export interface TestApp extends SwitchboardApp {
+  kind: DatabaseKind
+  /** Creates a reseller with a unique username; returns it with its API key. */
+  reseller(input?: Partial<NewReseller>): Promise<{ id: number; username: string; apiKey: string }>
+  /** Creates a user (default role `user`) in a tenant (null = platform); returns it with its password. */
+  user(tenantId: number | null, input?: Partial<NewUser>): Promise<{ id: number; username: string; password: string }>
+}
+
+let seq = 0
+/** A unique short name for test rows (resellers, users) so tests sharing one app never collide. */
+export function uniqueName(prefix = 't'): string {
+  return `${prefix}${process.pid.toString(36)}${(++seq).toString(36)}${randomBytes(2).toString('hex')}`.slice(0, 20)
+}
+
+/** Config for tests: a throw-away data dir, a fixed secret key, silent logs unless LOG_LEVEL is set. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}),
+    dataDir: join(tmpdir(), `sb-test-${randomBytes(6).toString('hex')}`),
+    secretKey: randomBytes(32).toString('base64'),
+    logLevel: process.env.LOG_LEVEL ?? 'silent',
+    ...overrides,
+  }
+}
+
+/** An app on a fresh database of `kind` (call `stop()` in `after`). */
+export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(kind)
+  const config = testConfig(overrides)
+  const app = await buildApp({ config, database, logger: pino({ level: config.logLevel }) })
+  return {
+    ...app,
+    kind,
+    async stop() {
+      await app.stop()
+      await database.close()
+    },
+    async reseller(input = {}) {
+      const username = input.username ?? uniqueName('r')
+      const { reseller, apiKey } = await createReseller(app.core, { name: `Reseller ${username}`, ...input, username })
+      return { id: reseller.id, username: reseller.username, apiKey }
+    },
+    async user(tenantId, input = {}) {
+      const username = input.username ?? uniqueName('u')
+      const password = input.password ?? `pw-${randomBytes(6).toString('hex')}`
+      const u = await insertUser(app.core.db, tenantId, { ...input, username, password })
+      return { id: u.id, username: u.username, password }
+    },
+  }
+}
