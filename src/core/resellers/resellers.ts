@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
-import { Conflict, Invalid, NotFound, Unauthenticated } from '../errors.ts'
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../errors.ts'
 import { apiKeyDigest, hashSecret, newApiKey, verifySecret } from '../secrets/index.ts'
 import { apiKeys, resellers } from './resellers.table.ts'
 
@@ -92,7 +92,7 @@ const LAST_USED_GRANULARITY_MS = 60_000
  * Authenticates an API key presented alone (Porta License, Delacon Auth) or with the reseller's
  * id/username (ResellerClub, Packetera). Served from the verified-credential cache after the first
  * scrypt check. Unknown key, wrong reseller, revoked key, disabled reseller, dialect not enabled →
- * Unauthenticated. `forbidden` is reported separately for dialects that distinguish it (Porta 403).
+ * Unauthenticated; disabled reseller or dialect not enabled → Forbidden (Porta answers 403).
  */
 export async function authenticateApiKey(
   core: Core,
@@ -110,7 +110,7 @@ export async function authenticateApiKey(
   if (claimed?.resellerId !== undefined && row.reseller.id !== claimed.resellerId) throw new Unauthenticated()
   if (claimed?.username !== undefined && row.reseller.username.toLowerCase() !== claimed.username.toLowerCase()) throw new Unauthenticated()
   if (!(await verifySecret(apiKey, row.key.hash))) throw new Unauthenticated()
-  if (!resellerMayUse(row.reseller, dialect)) throw new Unauthenticated('reseller disabled')
+  if (!resellerMayUse(row.reseller, dialect)) throw new Forbidden(dialect)
   const now = core.now()
   if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await core.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.key.id))
