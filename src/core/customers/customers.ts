@@ -29,7 +29,7 @@ function customerTenant(actor: Actor): number {
  */
 export async function signUpCustomer(core: Core, actor: Actor, input: NewCustomer): Promise<{ customer: Customer; user: User | null }> {
   const tenantId = customerTenant(actor)
-  return core.db.transaction(async (tx) => {
+  return uniqueLoginOrConflict(() => core.db.transaction(async (tx) => {
     if (input.login) {
       const taken = await tx.select({ id: users.id }).from(users)
         .where(and(eq(users.tenantId, tenantId), sql`(lower(${users.username}) = lower(${input.login.email}) or lower(${users.email}) = lower(${input.login.email}))`))
@@ -46,7 +46,24 @@ export async function signUpCustomer(core: Core, actor: Actor, input: NewCustome
       })
     }
     return { customer: customer!, user }
-  })
+  }))
+}
+
+/** Two signups racing for one login: the loser hits the unique index; report it as the Conflict it is. */
+export async function uniqueLoginOrConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Conflict('username')
+    throw e
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === '23505') return true
+  }
+  return false
 }
 
 /** One customer of the actor's tenant; another tenant's id is NotFound. */

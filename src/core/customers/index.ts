@@ -1,3 +1,6 @@
 // Customers: end customers of a reseller (RC customers, Packetera members, Porta ICustomers, Delacon companies).
 export * from './customers.ts'
+export * from './customer-queries.ts'
+export * from './customer-changes.ts'
+export * from './customer-rules.ts'
 export { customers } from './customers.table.ts'

@@ -1,0 +1,77 @@
+import { and, asc, count, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import type { Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { NotFound } from '../errors.ts'
+import { tenantScope } from '../tenancy.ts'
+import { users } from '../users/users.table.ts'
+import { customers } from './customers.table.ts'
+import type { Customer } from './customers.ts'
+
+/** A customer with the username of its primary login (null when it has none). */
+export interface CustomerWithLogin {
+  customer: Customer
+  login: string | null
+}
+
+/** The primary login's username, as a correlated subquery (keeps reads to one statement). */
+const primaryLogin = sql<string | null>`(select ${users.username} from ${users} where ${users.customerId} = ${customers.id} order by ${users.id} limit 1)`
+
+/** One customer of the actor's tenant with its login, in a single query; another tenant's id is NotFound. */
+export async function getCustomerWithLogin(core: Core, actor: Actor, id: number): Promise<CustomerWithLogin> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFound('Customer', id)
+  const [row] = await core.db.select({ customer: customers, login: primaryLogin }).from(customers)
+    .where(and(eq(customers.id, id), tenantScope(actor, customers.tenantId)))
+  if (!row) throw new NotFound('Customer', id)
+  return row
+}
+
+export interface CustomerFilter {
+  ids?: number[]
+  tenantIds?: number[]
+  /** Case-insensitive substrings. */
+  login?: string
+  name?: string
+  company?: string
+  city?: string
+  state?: string
+  status?: 'active' | 'suspended'
+  createdFrom?: Date
+  createdTo?: Date
+  /** Decimal strings, inclusive bounds. */
+  totalReceiptsFrom?: string
+  totalReceiptsTo?: string
+}
+
+/** Case-insensitive "contains" without LIKE wildcards to escape. */
+function contains(column: SQLWrapper, needle: string): SQL {
+  return sql`position(lower(${needle}) in lower(coalesce(${column}, ''))) > 0`
+}
+
+/**
+ * Customers of the actor's tenant matching every given filter (a list filter matches any of its
+ * values), ordered by id; one page of `pageSize` rows (`pageNo` from 1) and the total number of matches.
+ */
+export async function searchCustomers(
+  core: Core, actor: Actor, filter: CustomerFilter, page: { pageNo: number; pageSize: number },
+): Promise<{ total: number; rows: CustomerWithLogin[] }> {
+  const conds: (SQL | undefined)[] = [tenantScope(actor, customers.tenantId)]
+  if (filter.ids) conds.push(filter.ids.length ? inArray(customers.id, filter.ids) : sql`false`)
+  if (filter.tenantIds) conds.push(filter.tenantIds.length ? inArray(customers.tenantId, filter.tenantIds) : sql`false`)
+  if (filter.login !== undefined) conds.push(contains(primaryLogin, filter.login))
+  if (filter.name !== undefined) conds.push(contains(customers.name, filter.name))
+  if (filter.company !== undefined) conds.push(contains(customers.company, filter.company))
+  if (filter.city !== undefined) conds.push(contains(customers.city, filter.city))
+  if (filter.state !== undefined) conds.push(contains(customers.state, filter.state))
+  if (filter.status !== undefined) conds.push(eq(customers.status, filter.status))
+  if (filter.createdFrom) conds.push(gte(customers.createdAt, filter.createdFrom))
+  if (filter.createdTo) conds.push(lte(customers.createdAt, filter.createdTo))
+  if (filter.totalReceiptsFrom !== undefined) conds.push(gte(customers.totalReceipts, filter.totalReceiptsFrom))
+  if (filter.totalReceiptsTo !== undefined) conds.push(lte(customers.totalReceipts, filter.totalReceiptsTo))
+  const where = and(...conds)
+  const [{ n }] = (await core.db.select({ n: count() }).from(customers).where(where)) as [{ n: number }]
+  const offset = (page.pageNo - 1) * page.pageSize
+  if (n === 0 || offset >= n) return { total: Number(n), rows: [] }
+  const rows = await core.db.select({ customer: customers, login: primaryLogin }).from(customers).where(where)
+    .orderBy(asc(customers.id)).limit(page.pageSize).offset(offset)
+  return { total: Number(n), rows }
+}
