@@ -15,6 +15,8 @@ export interface Config {
   publicBaseUrl?: string
   jwtTtlSeconds: number
   credentialCacheTtlMs: number
+  /** ResellerClub `resellerclub.tokenTtlSeconds`: how long a customer login token stays redeemable. */
+  resellerclubTokenTtlSeconds: number
   prefixes: { ictcore: string; packetera: string; resellerclub: string; porta: string; delacon: string }
 }
 
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
+    resellerclubTokenTtlSeconds: int(env.RESELLERCLUB_TOKEN_TTL_SECONDS, 120),
     prefixes: {
       ictcore: '/api',
       packetera: env.PACKETERA_PREFIX ?? '/packetera',
