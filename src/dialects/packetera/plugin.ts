@@ -1,8 +1,49 @@
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { registerActivationPage } from './activation-page.ts'
+import { transactionHandler } from './endpoint.ts'
+import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
+import { failures } from './errors.ts'
 
-// Placeholder scope until the packetera dialect lands (issue 2): answers nothing but its 404.
-const plugin: DialectPlugin = async (app) => {
+const ENDPOINT = '/cbc_APIs.aspx'
+
+/**
+ * Packetera click-to-call dialect (spec/packetera.md): one transaction endpoint answering
+ * Name/Value pairs, plus the hosted pages under the same prefix.
+ */
+const plugin: DialectPlugin = async (app, { core, config }) => {
   tagDialect(app, 'packetera')
+  // Every body is read as bytes and parsed as a form (a body without Content-Type too, spec §2).
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+
+  // Framework-level failures (oversized body, aborted upload …) still answer in the envelope.
+  app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
+    if (!err.statusCode || err.statusCode >= 500) req.log.error({ err: { name: err.name, code: err.code } }, 'packetera request failed')
+    if (req.routeOptions.url?.endsWith(ENDPOINT)) {
+      return sendPairs(reply, failurePairs(failures.internal()), BUILTIN_REPLY)
+    }
+    return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).type('text/plain; charset=utf-8').send('')
+  })
+  app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send(''))
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: ENDPOINT,
+    exposeHeadRoute: false,
+    schema: {
+      summary: 'Packetera transaction endpoint',
+      description: 'GET query or POST form; `TransactionType` selects the transaction (spec/packetera.md §6). Always HTTP 200 with Name/Value pairs.',
+      tags: ['packetera'],
+    },
+    handler: transactionHandler({ core, prefix: config.prefixes.packetera, publicBaseUrl: config.publicBaseUrl }),
+  })
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'],
+    url: ENDPOINT,
+    schema: { hide: true },
+    handler: async (_req, reply) => reply.code(405).header('allow', 'GET, POST').send(),
+  })
+  registerActivationPage(app, core)
 }
 export default plugin

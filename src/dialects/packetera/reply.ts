@@ -1,0 +1,150 @@
+import type { FastifyReply } from 'fastify'
+import { failures, type PacketeraFailure } from './errors.ts'
+import type { PacketeraInput } from './request.ts'
+
+/** How a reply is written (spec §2.2). */
+export interface ReplyConfig {
+  format: 'namevalue' | 'json' | 'xml'
+  delimiter: string
+  separator: string
+  encapsulator: string
+}
+type Setting = keyof ReplyConfig
+export type Pairs = [string, string][]
+
+export const BUILTIN_REPLY: ReplyConfig = Object.freeze({ format: 'namevalue', delimiter: '&', separator: '=', encapsulator: '' })
+
+/** Wire names of the four response configuration fields, in the order they are checked. */
+const WIRE: Record<Setting, string> = {
+  format: 'ResponseFormat', delimiter: 'ResponseDelimiter', separator: 'ResponseSeparator', encapsulator: 'ResponseEncapsulator',
+}
+const FORMATS = new Set(['namevalue', 'json', 'xml'])
+const FORBIDDEN_CHARS = /[\p{L}\p{N}%]/u
+
+/** One setting's value checked on its own; undefined when invalid. */
+function checkSetting(setting: Setting, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined
+  if (setting === 'format') {
+    const f = value.trim().toLowerCase()
+    return FORMATS.has(f) ? f : undefined
+  }
+  const length = [...value].length
+  const max = setting === 'encapsulator' ? 1 : 5
+  if (length > max || FORBIDDEN_CHARS.test(value)) return undefined
+  return value
+}
+
+/** The setting that breaks the combination rules of §2.2 (blaming one of `given` when it can), or null. */
+function clash(c: ReplyConfig, given: Partial<ReplyConfig>): Setting | null {
+  if (c.delimiter === c.separator) return 'separator' in given ? 'separator' : 'delimiter'
+  if (c.encapsulator) {
+    if (c.delimiter.includes(c.encapsulator)) return 'encapsulator' in given ? 'encapsulator' : 'delimiter'
+    if (c.separator.includes(c.encapsulator)) return 'encapsulator' in given ? 'encapsulator' : 'separator'
+  }
+  return null
+}
+
+/**
+ * Step 1 of §3.2: the request's response configuration fields over the built-in defaults. Returns
+ * the fields that are valid (each on its own and together with the built-ins), the configuration
+ * to answer with now, and the first failure (1005) if any field was refused.
+ */
+export function requestReplyConfig(input: PacketeraInput): { overrides: Partial<ReplyConfig>; config: ReplyConfig; failure?: PacketeraFailure } {
+  const overrides: Partial<ReplyConfig> = {}
+  let failure: PacketeraFailure | undefined
+  for (const setting of Object.keys(WIRE) as Setting[]) {
+    const sent = setting === 'format' ? input.get(WIRE[setting]) : input.raw(WIRE[setting])
+    if (sent === undefined) continue
+    const ok = checkSetting(setting, sent)
+    if (ok === undefined) failure ??= failures.invalid(WIRE[setting])
+    else (overrides as Record<Setting, string>)[setting] = ok
+  }
+  for (let bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides); bad; bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides)) {
+    failure ??= failures.invalid(WIRE[bad])
+    delete overrides[bad]
+  }
+  return { overrides, config: { ...BUILTIN_REPLY, ...overrides }, failure }
+}
+
+/** The settings key of a partner's stored reply defaults (`resellers.settings`). */
+export const PARTNER_REPLY_SETTINGS_KEY = 'packeteraReply'
+
+/** A partner's stored defaults, each checked on its own (invalid ones are ignored). */
+export function partnerReplyDefaults(settings: Record<string, unknown> | null | undefined): Partial<ReplyConfig> {
+  const stored = settings?.[PARTNER_REPLY_SETTINGS_KEY]
+  if (!stored || typeof stored !== 'object') return {}
+  const out: Partial<ReplyConfig> = {}
+  for (const setting of Object.keys(WIRE) as Setting[]) {
+    const ok = checkSetting(setting, (stored as Record<string, unknown>)[setting])
+    if (ok !== undefined) (out as Record<Setting, string>)[setting] = ok
+  }
+  return out
+}
+
+/**
+ * The configuration once the partner is known: request field > partner default > built-in. When a
+ * partner default clashes with the request's fields, the partner's defaults are set aside.
+ */
+export function effectiveReplyConfig(overrides: Partial<ReplyConfig>, settings: Record<string, unknown> | null | undefined): ReplyConfig {
+  const merged = { ...BUILTIN_REPLY, ...partnerReplyDefaults(settings), ...overrides }
+  return clash(merged, {}) ? { ...BUILTIN_REPLY, ...overrides } : merged
+}
+
+/**
+ * Validates stored reply defaults for a partner: returns the value to keep under
+ * PARTNER_REPLY_SETTINGS_KEY, or the name of the first refused setting.
+ */
+export function validReplyDefaults(input: Partial<Record<Setting, string>>): { value: Partial<ReplyConfig> } | { refused: string } {
+  const out: Partial<ReplyConfig> = {}
+  for (const setting of Object.keys(WIRE) as Setting[]) {
+    const v = input[setting]
+    if (v === undefined) continue
+    const ok = checkSetting(setting, v)
+    if (ok === undefined) return { refused: setting }
+    ;(out as Record<Setting, string>)[setting] = ok
+  }
+  const bad = clash({ ...BUILTIN_REPLY, ...out }, out)
+  return bad ? { refused: bad } : { value: out }
+}
+
+// Lone surrogates cannot be encoded (encodeURIComponent throws); XML 1.0 refuses most controls.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD')
+}
+
+/** Renders an ordered list of pairs in the configured format (spec §3). */
+export function renderPairs(pairs: Pairs, c: ReplyConfig): { contentType: string; body: string } {
+  switch (c.format) {
+    case 'json':
+      return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(Object.fromEntries(pairs.map(([n, v]) => [n, wellFormed(v)]))) }
+    case 'xml': {
+      const esc = (s: string) => wellFormed(s).replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      return {
+        contentType: 'application/xml; charset=utf-8',
+        body: `<?xml version="1.0" encoding="utf-8"?><Response>${pairs.map(([n, v]) => `<${n}>${esc(v)}</${n}>`).join('')}</Response>`,
+      }
+    }
+    case 'namevalue': {
+      const e = c.encapsulator
+      const value = e ? (v: string) => e + wellFormed(v).split(e).join(e + e) + e : (v: string) => encodeURIComponent(wellFormed(v))
+      return { contentType: 'text/plain; charset=utf-8', body: pairs.map(([n, v]) => n + c.separator + value(v)).join(c.delimiter) }
+    }
+  }
+}
+
+/** Sends a reply: always HTTP 200 (spec §3). */
+export function sendPairs(reply: FastifyReply, pairs: Pairs, c: ReplyConfig): FastifyReply {
+  const { contentType, body } = renderPairs(pairs, c)
+  return reply.code(200).type(contentType).send(body)
+}
+
+export function successPairs(pairs: Pairs): Pairs {
+  return [['Status', 'Success'], ...pairs]
+}
+
+export function failurePairs(f: PacketeraFailure): Pairs {
+  return [['Status', 'Failure'], ['ErrorCode', String(f.code)], ['ErrorMessage', f.text]]
+}
