@@ -1,0 +1,122 @@
+import { and, eq } from 'drizzle-orm'
+import type { Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { signUpCustomer } from '../customers/customers.ts'
+import { Forbidden, Invalid, NotFound } from '../errors.ts'
+import type { Db } from '../../db/client.ts'
+import { lowestFreeNumbers } from '../numbers/allocation.ts'
+import { lockPool, lockPoolById, resolvePool } from '../numbers/pools.ts'
+import { callTrackingCompanies, numberOrders, type OrderStatus } from './call-tracking.table.ts'
+import { findCompanyIn } from './companies.ts'
+import { fillOrder } from './fulfilment.ts'
+import {
+  categoryProblem, emailProblem, isEmail, nameProblem, normalizeTerminationNumber, referenceProblem,
+  terminationNumberProblem, type Feature,
+} from './rules.ts'
+
+/** A new customer's company (spec/delacon.md §5, wire-neutral names). */
+export interface NewCompany {
+  name: string
+  category?: string | null
+  email: string
+  terminationNumber: string
+  /** The partner's own reference (BusID). */
+  reference?: string | null
+  features?: Feature[]
+  /** Region in any §7 form. */
+  region: string
+  numberType: string
+}
+
+export type ProvisionInput = { quantity: number; orderSummaryEmail?: string | null } &
+  ({ companyId: number; company?: undefined } | { company: NewCompany; companyId?: undefined })
+
+export interface ProvisionResult {
+  status: OrderStatus
+  orderId: number
+  /** The company (new or existing); null when a new customer's order failed (no company is created). */
+  companyId: number | null
+  /** Allocated numbers, ascending (OK only). */
+  numbers: string[]
+}
+
+function check(field: string, reason: string | null): void {
+  if (reason) throw new Invalid(field, reason, reason === 'is required' ? 'required' : 'invalid')
+}
+
+/**
+ * Orders `quantity` tracking numbers for a new company or an existing one of the actor's tenant
+ * (spec/delacon.md §5 rules 1–5). One transaction under the pool's row lock: if no order of the pool
+ * waits and it has enough free numbers, the lowest are allocated → OK; else the order waits (pool
+ * backorder on; a new company is created with no numbers) or fails (backorder off; no company).
+ */
+export async function provisionNumbers(core: Core, actor: Actor, input: ProvisionInput): Promise<ProvisionResult> {
+  const tenantId = actor.tenantId
+  if (tenantId === null) throw new Forbidden('company_create')
+  const q = input.quantity
+  if (!Number.isSafeInteger(q) || q < 1 || q > 10) throw new Invalid('quantity', 'must be between 1 and 10')
+  const summaryEmail = input.orderSummaryEmail ?? null
+  if (summaryEmail !== null && !isEmail(summaryEmail)) throw new Invalid('orderSummaryEmail', 'is invalid')
+  const fresh = input.company
+  let pool: { region: string; numberType: string } | null = null
+  if (fresh) {
+    check('name', nameProblem(fresh.name, true))
+    check('category', categoryProblem(fresh.category ?? undefined))
+    check('email', emailProblem(fresh.email, true))
+    check('terminationNumber', terminationNumberProblem(fresh.terminationNumber, true))
+    check('reference', referenceProblem(fresh.reference ?? undefined))
+    const p = resolvePool(fresh.region, fresh.numberType)
+    pool = { region: p.region.name, numberType: p.numberType.key }
+  }
+
+  return core.db.transaction(async (tx) => {
+    const now = core.now()
+    let customerId: number | null = null
+    let poolRow
+    if (input.companyId !== undefined) {
+      const company = await findCompanyIn(tx, actor, input.companyId)
+      if (!company) throw new NotFound('Company', input.companyId)
+      customerId = company.customerId
+      poolRow = await lockPoolById(tx, company.poolId)
+    } else {
+      poolRow = await lockPool(tx, pool!.region, pool!.numberType)
+    }
+    const [waiting] = await tx.select({ id: numberOrders.id }).from(numberOrders)
+      .where(and(eq(numberOrders.poolId, poolRow.id), eq(numberOrders.status, 'WAIT'))).limit(1)
+    const free = waiting ? [] : await lowestFreeNumbers(tx, poolRow.id, tenantId, q)
+    const fillable = free.length === q
+    if (!fillable && !poolRow.backorder) {
+      const [order] = await tx.insert(numberOrders).values({
+        tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status: 'FAIL', completedAt: now,
+      }).returning({ id: numberOrders.id })
+      return { status: 'FAIL' as const, orderId: order!.id, companyId: customerId, numbers: [] }
+    }
+    if (customerId === null) customerId = await createCompany(core, tx, actor, fresh!, poolRow.id, pool!)
+    const status: OrderStatus = fillable ? 'OK' : 'WAIT'
+    const [order] = await tx.insert(numberOrders).values({
+      tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status, completedAt: fillable ? now : null,
+    }).returning({ id: numberOrders.id })
+    if (fillable) await fillOrder(tx, { id: order!.id, tenantId, customerId }, free, now)
+    return { status, orderId: order!.id, companyId: customerId, numbers: fillable ? free.map((n) => n.number) : [] }
+  })
+}
+
+/** Creates the core customer and its call-tracking profile inside the provisioning transaction. */
+async function createCompany(core: Core, tx: Db, actor: Actor, c: NewCompany, poolId: number, pool: { region: string; numberType: string }): Promise<number> {
+  // signUpCustomer opens a nested transaction on `tx`: a savepoint inside ours, so nothing is half-written.
+  const { customer } = await signUpCustomer({ ...core, db: tx }, actor, { profile: { name: c.name, email: c.email } })
+  const features = new Set(c.features ?? [])
+  await tx.insert(callTrackingCompanies).values({
+    customerId: customer.id,
+    tenantId: customer.tenantId,
+    busCat: c.category ?? null,
+    terminationNumber: normalizeTerminationNumber(c.terminationNumber)!,
+    busId: c.reference ?? null,
+    poolId, region: pool.region, numberType: pool.numberType,
+    callRecordingProvisioned: features.has('CallRecording'),
+    callRecordingEnabled: features.has('CallRecording'),
+    callFeedbackSurveyProvisioned: features.has('CallFeedbackSurvey'),
+    callFeedbackSurveyEnabled: features.has('CallFeedbackSurvey'),
+  })
+  return customer.id
+}
