@@ -1,8 +1,108 @@
-import type { DialectPlugin } from '../dialect.ts'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { resellerActor } from '../../core/actor.ts'
+import type { DialectOptions, DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { authenticateReseller } from './auth.ts'
+import type { RcCall } from './call.ts'
+import { RcError, errorReply, sendRc, sendRcError, type RcFormat } from './errors.ts'
+import { RcParams, rawQueryOf } from './params.ts'
+import { customerCalls } from './routes/customer-calls.ts'
+import { tokenCalls } from './routes/token-calls.ts'
+import { validate } from './validation.ts'
 
-// Placeholder scope until the resellerclub dialect lands (issue 2): answers nothing but its 404.
-const plugin: DialectPlugin = async (app) => {
+/** Every call this dialect answers (spec §4); any other path is `Unknown API call` (404). */
+export const CALLS: readonly RcCall[] = [...customerCalls, ...tokenCalls]
+
+const FORMATS: readonly RcFormat[] = ['json', 'xml']
+const OTHER_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'text/plain'])
+
+/**
+ * ResellerClub / LogicBoxes HTTP API (spec/resellerclub.md): `<prefix>/api/<path>.<json|xml>`,
+ * parameters from the query string and form bodies, `auth-userid` + `api-key` on every call, every
+ * error HTTP 500 `{"status":"ERROR","message":…}` (404 for unknown calls).
+ */
+const plugin: DialectPlugin = async (app, opts) => {
   tagDialect(app, 'resellerclub')
+  const apiRoot = `${opts.config.prefixes.resellerclub}/api/`
+
+  // §2.2: a body is a form when typed as one, as text/plain or not typed at all; any other body
+  // (JSON, multipart, garbage types) is read and ignored rather than refused.
+  app.addHook('onRequest', async (req) => {
+    const ct = req.headers['content-type']
+    if (ct !== undefined && !FORM_TYPES.has(mediaType(ct))) req.headers['content-type'] = 'application/octet-stream'
+  })
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (req, body, done) => {
+    const ct = req.headers['content-type']
+    done(null, ct === undefined || FORM_TYPES.has(mediaType(ct)) ? body : null)
+  })
+  // Route schemas document the parameters; validation is the dialect's own (§6 Java-map messages in
+  // §4 order, from query and body alike), so the schemas are never enforced here.
+  app.setValidatorCompiler(() => () => true)
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, message, unexpected } = errorReply(err)
+    if (unexpected) req.log.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, 'resellerclub call failed')
+    return sendRcError(reply, formatOfUrl(req.url), message, status)
+  })
+  app.setNotFoundHandler((req, reply) => {
+    const path = urlPath(req.url)
+    const call = path.startsWith(apiRoot) ? path.slice(apiRoot.length) : path.slice(opts.config.prefixes.resellerclub.length).replace(/^\//, '')
+    return sendRcError(reply, call.endsWith('.xml') ? 'xml' : 'json', `Unknown API call: ${call}`, 404)
+  })
+
+  for (const call of CALLS) registerCall(app, opts, call)
 }
 export default plugin
+
+function registerCall(app: FastifyInstance, { core, config }: DialectOptions, call: RcCall): void {
+  const querystring = Type.Object({
+    'auth-userid': Type.String({ description: 'Your reseller id' }),
+    'api-key': Type.String({ description: 'One of your API keys' }),
+    ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String({ description: r.description }) : Type.Optional(Type.String({ description: r.description }))])),
+  })
+  const wrongMethod = OTHER_METHODS.filter((m) => m !== call.method)
+  for (const path of [call.path, ...(call.aliases ?? [])]) {
+    for (const format of FORMATS) {
+      const url = `/api/${path}.${format}`
+      app.route({
+        method: call.method, url, exposeHeadRoute: false,
+        schema: { tags: ['resellerclub'], summary: call.summary, querystring },
+        handler: async (req: FastifyRequest, reply: FastifyReply) => {
+          // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
+          const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
+          const reseller = await authenticateReseller(core, params)
+          validate(params, call.params)
+          const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params })
+          return sendRc(reply, format, 200, result)
+        },
+      })
+      app.route({
+        method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
+        handler: async (req) => {
+          throw new RcError(`${req.method} method is not supported for this API call. Use ${call.method}.`)
+        },
+      })
+    }
+  }
+}
+
+function mediaType(contentType: string): string {
+  return contentType.split(';', 1)[0]!.trim().toLowerCase()
+}
+
+function urlPath(url: string): string {
+  const i = url.indexOf('?')
+  const raw = i < 0 ? url : url.slice(0, i)
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+function formatOfUrl(url: string): RcFormat {
+  return urlPath(url).endsWith('.xml') ? 'xml' : 'json'
+}

@@ -1,0 +1,51 @@
+/** A ResellerClub reply value: bare string / integer / boolean, or a map (spec §8, §9). */
+export type RcValue = string | number | boolean | RcMap
+export interface RcMap {
+  [key: string]: RcValue
+}
+
+/** Compact JSON without a trailing newline (spec §8). */
+export function toJson(value: RcValue): string {
+  return JSON.stringify(value)
+}
+
+/**
+ * Java XStream layout (spec §9): maps are `<hashtable>` of `<entry>` (key `<string>`, then the
+ * value), two-space indent, `\n` line ends, no declaration, no trailing newline.
+ */
+export function toXml(value: RcValue): string {
+  return node(value, '')
+}
+
+function node(value: RcValue, indent: string): string {
+  switch (typeof value) {
+    case 'string': return `${indent}<string>${escapeXml(value)}</string>`
+    case 'number': return `${indent}<int>${value}</int>`
+    case 'boolean': return `${indent}<boolean>${value}</boolean>`
+    default: {
+      const keys = Object.keys(value)
+      if (!keys.length) return `${indent}<hashtable/>`
+      const inner = `${indent}    `
+      const entries = keys.map((k) =>
+        `${indent}  <entry>\n${inner}<string>${escapeXml(k)}</string>\n${node(value[k]!, inner)}\n${indent}  </entry>`)
+      return `${indent}<hashtable>\n${entries.join('\n')}\n${indent}</hashtable>`
+    }
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const SPECIAL = /[&<>"'\u0000-\u0008\u000b-\u001f\u007f]/g
+
+/** XStream text escapes: `&amp; &lt; &gt; &quot; &apos;`, carriage return `&#xd;`, other controls `&#x..;`. */
+export function escapeXml(s: string): string {
+  return s.replace(SPECIAL, (c) => {
+    switch (c) {
+      case '&': return '&amp;'
+      case '<': return '&lt;'
+      case '>': return '&gt;'
+      case '"': return '&quot;'
+      case "'": return '&apos;'
+      default: return `&#x${c.charCodeAt(0).toString(16)};`
+    }
+  })
+}
