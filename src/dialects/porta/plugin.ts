@@ -1,8 +1,81 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { resellerActor } from '../../core/actor.ts'
+import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { bindProduct, readBody } from './bind.ts'
+import { argumentFault, PortaFault } from './errors.ts'
+import { BadCallback, formatOfMediaType, negotiate, type Negotiated } from './negotiate.ts'
+import { parseQuery, splitRequest, type QueryValues } from './request-url.ts'
+import { sendNoRoute, sendPortaError, sendProductResponse } from './respond.ts'
+import { matchRoute } from './routes.ts'
 
-// Placeholder scope until the porta dialect lands (issue 2): answers nothing but its 404.
-const plugin: DialectPlugin = async (app) => {
+// Porta Plus 2 Web Services (spec/porta.md). Every path under the prefix is served by one handler
+// that applies the dialect's own routing rules (§3: literal ignoring case, segment count, verb;
+// route suffix; percent-decoded segments), which Fastify's router cannot express.
+// Order of checks (§1): route → format negotiation → binding → License → operation.
+
+const JSON_FALLBACK: Negotiated = { format: 'json', callback: null, jsvTextType: false }
+
+const plugin: DialectPlugin = async (app, { core }) => {
   tagDialect(app, 'porta')
+  const prefix = app.prefix
+
+  // Bodies are read by the binder (§6), whatever their type; Fastify only collects the text.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+
+  app.setNotFoundHandler((_req, reply) => sendNoRoute(reply))
+  // Framework-level failures (body too large, unreadable body) still answer in the envelope.
+  app.setErrorHandler((err: { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
+    const fault = status === 500 ? err : new PortaFault(status, 'SerializationException', "Unable to bind to request 'Product'")
+    return sendPortaError(reply, negotiationOf(req) ?? JSON_FALLBACK, fault)
+  })
+
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    const split = splitRequest(req.url, prefix)
+    const match = matchRoute(req.method, split.segments)
+    if (!match) return sendNoRoute(reply)
+    let neg: Negotiated
+    try {
+      neg = negotiate({ query: split.query, suffix: split.suffix, accept: req.headers.accept, contentType: req.headers['content-type'] })
+    } catch (e) {
+      if (!(e instanceof BadCallback)) throw e
+      return sendPortaError(reply, e.negotiated, argumentFault('callback', 'callback must be a JavaScript identifier'))
+    }
+    negotiations.set(req, neg)
+    try {
+      const { body, form } = bodyOf(req)
+      const bound = bindProduct({ body, path: match.vars, query: split.query, form })
+      const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '')
+      const result = await match.route.operation({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
+      return sendProductResponse(reply, neg, result)
+    } catch (e) {
+      return sendPortaError(reply, neg, e)
+    }
+  }
+  app.all('/*', handler)
 }
 export default plugin
+
+const negotiations = new WeakMap<FastifyRequest, Negotiated>()
+function negotiationOf(req: FastifyRequest): Negotiated | undefined {
+  return negotiations.get(req)
+}
+
+/**
+ * §6 step 1: the body by Content-Type (JSON, JSV; forms bind last); empty bodies are skipped, a body
+ * without Content-Type is JSON, other types are ignored, CSV bodies are refused (405).
+ */
+function bodyOf(req: FastifyRequest): { body: Record<string, unknown> | null; form: QueryValues | null } {
+  const text = typeof req.body === 'string' ? req.body : ''
+  if (text === '') return { body: null, form: null }
+  const type = req.headers['content-type']
+  const media = type?.split(';')[0]!.trim().toLowerCase()
+  if (media === 'application/x-www-form-urlencoded') return { body: null, form: parseQuery(text) }
+  if (media === 'text/csv') throw new PortaFault(405, 'NotSupportedException', 'CSV request bodies are not supported')
+  const format = type === undefined ? 'json' : formatOfMediaType(type)
+  if (format === 'json' || format === 'jsv') return { body: readBody(format, text), form: null }
+  return { body: null, form: null }
+}

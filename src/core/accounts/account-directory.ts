@@ -1,0 +1,89 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import type { Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { customers } from '../customers/customers.table.ts'
+import { NotFound } from '../errors.ts'
+import { tenantScope } from '../tenancy.ts'
+import { users } from '../users/users.table.ts'
+import { accounts } from './accounts.table.ts'
+
+/**
+ * Wire-neutral read side of accounts as seen through their owner's customer (Porta's ICustomer /
+ * IAccount view): only accounts whose owner user belongs to a customer are listed here.
+ */
+export interface DirectoryAccount {
+  id: number
+  tenantId: number | null
+  type: 'account' | 'did' | 'extension' | 'eaddress'
+  username: string | null
+  firstName: string | null
+  lastName: string | null
+  address: string | null
+  phone: string | null
+  email: string | null
+  active: boolean
+  createdAt: Date
+  /** The owner user's customer. */
+  customerId: number
+  /** The device (SIP) secret in clear; only filled by `getCustomerAccount(..., { withSecret: true })`. */
+  secret: string | null
+}
+
+const accountColumns = {
+  id: accounts.id,
+  tenantId: accounts.tenantId,
+  type: accounts.type,
+  username: accounts.username,
+  firstName: accounts.firstName,
+  lastName: accounts.lastName,
+  address: accounts.address,
+  phone: accounts.phone,
+  email: accounts.email,
+  active: accounts.active,
+  createdAt: accounts.createdAt,
+}
+
+const MAX_ID = 2_147_483_647
+
+function validId(id: number): boolean {
+  return Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
+}
+
+/**
+ * The accounts of one customer of the actor's tenant, by account id. One query; a customer that
+ * does not exist or belongs to another tenant is NotFound('Customer').
+ */
+export async function listCustomerAccounts(core: Core, actor: Actor, customerId: number): Promise<DirectoryAccount[]> {
+  if (!validId(customerId)) throw new NotFound('Customer', customerId)
+  const rows = await core.db.select({ customerId: customers.id, account: accountColumns }).from(customers)
+    .leftJoin(users, eq(users.customerId, customers.id))
+    .leftJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.tenantId, customers.tenantId)))
+    .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId)))
+    .orderBy(asc(accounts.id))
+  if (!rows.length) throw new NotFound('Customer', customerId)
+  const seen = new Set<number>()
+  const out: DirectoryAccount[] = []
+  for (const r of rows) {
+    if (!r.account || seen.has(r.account.id)) continue
+    seen.add(r.account.id)
+    out.push({ ...r.account, customerId: r.customerId, secret: null })
+  }
+  return out
+}
+
+/**
+ * One account of the actor's tenant whose owner belongs to a customer, with that customer's id.
+ * `withSecret` decrypts the stored device secret (only for projections that hand it back).
+ * Accounts without a customer owner, and other tenants' accounts, are NotFound('Account').
+ */
+export async function getCustomerAccount(core: Core, actor: Actor, accountId: number, opts: { withSecret?: boolean } = {}): Promise<DirectoryAccount> {
+  if (!validId(accountId)) throw new NotFound('Account', accountId)
+  const [row] = await core.db.select({ account: accountColumns, passwdEnc: accounts.passwdEnc, customerId: customers.id }).from(accounts)
+    .innerJoin(users, and(eq(users.id, accounts.userId), isNotNull(users.customerId)))
+    .innerJoin(customers, and(eq(customers.id, users.customerId), eq(customers.tenantId, accounts.tenantId)))
+    .where(and(eq(accounts.id, accountId), tenantScope(actor, accounts.tenantId)))
+    .limit(1)
+  if (!row) throw new NotFound('Account', accountId)
+  const secret = opts.withSecret && row.passwdEnc ? core.keyring.decrypt(row.passwdEnc) : null
+  return { ...row.account, customerId: row.customerId, secret }
+}

@@ -1,0 +1,76 @@
+import { isDomainError, type Conflict, type Forbidden, type Invalid, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
+
+// spec/porta.md §8: every failure is a ResponseStatus {ErrorCode, Message, Errors[]} with the
+// ErrorCode as HTTP reason phrase. Domain errors are mapped here, once, exhaustively.
+
+/** One `ResponseError` of `ResponseStatus.Errors`. */
+export interface PortaFieldError {
+  ErrorCode: string
+  FieldName: string
+  Message: string
+}
+
+export interface PortaErrorBody {
+  status: number
+  ErrorCode: string
+  Message: string
+  Errors: PortaFieldError[]
+}
+
+/** A dialect-level failure (binding, missing argument) already in wire terms. */
+export class PortaFault extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly errors: PortaFieldError[] = [],
+  ) {
+    super(message)
+  }
+}
+
+/** §6: a value that cannot be converted to its field's type. */
+export function bindingFault(fields: { field: string; value: string }[]): PortaFault {
+  return new PortaFault(400, 'SerializationException', "Unable to bind to request 'Product'", fields.map((f) => ({
+    ErrorCode: 'SerializationException', FieldName: f.field, Message: `'${f.value}' is an Invalid value for '${f.field}'`,
+  })))
+}
+
+/** §4.1: a required subject id (or argument) that is 0/empty/invalid. */
+export function argumentFault(field: string, message = `${field} is required`): PortaFault {
+  return new PortaFault(400, 'ArgumentException', message, [{ ErrorCode: 'ArgumentException', FieldName: field, Message: message }])
+}
+
+/** Core field names as Porta names them (core `Invalid` errors name wire-neutral fields). */
+const FIELD_NAMES: Record<string, string> = {
+  customerId: 'ICustomer', accountId: 'IAccount', productId: 'IProduct', resellerId: 'ResellerID', apiKey: 'License',
+}
+
+/** Maps any thrown value to the §8 status, ErrorCode and Message. Unknown errors → 500 without detail. */
+export function renderPortaError(e: unknown): PortaErrorBody {
+  if (e instanceof PortaFault) return { status: e.status, ErrorCode: e.errorCode, Message: e.message, Errors: e.errors }
+  if (isDomainError(e)) return renderDomainError(e as KnownDomainError)
+  return internal()
+}
+
+type KnownDomainError = NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated
+
+function renderDomainError(e: KnownDomainError): PortaErrorBody {
+  switch (e.kind) {
+    case 'unauthenticated': return { status: 401, ErrorCode: 'Unauthorized', Message: 'Invalid License', Errors: [] }
+    case 'forbidden': return { status: 403, ErrorCode: 'Forbidden', Message: 'The License holder may not use this service', Errors: [] }
+    case 'not_found': return { status: 404, ErrorCode: 'NotFound', Message: e.message, Errors: [] }
+    case 'invalid':
+    case 'conflict': {
+      const field = FIELD_NAMES[e.field] ?? e.field
+      const message = `${field} ${e.reason}`
+      return { status: 400, ErrorCode: 'ArgumentException', Message: message, Errors: [{ ErrorCode: 'ArgumentException', FieldName: field, Message: message }] }
+    }
+    case 'locked': return { status: 400, ErrorCode: 'ArgumentException', Message: e.reason, Errors: [] }
+    case 'unavailable': return internal()
+  }
+}
+
+function internal(): PortaErrorBody {
+  return { status: 500, ErrorCode: 'InternalServerError', Message: 'An internal error occurred.', Errors: [] }
+}
