@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI through tsx so `npx switchboard …` works straight after `npm ci`.
 import { register } from 'tsx/esm/api'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, URL } from 'node:url'
 register()
 await import(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)))

@@ -26,6 +26,8 @@ export interface AppOptions {
   /** An already opened (and migrated) database; otherwise opened from config and migrated. */
   database?: Database
   logger?: Logger
+  /** Token that authorises the native admin API (`serve` puts it in the PGlite lock file for the CLI). */
+  adminToken?: string
 }
 
 export interface SwitchboardApp {
@@ -94,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.register(resellerclub, { ...opts, prefix: config.prefixes.resellerclub })
     await http.register(porta, { ...opts, prefix: config.prefixes.porta })
     await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
-    await http.register(native, { ...opts, prefix: '/native' })
+    await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
     await http.ready()
 
     return {
@@ -103,7 +105,14 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         return http.listen({ port: config.port, host: config.host })
       },
       async stop() {
-        await http.close()
+        // Fastify closes idle keep-alive connections once; a connection whose request finishes during
+        // the stop would otherwise stay open until its keep-alive timeout, so idle ones are swept.
+        const sweep = setInterval(() => http.server.closeIdleConnections(), 50)
+        try {
+          await http.close()
+        } finally {
+          clearInterval(sweep)
+        }
         if (ownsDatabase) await database.close()
       },
     }

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** What the process holding a data directory publishes to other processes (CLI) on this machine. */
@@ -60,7 +60,10 @@ export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInf
   let released = false
   return {
     update(info) {
-      writeFileSync(path, JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 })
+      // Written aside and renamed, so a reader never sees half a file (it would take the lock for stale).
+      const tmp = `${path}.${process.pid}.tmp`
+      writeFileSync(tmp, JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 })
+      renameSync(tmp, path)
     },
     release() {
       if (released) return

@@ -1,8 +1,45 @@
-import type { DialectPlugin } from '../dialect.ts'
+import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import { isDomainError } from '../../core/errors.ts'
+import type { DialectOptions } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { authenticateNative } from './auth.ts'
+import { renderNativeError, renderValidationError } from './errors.ts'
+import numberRoutes from './routes/numbers.ts'
+import resellerRoutes from './routes/resellers.ts'
+import userRoutes from './routes/users.ts'
 
-// Placeholder scope until the native dialect lands (issue 2): answers nothing but its 404.
-const plugin: DialectPlugin = async (app) => {
+export interface NativeOptions extends DialectOptions {
+  /** The server's admin token (the CLI's credential); without it only platform admins' Basic logins work. */
+  adminToken?: string
+}
+
+/** The native admin API: what the CLI (and operators' scripts) use to administer the platform. */
+const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken }) => {
   tagDialect(app, 'native')
+  app.decorateRequest('nativeActor', null as never)
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (isDomainError(err)) {
+      const { status, body } = renderNativeError(err)
+      return reply.code(status).send(body)
+    }
+    if (err.validation) {
+      const { status, body } = renderValidationError(err)
+      return reply.code(status).send(body)
+    }
+    const status = err.statusCode
+    if (status && status >= 400 && status < 500) return reply.code(status).send({ error: err.message })
+    req.log.error({ err: { name: err.name, code: err.code } }, 'native: unhandled error')
+    return reply.code(500).send({ error: 'internal error' })
+  })
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'no such route' }))
+
+  app.addHook('onRequest', async (req) => {
+    req.nativeActor = await authenticateNative(core, adminToken, req)
+  })
+
+  await resellerRoutes(app, core)
+  await userRoutes(app, core)
+  await numberRoutes(app, core)
 }
 export default plugin

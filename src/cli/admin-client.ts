@@ -1,0 +1,115 @@
+import pino from 'pino'
+import { createCore } from '../app.ts'
+import type { Config } from '../config.ts'
+import { systemActor } from '../core/actor.ts'
+import { isDomainError } from '../core/errors.ts'
+import { openDatabase, type Database } from '../db/client.ts'
+import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } from '../db/lock.ts'
+import { migrate } from '../db/migrate.ts'
+import {
+  addNumbersOp, createResellerOp, createUserOp,
+  type AddNumbersInput, type CreateResellerInput, type CreateUserInput,
+} from '../dialects/native/operations.ts'
+import { createLogger } from '../logger.ts'
+import { CliError } from './output.ts'
+
+/** The platform operations a CLI command performs, wherever the database is. */
+export interface AdminClient {
+  /** `direct` (this process opened the database) or `server` (through a running server's native API). */
+  readonly via: 'direct' | 'server'
+  createReseller(input: CreateResellerInput): Promise<{ id: number; username: string; apiKey: string }>
+  createUser(input: CreateUserInput): Promise<{ id: number }>
+  addNumbers(input: AddNumbersInput): Promise<{ added: number }>
+  close(): Promise<void>
+}
+
+/** How long a command waits for a starting server (or another command) to settle on a PGlite directory. */
+const SETTLE_MS = 30_000
+
+/**
+ * Opens the client the configuration calls for. PostgreSQL (DATABASE_URL): directly, any number of
+ * processes. PGlite: through the server holding DATA_DIR when there is one, else directly under the lock.
+ */
+export async function openAdminClient(config: Config): Promise<AdminClient> {
+  if (config.databaseUrl) return directClient(config, await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 }), () => {})
+  const deadline = Date.now() + SETTLE_MS
+  let holder: LockInfo | null = null
+  while (Date.now() < deadline) {
+    holder = readDataDirLock(config.dataDir)
+    if (holder?.url && holder.adminToken) return serverClient(holder.url, holder.adminToken)
+    if (!holder) {
+      let lock: ReturnType<typeof acquireDataDirLock>
+      try {
+        lock = acquireDataDirLock(config.dataDir)
+      } catch (e) {
+        if (e instanceof DataDirLocked) continue
+        throw e
+      }
+      try {
+        return await directClient(config, await openDatabase({ dataDir: config.dataDir }), () => lock.release())
+      } catch (e) {
+        lock.release()
+        throw e
+      }
+    }
+    // A server that has not published its URL yet, or another command: wait for it.
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new CliError(new DataDirLocked(config.dataDir, holder ?? { pid: 0 }).message)
+}
+
+async function directClient(config: Config, database: Database, release: () => void): Promise<AdminClient> {
+  try {
+    await migrate(database)
+    const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', pino.destination(2))
+    const core = await createCore(database, config, log)
+    const run = async <T>(op: () => Promise<T>): Promise<T> => {
+      try {
+        return await op()
+      } catch (e) {
+        if (isDomainError(e)) throw new CliError(e.message)
+        throw e
+      }
+    }
+    return {
+      via: 'direct',
+      createReseller: (input) => run(() => createResellerOp(core, systemActor, input)),
+      createUser: (input) => run(() => createUserOp(core, systemActor, input)),
+      addNumbers: (input) => run(() => addNumbersOp(core, systemActor, input)),
+      async close() {
+        await database.close()
+        release()
+      },
+    }
+  } catch (e) {
+    await database.close()
+    throw e
+  }
+}
+
+function serverClient(baseUrl: string, adminToken: string): AdminClient {
+  const call = async <T>(method: string, path: string, body: unknown): Promise<T> => {
+    let res: Response
+    try {
+      res = await fetch(`${baseUrl}/native${path}`, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    } catch (e) {
+      throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
+    }
+    const text = await res.text()
+    let json: Record<string, unknown> = {}
+    try { json = JSON.parse(text) as Record<string, unknown> } catch { /* not JSON: reported below */ }
+    if (!res.ok) throw new CliError(typeof json.error === 'string' ? json.error : `server answered ${res.status}`)
+    return json as T
+  }
+  return {
+    via: 'server',
+    createReseller: (input) => call('POST', '/resellers', input),
+    createUser: (input) => call('POST', '/users', input),
+    addNumbers: (input) => call('POST', '/numbers', input),
+    async close() {},
+  }
+}

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../../config.ts'
+import { openDatabase } from '../../db/client.ts'
+import { acquireDataDirLock, DataDirLocked, readDataDirLock } from '../../db/lock.ts'
+import { migrate } from '../../db/migrate.ts'
+import type { Command } from '../command.ts'
+
+const command: Command = {
+  usage: 'migrate [--json]',
+  async run(args, out) {
+    parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
+    const config = loadConfig()
+    if (config.databaseUrl) {
+      // Processes migrating together serialise on an advisory lock (src/db/migrate.ts).
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 })
+      try { await migrate(database) } finally { await database.close() }
+      out.result({ migrated: true, database: 'postgres' }, 'database migrated (PostgreSQL)')
+      return
+    }
+    let lock: ReturnType<typeof acquireDataDirLock>
+    try {
+      lock = acquireDataDirLock(config.dataDir)
+    } catch (e) {
+      const holder = e instanceof DataDirLocked ? readDataDirLock(config.dataDir) : null
+      // A running server applied every migration of its code when it started.
+      if (holder?.url) {
+        out.result({ migrated: true, database: 'pglite', server: holder.url }, `database is served by ${holder.url}, which migrated it at start`)
+        return
+      }
+      throw e
+    }
+    try {
+      const database = await openDatabase({ dataDir: config.dataDir })
+      try { await migrate(database) } finally { await database.close() }
+    } finally {
+      lock.release()
+    }
+    out.result({ migrated: true, database: 'pglite' }, `database migrated (PGlite in ${config.dataDir})`)
+  },
+}
+export default command

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { parseArgs } from 'node:util'
+import { buildApp, type SwitchboardApp } from '../../app.ts'
+import { loadConfig } from '../../config.ts'
+import { ensureBootstrapAdmin } from '../../core/users/index.ts'
+import { acquireDataDirLock } from '../../db/lock.ts'
+import type { Command } from '../command.ts'
+import { positiveInt } from '../output.ts'
+
+/** How long a graceful stop may wait for in-flight requests before connections are cut. */
+const STOP_GRACE_MS = 25_000
+
+const command: Command = {
+  usage: 'serve [--port N] [--host H] [--no-dispatch]',
+  async run(args) {
+    const { values } = parseArgs({
+      args, strict: true,
+      // --no-dispatch: API only. Accepted now; the dispatcher it leaves out arrives with issue 3.
+      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-dispatch': { type: 'boolean' } },
+    })
+    const config = loadConfig()
+    if (values.port !== undefined) config.port = values.port === '0' ? 0 : positiveInt('port', values.port)!
+    if (values.host !== undefined) config.host = values.host
+
+    // PGlite allows one process per directory: take it before opening (a second server is refused here).
+    const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
+    const adminToken = randomBytes(24).toString('base64url')
+    let app: SwitchboardApp | undefined
+    try {
+      app = await buildApp({ config, adminToken })
+      const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
+      if (admin.generatedPassword) {
+        // Shown once to the operator, on the terminal only: never through the logger.
+        process.stderr.write(`\nCreated the platform admin user "admin" with password: ${admin.generatedPassword}\n` +
+          'It is shown only this once. Set SWITCHBOARD_ADMIN_PASSWORD before the first start to choose it.\n\n')
+      }
+      await app.listen()
+    } catch (e) {
+      await app?.stop().catch(() => {})
+      lock?.release()
+      throw e
+    }
+    const running = app
+    const url = localUrl(running.http.server.address() as AddressInfo)
+    lock?.update({ url, adminToken })
+    running.core.log.info({ url, database: running.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'switchboard listening')
+
+    await new Promise<void>((resolve) => {
+      let stopping = false
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return
+        stopping = true
+        running.core.log.info({ signal }, 'stopping: finishing in-flight requests')
+        // Requests still open after the grace period are cut, so a stuck client cannot hold the stop forever.
+        const cut = setTimeout(() => running.http.server.closeAllConnections(), STOP_GRACE_MS)
+        cut.unref()
+        running.stop()
+          .catch((e: Error) => running.core.log.error({ err: { name: e.name } }, 'error while stopping'))
+          .finally(() => {
+            clearTimeout(cut)
+            lock?.release()
+            resolve()
+          })
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    running.core.log.info('stopped')
+    return 0
+  },
+}
+export default command
+
+/** The URL local clients use: a wildcard listen address is reached through loopback. */
+function localUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+}

@@ -1,0 +1,12 @@
+import { Type } from 'typebox'
+import type { Actor } from '../../core/actor.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller of a native route (set by the scope's auth hook). */
+    nativeActor: Actor
+  }
+}
+
+/** `{error, field?}`: every native failure. */
+export const ErrorBody = Type.Object({ error: Type.String(), field: Type.Optional(Type.String()) })

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// Runs the real CLI (`node bin/switchboard.js …`) as a child process, as an operator would.
+
+const BIN = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url))
+
+export interface CliResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** A throw-away data directory (remove with `rmSync` in `after`). */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sb-cli-'))
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** The environment of a CLI child: the parent's PATH etc. plus the given settings, quiet logs. */
+export function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const base = { ...process.env }
+  delete base.DATABASE_URL
+  delete base.DATA_DIR
+  delete base.PORT
+  delete base.NODE_TEST_CONTEXT // set by node --test; a child must not think it is a test runner worker
+  return { ...base, LOG_LEVEL: 'warn', ...env }
+}
+
+/** Runs one CLI command to completion. */
+export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString() })
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+/** A TCP port free right now on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.unref()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export interface LockFile { pid: number; url?: string; adminToken?: string }
+
+export function readLockFile(dataDir: string): LockFile | null {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, 'switchboard.lock'), 'utf8')) as LockFile
+  } catch {
+    return null
+  }
+}
+
+export interface ServerProcess {
+  child: ChildProcess
+  url: string
+  port: number
+  adminToken: string
+  output(): { stdout: string; stderr: string }
+  /** Resolves with the exit code and signal once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** SIGTERM and wait for the exit (no-op when it has ended). */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** Starts `switchboard serve` on a free port and waits until it answers /healthz. */
+export async function startServer(env: Record<string, string | undefined>, extraArgs: string[] = []): Promise<ServerProcess> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', ...extraArgs],
+    { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString() })
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString() })
+  let ended = false
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }) })
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (ended) throw new Error(`serve exited before listening:\n${stderr}`)
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`serve did not listen within 60 s:\n${stderr}`) }
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+    const lock = env.DATABASE_URL ? null : readLockFile(env.DATA_DIR!)
+    if (ok && (env.DATABASE_URL || lock?.url)) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    child, url, port,
+    adminToken: readLockFile(env.DATA_DIR!)?.adminToken ?? '',
+    output: () => ({ stdout, stderr }),
+    exited,
+    async stop() {
+      if (!ended) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+/** Resolves once nothing accepts connections on the port any more (the server closed its listener). */
+export async function waitUntilRefused(port: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1')
+      s.once('connect', () => { s.destroy(); resolve(false) })
+      s.once('error', () => resolve(true))
+    })
+    if (refused) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`port ${port} still accepts connections`)
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict'
+import { statSync } from 'node:fs'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { readLockFile, removeDir, runCli, startServer, tempDataDir, waitUntilRefused, type ServerProcess } from './cli-process.ts'
+
+describe('switchboard serve on PGlite', () => {
+  let dataDir: string
+  let server: ServerProcess
+  const env = () => ({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: 'admin-pass-123' })
+
+  before(async () => {
+    dataDir = tempDataDir()
+    server = await startServer(env())
+  })
+  after(async () => {
+    await server?.stop()
+    removeDir(dataDir)
+  })
+
+  test('serve answers /healthz and publishes its URL and admin token in a lock file only its owner can read', async () => {
+    const res = await fetch(`${server.url}/healthz`)
+    assert.equal(res.status, 200)
+    const lock = readLockFile(dataDir)!
+    assert.equal(lock.pid, server.child.pid)
+    assert.equal(lock.url, server.url)
+    assert.match(lock.adminToken!, /^[A-Za-z0-9_-]{32}$/)
+    assert.equal(statSync(join(dataDir, 'switchboard.lock')).mode & 0o777, 0o600)
+  })
+
+  test('a second serve on the same data directory is refused with a clear message', async () => {
+    const second = await runCli(['serve', '--port', '0'], env())
+    assert.notEqual(second.code, 0)
+    assert.match(second.stderr, new RegExp(`data directory .* is in use by process ${server.child.pid} \\(server at ${server.url.replaceAll('.', '\\.')}\\)`))
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200)
+  })
+
+  test('reseller create --json goes through the running server and prints exactly one JSON object', async () => {
+    const res = await runCli(['reseller', 'create', '--name', 'Acme Telecom', '--username', 'acme', '--json'], env())
+    assert.equal(res.code, 0, res.stderr)
+    const out = JSON.parse(res.stdout)
+    assert.deepEqual(Object.keys(out).sort(), ['apiKey', 'id', 'username'])
+    assert.ok(Number.isInteger(out.id))
+    assert.equal(out.username, 'acme')
+    assert.match(out.apiKey, /^[A-Za-z0-9]{20}$/)
+    // The server created it: its native API lists the reseller's key.
+    const keys = await fetch(`${server.url}/native/resellers/${out.id}/api-keys`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+    assert.equal(keys.status, 200)
+    assert.equal((await keys.json()).keys.length, 1)
+  })
+
+  test('user create --json through the running server returns the new id; a clash is a one-line JSON error', async () => {
+    const res = await runCli(['user', 'create', '--username', 'ops1', '--password', 'ops-pass-1', '--email', 'ops1@example.com', '--admin', '--json'], env())
+    assert.equal(res.code, 0, res.stderr)
+    const out = JSON.parse(res.stdout)
+    assert.deepEqual(Object.keys(out), ['id'])
+    assert.ok(Number.isInteger(out.id))
+    // The new admin logs in to the native API with Basic.
+    const basic = Buffer.from('ops1:ops-pass-1').toString('base64')
+    const keys = await fetch(`${server.url}/native/resellers/999999/api-keys`, { headers: { authorization: `Basic ${basic}` } })
+    assert.equal(keys.status, 404)
+
+    const again = await runCli(['user', 'create', '--username', 'ops1', '--password', 'ops-pass-1', '--json'], env())
+    assert.equal(again.code, 1)
+    assert.deepEqual(JSON.parse(again.stdout), { error: 'username already exists' })
+  })
+
+  test('the admin password from SWITCHBOARD_ADMIN_PASSWORD is never printed', () => {
+    const { stdout, stderr } = server.output()
+    assert.ok(!stdout.includes('admin-pass-123') && !stderr.includes('admin-pass-123'))
+    assert.ok(!stderr.includes('Created the platform admin user'))
+  })
+})
+
+describe('switchboard serve stopping', () => {
+  test('SIGTERM stops the server with exit code 0 and releases the lock', async () => {
+    const dataDir = tempDataDir()
+    try {
+      const server = await startServer({ DATA_DIR: dataDir })
+      // No password configured: the generated one is shown once to the operator, not through the logger.
+      assert.match(server.output().stderr, /Created the platform admin user "admin" with password: \S{16}/)
+      assert.ok(!server.output().stdout.includes('Created the platform admin user'))
+      const { code, signal } = await server.stop()
+      assert.equal(signal, null)
+      assert.equal(code, 0)
+      assert.equal(readLockFile(dataDir), null)
+      // The directory is free again: a direct command opens it.
+      const res = await runCli(['reseller', 'create', '--name', 'After Stop', '--json'], { DATA_DIR: dataDir })
+      assert.equal(res.code, 0, res.stderr)
+    } finally {
+      removeDir(dataDir)
+    }
+  })
+
+  test('a request in flight when SIGTERM arrives still gets its answer', async () => {
+    const dataDir = tempDataDir()
+    try {
+      const server = await startServer({ DATA_DIR: dataDir })
+      const body = JSON.stringify({ name: 'In Flight', username: 'inflight' })
+      const socket = connect(server.port, '127.0.0.1')
+      let received = ''
+      const continued = new Promise<void>((resolve) => socket.on('data', (d) => {
+        received += d.toString()
+        if (received.includes('100 Continue')) resolve()
+      }))
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+      socket.write(`POST /native/resellers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${server.adminToken}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`)
+      // 100 Continue: the server has the request; now it is mid-upload.
+      await continued
+      socket.write(body.slice(0, 10))
+      server.child.kill('SIGTERM')
+      await waitUntilRefused(server.port)
+      socket.write(body.slice(10))
+      await closed
+      assert.match(received, /HTTP\/1\.1 201 Created/)
+      assert.match(received, /"username":"inflight"/)
+      const { code } = await server.exited
+      assert.equal(code, 0)
+      assert.equal(readLockFile(dataDir), null)
+    } finally {
+      removeDir(dataDir)
+    }
+  })
+})
