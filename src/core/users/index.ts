@@ -1,4 +1,11 @@
 // Users: login identities, roles and permissions (ICTCore vocabulary), actors of logged-in users.
 export * from './users.ts'
 export * from './permission-names.ts'
+export * from './user-admin.ts'
+export * from './user-grants.ts'
+export * from './roles.ts'
+export * from './permissions.ts'
+export * from './tokens.ts'
+export { requirePermission, requireAdmin } from './guard.ts'
+export type { ListQuery } from './list-filter.ts'
 export { users, roles, permissions, rolePermissions, userRoles, userPermissions, revokedTokens } from './users.table.ts'

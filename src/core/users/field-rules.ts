@@ -1,0 +1,68 @@
+import { Invalid } from '../errors.ts'
+
+/**
+ * Field rules shared by users and accounts (spec/ictcore.md §3 "Validation rules"). Each takes the
+ * core field name for its error, `undefined` (not supplied) passes through, `null` clears.
+ */
+
+const PHONE = /^\+?[0-9]{3,20}$/
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/
+
+/** Strings are at most 255 characters unless a rule says otherwise. */
+export const SHORT_TEXT = 255
+/** Long text (descriptions, setting values). */
+export const LONG_TEXT = 65_535
+
+/** A phone number: spaces, `-`, `.`, `(`, `)` removed, then `+?` and 3-20 digits; returns that form. */
+export function phoneRule(field: string, v: string | null | undefined): string | null | undefined {
+  if (v === undefined || v === null) return v
+  const n = v.replace(/[\s\-.()]/g, '')
+  if (!PHONE.test(n)) throw new Invalid(field, 'is not a phone number')
+  return n
+}
+
+/** An email address of at most 254 characters. */
+export function emailRule(field: string, v: string | null | undefined): string | null | undefined {
+  if (v === undefined || v === null) return v
+  if (v.length > 254 || !EMAIL.test(v)) throw new Invalid(field, 'is not an email address')
+  return v
+}
+
+/** A string of at most `max` characters; `""` counts as a value (use `required` to refuse it). */
+export function textRule(field: string, v: string | null | undefined, max = SHORT_TEXT): string | null | undefined {
+  if (v === undefined || v === null) return v
+  if (v.length > max) throw new Invalid(field, `is longer than ${max} characters`, 'too_long')
+  return v
+}
+
+/** Refuses a missing, null or empty value. */
+export function required<T>(field: string, v: T | null | undefined): T {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) throw new Invalid(field, 'is required', 'required')
+  return v
+}
+
+/** Refuses null or "" for a field that is supplied (partial updates of required fields). */
+export function notCleared<T>(field: string, v: T | null | undefined): T | undefined {
+  if (v === undefined) return undefined
+  return required(field, v)
+}
+
+/** Empty strings of optional fields are stored as null. */
+export function blankToNull(v: string | null | undefined): string | null | undefined {
+  return v === '' ? null : v
+}
+
+/** A password of 6-128 characters (login secrets, ICTCore §5.1). */
+export function passwordRule(field: string, v: string | null | undefined): string | undefined {
+  if (v === undefined) return undefined
+  if (v === null || v.length < 6 || v.length > 128) throw new Invalid(field, 'must be 6-128 characters', v ? 'invalid' : 'required')
+  return v
+}
+
+/** Whether a database error is a unique-key violation (a race past the explicit check). */
+export function isUniqueViolation(e: unknown): boolean {
+  for (let c: unknown = e, i = 0; c && i < 4; c = (c as { cause?: unknown }).cause, i++) {
+    if ((c as { code?: string }).code === '23505') return true
+  }
+  return false
+}

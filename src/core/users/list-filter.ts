@@ -1,0 +1,63 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { Invalid } from '../errors.ts'
+
+/**
+ * Whitelisted list filters and paging (spec/ictcore.md §6), wire-neutral: the caller passes core
+ * filter names; unknown names are ignored, empty values disable a filter.
+ */
+export interface ListQuery {
+  filters?: Record<string, string | undefined>
+  limit?: string
+  offset?: string
+}
+
+export interface FilterSpec {
+  /** Exact filters: integer columns, 0/1 flags, or enum text. */
+  exact: Record<string, { column: AnyPgColumn; kind: 'int' | 'bool' | 'enum' }>
+  /** Case-insensitive substring filters. */
+  text: Record<string, AnyPgColumn>
+}
+
+export interface ListWindow {
+  where: SQL | undefined
+  limit: number | undefined
+  offset: number
+}
+
+const INT = /^-?[0-9]{1,10}$/
+const MAX_INT = 2_147_483_647
+
+/** Builds the WHERE condition and paging for a list; bad values are Invalid for their name. */
+export function listWindow(spec: FilterSpec, query: ListQuery = {}, defaults: { limit?: number; max?: number } = {}): ListWindow {
+  const conds: SQL[] = []
+  for (const [name, raw] of Object.entries(query.filters ?? {})) {
+    if (raw === undefined || raw === '') continue
+    const exact = spec.exact[name]
+    if (exact) {
+      if (exact.kind === 'enum') conds.push(eq(exact.column, raw))
+      else if (exact.kind === 'bool') {
+        if (raw !== '0' && raw !== '1') throw new Invalid(name, 'must be 0 or 1')
+        conds.push(eq(exact.column, raw === '1'))
+      } else {
+        if (!INT.test(raw) || Math.abs(Number(raw)) > MAX_INT) throw new Invalid(name, 'must be an integer')
+        conds.push(eq(exact.column, Number(raw)))
+      }
+      continue
+    }
+    const text = spec.text[name]
+    if (text) conds.push(sql`${text} ilike ${'%' + raw.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`)
+  }
+  let limit = defaults.limit
+  if (query.limit !== undefined && query.limit !== '') {
+    if (!/^[0-9]{1,10}$/.test(query.limit) || Number(query.limit) < 1) throw new Invalid('limit', 'must be an integer of at least 1')
+    limit = Math.min(Number(query.limit), MAX_INT)
+  }
+  if (defaults.max !== undefined && limit !== undefined) limit = Math.min(limit, defaults.max)
+  let offset = 0
+  if (query.offset !== undefined && query.offset !== '') {
+    if (!/^[0-9]{1,10}$/.test(query.offset)) throw new Invalid('offset', 'must be an integer of at least 0')
+    offset = Math.min(Number(query.offset), MAX_INT)
+  }
+  return { where: conds.length ? and(...conds) : undefined, limit, offset }
+}

@@ -1,0 +1,167 @@
+import type { FastifyRequest } from 'fastify'
+import type { AccountFields, AccountView } from '../../core/accounts/index.ts'
+import { Invalid } from '../../core/errors.ts'
+import type { ListQuery, Permission, Role, UserFields } from '../../core/users/index.ts'
+import { aliasFields } from './errors.ts'
+
+/**
+ * Wire ↔ core for the ICTCore dialect (spec/ictcore.md §3, §5). Wire names live only here:
+ * snake_case fields, 0/1 flags, unix-second timestamps, numbers that may arrive as digit strings.
+ */
+
+type Body = Record<string, unknown>
+
+/** The request body as an object: empty = `{}`; arrays and scalars are 412 for `body`. */
+export function bodyObject(body: unknown): Body {
+  if (body === undefined || body === null || body === '') return {}
+  if (typeof body !== 'object' || Array.isArray(body)) throw new Invalid('body', 'must be a JSON object')
+  return body as Body
+}
+
+/** An optional string field: absent → undefined, null → null; other types → 412. */
+function str(b: Body, key: string, numberOk = false): string | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (typeof v === 'string') return v
+  if (numberOk && typeof v === 'number' && Number.isFinite(v)) return String(v)
+  throw new Invalid(key, 'must be a string')
+}
+
+/** An optional integer field: a JSON number or a string of decimal digits (§1 "Body fields"). */
+function int(b: Body, key: string): number | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v
+  if (typeof v === 'string' && /^[0-9]{1,15}$/.test(v)) return Number(v)
+  throw new Invalid(key, 'must be a number')
+}
+
+/** A 0/1 flag (also `"0"`, `"1"`, true, false). */
+function flag(b: Body, key: string): boolean | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (v === 1 || v === '1' || v === true) return true
+  if (v === 0 || v === '0' || v === false) return false
+  throw new Invalid(key, 'must be 0 or 1')
+}
+
+const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
+const bit = (b: boolean): number => (b ? 1 : 0)
+
+/** User body → core fields; `passwd` wins over its alias `password`. Sets the 412 field name. */
+export function userIn(req: FastifyRequest, body: unknown): UserFields {
+  const b = bodyObject(body)
+  const passwordKey = b.passwd !== undefined || b.password === undefined ? 'passwd' : 'password'
+  aliasFields(req, { password: passwordKey })
+  return {
+    username: str(b, 'username'), password: str(b, passwordKey), email: str(b, 'email'),
+    firstName: str(b, 'first_name'), lastName: str(b, 'last_name'), phone: str(b, 'phone', true),
+    address: str(b, 'address'), company: str(b, 'company'),
+    countryId: int(b, 'country_id'), timezoneId: int(b, 'timezone_id'), languageId: int(b, 'language_id'), active: flag(b, 'active'),
+  }
+}
+
+/** `{"password": …}` of `PUT /users/{id}/password` (also accepted as `passwd`). */
+export function passwordIn(req: FastifyRequest, body: unknown): string | null | undefined {
+  const b = bodyObject(body)
+  const key = b.password !== undefined || b.passwd === undefined ? 'password' : 'passwd'
+  aliasFields(req, { password: key })
+  return str(b, key)
+}
+
+export interface UserLike {
+  id: number; username: string; email: string | null; firstName: string | null; lastName: string | null; phone: string | null
+  address: string | null; company: string | null; countryId: number | null; timezoneId: number | null; languageId: number | null
+  active: boolean; createdAt: Date; updatedAt: Date
+}
+
+/** User (§5.1): every field, no password. */
+export function userOut(u: UserLike, isAdmin: boolean) {
+  return {
+    user_id: u.id, username: u.username, first_name: u.firstName, last_name: u.lastName, phone: u.phone, email: u.email,
+    address: u.address, company: u.company, country_id: u.countryId, timezone_id: u.timezoneId, language_id: u.languageId,
+    active: bit(u.active), is_admin: bit(isAdmin), date_created: ts(u.createdAt), last_updated: ts(u.updatedAt),
+  }
+}
+
+/** Account settings on the wire: name → string; numbers and booleans as their JSON text; null removes. */
+function settingsIn(b: Body): Record<string, string | null> | null | undefined {
+  const v = b.settings
+  if (v === undefined || v === null) return v
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Invalid('settings', 'must be an object')
+  const out: Record<string, string | null> = {}
+  for (const [k, x] of Object.entries(v as Body)) {
+    const s = settingValue(x)
+    if (s === undefined) throw new Invalid('settings', 'values must be scalars')
+    out[k] = s
+  }
+  return out
+}
+
+/** A setting value as stored: strings verbatim, numbers/booleans as JSON text, null as null. */
+export function settingValue(x: unknown): string | null | undefined {
+  if (x === null) return null
+  if (typeof x === 'string') return x
+  if (typeof x === 'number' || typeof x === 'boolean') return JSON.stringify(x)
+  return undefined
+}
+
+/** Account body → core fields (`type` only matters on create). */
+export function accountIn(body: unknown): AccountFields {
+  const b = bodyObject(body)
+  return {
+    type: str(b, 'type'), username: str(b, 'username', true), passwd: str(b, 'passwd', true), passwdPin: str(b, 'passwd_pin', true),
+    firstName: str(b, 'first_name'), lastName: str(b, 'last_name'), address: str(b, 'address'),
+    phone: str(b, 'phone', true), email: str(b, 'email'), active: flag(b, 'active'), settings: settingsIn(b),
+  }
+}
+
+/** Account (§5.2): every field, never `passwd`/`passwd_pin`. */
+export function accountOut(a: AccountView) {
+  return {
+    account_id: a.id, type: a.type, username: a.username, first_name: a.firstName, last_name: a.lastName, phone: a.phone,
+    email: a.email, address: a.address, active: bit(a.active), settings: a.settings, programs: a.programs,
+    user_id: a.userId, date_created: ts(a.createdAt), last_updated: ts(a.updatedAt),
+  }
+}
+
+/** Role / Permission body (§5.13). */
+export function namedIn(body: unknown): { name?: string | null; description?: string | null } {
+  const b = bodyObject(body)
+  return { name: str(b, 'name'), description: str(b, 'description') }
+}
+
+export const roleOut = (r: Role) => ({ role_id: r.id, name: r.name, description: r.description })
+export const permissionOut = (p: Permission) => ({ permission_id: p.id, name: p.name, description: p.description })
+
+/** List filters per collection: wire query key → core filter name (§6). */
+export const USER_FILTERS: Record<string, string> = {
+  user_id: 'id', active: 'active', country_id: 'countryId', timezone_id: 'timezoneId', username: 'username', first_name: 'firstName',
+  last_name: 'lastName', phone: 'phone', email: 'email', address: 'address', company: 'company',
+}
+export const ACCOUNT_FILTERS: Record<string, string> = {
+  account_id: 'id', user_id: 'userId', created_by: 'userId', type: 'type', active: 'active', username: 'username',
+  first_name: 'firstName', last_name: 'lastName', phone: 'phone', email: 'email', address: 'address',
+}
+export const ROLE_FILTERS: Record<string, string> = { role_id: 'id', name: 'name', description: 'description' }
+export const PERMISSION_FILTERS: Record<string, string> = { permission_id: 'id', name: 'name', description: 'description' }
+
+/**
+ * Query string → core list query: whitelisted keys only, a repeated key uses its last value,
+ * `limit`/`offset` for paging. Core errors name the wire key again.
+ */
+export function listQueryIn(req: FastifyRequest, query: Record<string, unknown>, keys: Record<string, string>): ListQuery {
+  const last = (v: unknown): string | undefined => (Array.isArray(v) ? last(v[v.length - 1]) : typeof v === 'string' ? v : undefined)
+  const filters: Record<string, string | undefined> = {}
+  const aliases: Record<string, string> = {}
+  for (const [wire, core] of Object.entries(keys)) {
+    const v = last(query[wire])
+    if (v === undefined) continue
+    // `user_id` wins over its alias `created_by` when both are given.
+    if (filters[core] !== undefined && wire === 'created_by') continue
+    filters[core] = v
+    aliases[core] = wire
+  }
+  aliasFields(req, aliases)
+  return { filters, limit: last(query.limit), offset: last(query.offset) }
+}

@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
+import type { Actor } from '../../core/actor.ts'
+
+/** What a route handler gets: the authenticated actor (null on public routes) and parsed params. */
+export interface IctcoreContext {
+  req: FastifyRequest
+  reply: FastifyReply
+  actor: Actor
+  /** Path parameters; `…_id` ones are integers ≥ 1. */
+  params: Record<string, string | number>
+  body: unknown
+  query: Record<string, unknown>
+}
+
+export type IctcoreHandler = (ctx: IctcoreContext) => Promise<unknown>
+
+export type IctcoreMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+export interface RouteDef {
+  method: IctcoreMethod
+  path: string
+  segments: string[]
+  handler: IctcoreHandler
+  /** No credentials needed (§2.1/§2.2). */
+  public: boolean
+  /** GET routes that act (…/delete, …/clone, …/start, …/stop) are not served on HEAD. */
+  noHead: boolean
+}
+
+export interface RouteOptions {
+  public?: boolean
+  summary?: string
+}
+
+export const MAX_ID = 2_147_483_647
+const ID = /^[0-9]{1,10}$/
+const ACTING_GET = /\/(delete|clone|start|stop)$/
+
+/**
+ * The dialect's route table. Every route is registered twice: with Fastify (docs, metrics, HEAD)
+ * and in this table, from which `match` resolves the request as spec §1 normalises it (`.json`
+ * suffix, method override, PATCH ≡ PUT, one trailing slash). Whatever Fastify matched, the
+ * handler that runs is the one this table resolves.
+ */
+export class IctcoreRouter {
+  private readonly routes = new Map<string, RouteDef[]>()
+  private readonly fastifyKeys = new Set<string>()
+
+  constructor(private readonly app: FastifyInstance, private readonly entry: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {}
+
+  get(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('GET', path, handler, opts) }
+  post(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('POST', path, handler, opts) }
+  put(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('PUT', path, handler, opts) }
+  /** A DELETE route `P`, also served as `GET P/delete` (§3). */
+  delete(path: string, handler: IctcoreHandler, opts?: RouteOptions): void {
+    this.add('DELETE', path, handler, opts)
+    this.add('GET', `${path}/delete`, handler, opts)
+  }
+
+  add(method: IctcoreMethod, path: string, handler: IctcoreHandler, opts: RouteOptions = {}): void {
+    const segments = path.split('/').filter(Boolean)
+    const def: RouteDef = { method, path, segments, handler, public: opts.public ?? false, noHead: method === 'GET' && ACTING_GET.test(path) }
+    const key = `${method} ${segments.length}`
+    const list = this.routes.get(key) ?? []
+    list.push(def)
+    // Static segments win over parameters at the first position where two routes differ.
+    list.sort((a, b) => rank(a.segments) - rank(b.segments))
+    this.routes.set(key, list)
+    // Fastify sees each path shape once (two param names at one position would clash there).
+    const shape = `${method} /${segments.map((s) => (s.startsWith(':') ? ':' : s)).join('/')}`
+    if (this.fastifyKeys.has(shape)) return
+    this.fastifyKeys.add(shape)
+    const methods: HTTPMethods[] = method === 'PUT' ? ['PUT', 'PATCH'] : [method]
+    this.app.route({
+      method: methods, url: path, handler: this.entry, exposeHeadRoute: method === 'GET' && !def.noHead,
+      schema: { tags: ['ictcore'], summary: opts.summary },
+    })
+  }
+
+  /** The route for a normalised method and path (below the prefix), with its parameters. */
+  match(method: IctcoreMethod, path: string): { route: RouteDef; params: Record<string, string | number> } | null {
+    let segments: string[]
+    try {
+      segments = path.split('/').filter((s, i, all) => s !== '' || (i > 0 && i < all.length - 1)).map(decodeURIComponent)
+    } catch {
+      return null
+    }
+    if (segments.some((s) => s === '')) return null
+    for (const route of this.routes.get(`${method} ${segments.length}`) ?? []) {
+      const params: Record<string, string | number> = {}
+      let ok = true
+      for (let i = 0; ok && i < segments.length; i++) {
+        const want = route.segments[i]!
+        const got = segments[i]!
+        if (!want.startsWith(':')) ok = want === got
+        else if (want.endsWith('_id')) {
+          ok = ID.test(got) && Number(got) >= 1 && Number(got) <= MAX_ID
+          params[want.slice(1)] = Number(got)
+        } else params[want.slice(1)] = got
+      }
+      if (ok) return { route, params }
+    }
+    return null
+  }
+}
+
+function rank(segments: string[]): number {
+  // Lower is tried first: a parameter at an earlier position weighs more.
+  return segments.reduce((acc, s, i) => acc + (s.startsWith(':') ? (s.endsWith('_id') ? 1 : 2) * 10 ** (8 - i) : 0), 0)
+}
