@@ -3,7 +3,6 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
-import { users } from '../users/users.table.ts'
 import { customers } from './customers.table.ts'
 import type { Customer } from './customers.ts'
 
@@ -13,8 +12,11 @@ export interface CustomerWithLogin {
   login: string | null
 }
 
-/** The primary login's username, as a correlated subquery (keeps reads to one statement). */
-const primaryLogin = sql<string | null>`(select ${users.username} from ${users} where ${users.customerId} = ${customers.id} order by ${users.id} limit 1)`
+/**
+ * The primary login's username, as a correlated subquery (keeps reads to one statement). Written
+ * with explicit qualifiers: drizzle renders columns of single-table selects unqualified.
+ */
+const primaryLogin = sql<string | null>`(select pl."username" from "users" pl where pl."customer_id" = "customers"."id" order by pl."id" limit 1)`
 
 /** One customer of the actor's tenant with its login, in a single query; another tenant's id is NotFound. */
 export async function getCustomerWithLogin(core: Core, actor: Actor, id: number): Promise<CustomerWithLogin> {

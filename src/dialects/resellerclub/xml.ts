@@ -4,9 +4,24 @@ export interface RcMap {
   [key: string]: RcValue
 }
 
+/**
+ * Keys in the recommended order (spec §5): named keys as inserted, then the numeric record keys
+ * `"1"`..`"n"` (JavaScript objects would always list integer-like keys first).
+ */
+function keysOf(map: RcMap): string[] {
+  const keys = Object.keys(map)
+  let firstNamed = 0
+  while (firstNamed < keys.length && INTEGER_KEY.test(keys[firstNamed]!)) firstNamed++
+  return firstNamed === 0 ? keys : [...keys.slice(firstNamed), ...keys.slice(0, firstNamed)]
+}
+const INTEGER_KEY = /^(0|[1-9][0-9]*)$/
+
 /** Compact JSON without a trailing newline (spec §8). */
 export function toJson(value: RcValue): string {
-  return JSON.stringify(value)
+  if (typeof value !== 'object') return JSON.stringify(value)
+  let out = '{'
+  for (const k of keysOf(value)) out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${toJson(value[k]!)}`
+  return `${out}}`
 }
 
 /**
@@ -23,7 +38,7 @@ function node(value: RcValue, indent: string): string {
     case 'number': return `${indent}<int>${value}</int>`
     case 'boolean': return `${indent}<boolean>${value}</boolean>`
     default: {
-      const keys = Object.keys(value)
+      const keys = keysOf(value)
       if (!keys.length) return `${indent}<hashtable/>`
       const inner = `${indent}    `
       const entries = keys.map((k) =>
