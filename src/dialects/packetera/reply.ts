@@ -109,10 +109,18 @@ export function validReplyDefaults(input: Partial<Record<Setting, string>>): { v
 
 // Lone surrogates cannot be encoded (encodeURIComponent throws); XML 1.0 refuses most controls.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD')
+}
+
+function xmlChars(s: string): string {
+  let out = ''
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!
+    out += (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff ? '\uFFFD' : ch
+  }
+  return out
 }
 
 /** Renders an ordered list of pairs in the configured format (spec §3). */
@@ -121,7 +129,7 @@ export function renderPairs(pairs: Pairs, c: ReplyConfig): { contentType: string
     case 'json':
       return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(Object.fromEntries(pairs.map(([n, v]) => [n, wellFormed(v)]))) }
     case 'xml': {
-      const esc = (s: string) => wellFormed(s).replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      const esc = (s: string) => xmlChars(wellFormed(s)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
       return {
         contentType: 'application/xml; charset=utf-8',
         body: `<?xml version="1.0" encoding="utf-8"?><Response>${pairs.map(([n, v]) => `<${n}>${esc(v)}</${n}>`).join('')}</Response>`,

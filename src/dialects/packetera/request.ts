@@ -44,7 +44,7 @@ export function parseRequest(req: FastifyRequest): PacketeraInput {
 
 // Node hands the request line over as latin1 (one char per byte); injected URLs may hold wider chars.
 function queryBytes(query: string): Buffer {
-  return Buffer.from(query, /[^\u0000-\u00ff]/.test(query) ? 'utf8' : 'latin1')
+  return Buffer.from(query, /[\u0100-\uffff]/.test(query) ? 'utf8' : 'latin1')
 }
 
 /** `application/x-www-form-urlencoded` on bytes: `&`-separated, first `=` splits, `+` is a space. */
