@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, describe, test } from 'node:test'
+import pino from 'pino'
+import { buildApp, type SwitchboardApp } from '../../../src/app.ts'
+import { authenticateApiKey } from '../../../src/core/resellers/index.ts'
+import { insertUser } from '../../../src/core/users/index.ts'
+import { testConfig } from '../../helpers/app.ts'
+import { openTestDatabase, TEST_DATABASES } from '../../helpers/database.ts'
+import type { Database } from '../../../src/db/client.ts'
+
+for (const kind of TEST_DATABASES) {
+  describe(`native admin API (${kind})`, () => {
+    const adminToken = randomBytes(24).toString('base64url')
+    let app: SwitchboardApp
+    let database: Database
+    const bearer = { authorization: `Bearer ${adminToken}` }
+    const basic = (u: string, p: string) => ({ authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` })
+    const post = (url: string, payload: unknown, headers: Record<string, string> = bearer) =>
+      app.http.inject({ method: 'POST', url, payload: payload as object, headers })
+
+    before(async () => {
+      database = await openTestDatabase(kind)
+      const config = testConfig()
+      app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), adminToken })
+      await insertUser(app.core.db, null, { username: 'root', password: 'root-pass-1', roles: ['admin', 'user'] })
+      await insertUser(app.core.db, null, { username: 'plain', password: 'plain-pass-1' })
+    })
+    after(async () => {
+      await app.stop()
+      await database.close()
+    })
+
+    test('a reseller is created with a usable API key, shown once', async () => {
+      const res = await post('/native/resellers', { name: 'Acme', username: 'acme-native' })
+      assert.equal(res.statusCode, 201)
+      const body = res.json()
+      assert.equal(body.username, 'acme-native')
+      assert.match(body.apiKey, /^[A-Za-z0-9]{20}$/)
+      const r = await authenticateApiKey(app.core, 'porta', body.apiKey)
+      assert.equal(r.id, body.id)
+    })
+
+    test('API keys are issued, listed without secrets, and revoked', async () => {
+      const { id } = (await post('/native/resellers', { name: 'Keys Co' })).json()
+      const issued = await post(`/native/resellers/${id}/api-keys`, { label: 'second' })
+      assert.equal(issued.statusCode, 201)
+      const { id: keyId, apiKey } = issued.json()
+      const list = await app.http.inject({ method: 'GET', url: `/native/resellers/${id}/api-keys`, headers: bearer })
+      assert.equal(list.statusCode, 200)
+      const keys = list.json().keys
+      assert.deepEqual(keys.map((k: { label: string }) => k.label), ['initial', 'second'])
+      assert.ok(!list.body.includes(apiKey))
+      const revoked = await app.http.inject({ method: 'DELETE', url: `/native/resellers/${id}/api-keys/${keyId}`, headers: bearer })
+      assert.equal(revoked.statusCode, 204)
+      await assert.rejects(authenticateApiKey(app.core, 'porta', apiKey), { kind: 'unauthenticated' })
+      const again = await app.http.inject({ method: 'DELETE', url: `/native/resellers/${id}/api-keys/${keyId}`, headers: bearer })
+      assert.equal(again.statusCode, 404)
+      assert.deepEqual(again.json(), { error: 'API key not found' })
+    })
+
+    test('a user is created with the admin role on request, in the platform or a reseller', async () => {
+      const { id: resellerId } = (await post('/native/resellers', { name: 'Tenant' })).json()
+      const admin = await post('/native/users', { username: 'ops', password: 'ops-pass-1', email: 'ops@example.com', admin: true })
+      assert.equal(admin.statusCode, 201)
+      assert.ok(Number.isInteger(admin.json().id))
+      // The new platform admin may use the native API with Basic.
+      const asOps = await app.http.inject({ method: 'GET', url: `/native/resellers/${resellerId}/api-keys`, headers: basic('ops', 'ops-pass-1') })
+      assert.equal(asOps.statusCode, 200)
+      const member = await post('/native/users', { username: 'member', password: 'member-pass', resellerId })
+      assert.equal(member.statusCode, 201)
+      const unknown = await post('/native/users', { username: 'lost', password: 'lost-pass-1', resellerId: 999_999 })
+      assert.equal(unknown.statusCode, 404)
+      assert.deepEqual(unknown.json(), { error: 'Reseller not found' })
+    })
+
+    test('bad input answers 400 naming the field, a clash 409 naming it, and nothing is written', async () => {
+      const missing = await post('/native/users', { username: 'nopass' })
+      assert.equal(missing.statusCode, 400)
+      assert.deepEqual(missing.json(), { error: 'password is required', field: 'password' })
+      const badEmail = await post('/native/users', { username: 'bademail', password: 'secret-1', email: 'not-an-email' })
+      assert.equal(badEmail.statusCode, 400)
+      assert.equal(badEmail.json().field, 'email')
+      const short = await post('/native/users', { username: 'shorty', password: '123' })
+      assert.equal(short.statusCode, 400)
+      assert.deepEqual(short.json(), { error: 'password must be 6-128 characters', field: 'password' })
+      const longName = await post('/native/resellers', { name: 'Too Long', username: 'x'.repeat(21) })
+      assert.equal(longName.statusCode, 400)
+      assert.equal(longName.json().field, 'username')
+      const notJson = await app.http.inject({ method: 'POST', url: '/native/resellers', payload: '{oops', headers: { ...bearer, 'content-type': 'application/json' } })
+      assert.equal(notJson.statusCode, 400)
+      assert.equal(typeof notJson.json().error, 'string')
+      await post('/native/resellers', { name: 'Dup', username: 'dup-native' })
+      const dup = await post('/native/resellers', { name: 'Dup', username: 'dup-native' })
+      assert.equal(dup.statusCode, 409)
+      assert.deepEqual(dup.json(), { error: 'username already exists', field: 'username' })
+      const badId = await app.http.inject({ method: 'GET', url: '/native/resellers/abc/api-keys', headers: bearer })
+      assert.equal(badId.statusCode, 400)
+      assert.equal(badId.json().field, 'id')
+    })
+
+    test('without the admin token or a platform admin login every route answers 401 or 403', async () => {
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, basic('root', 'wrong-pass'), { authorization: 'Token x' }]) {
+        const res = await post('/native/resellers', { name: 'Nope' }, headers)
+        assert.equal(res.statusCode, 401)
+        assert.deepEqual(res.json(), { error: 'unauthenticated' })
+      }
+      const plain = await post('/native/resellers', { name: 'Nope' }, basic('plain', 'plain-pass-1'))
+      assert.equal(plain.statusCode, 403)
+      assert.deepEqual(plain.json(), { error: 'forbidden' })
+      const root = await post('/native/resellers', { name: 'Root Made' }, basic('root', 'root-pass-1'))
+      assert.equal(root.statusCode, 201)
+    })
+
+    test('unknown routes and methods answer the native 404 envelope', async () => {
+      const res = await app.http.inject({ method: 'GET', url: '/native/nothing', headers: bearer })
+      assert.equal(res.statusCode, 404)
+      assert.deepEqual(res.json(), { error: 'no such route' })
+      const method = await app.http.inject({ method: 'PUT', url: '/native/resellers', headers: bearer })
+      assert.equal(method.statusCode, 404)
+    })
+
+    test('the native routes are documented in the OpenAPI reference', async () => {
+      const doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json()
+      for (const path of ['/native/resellers', '/native/users', '/native/numbers', '/native/resellers/{id}/api-keys']) assert.ok(doc.paths[path], path)
+    })
+  })
+}
