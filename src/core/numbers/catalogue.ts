@@ -19,7 +19,7 @@ export interface Region {
   readonly numberTypes: readonly NumberType[]
 }
 
-const t = (key: string, text: string, length: number): NumberType => ({ key, desc: `${key} ${text}`, length })
+const t = (key: string, desc: string, length: number): NumberType => ({ key, desc, length })
 
 /** Every region in §7 table order, number types in table order. */
 export const REGIONS: readonly Region[] = [

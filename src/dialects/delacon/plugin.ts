@@ -1,8 +1,57 @@
+import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
+import { isDomainError } from '../../core/errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { IGNORED, invalid, parseForm, parseJson, sendEnvelope } from './codec.ts'
+import { renderDelaconError, SOMETHING_WENT_WRONG } from './errors.ts'
+import numberTypeRoutes from './routes/number-types.ts'
+import provisionRoutes from './routes/provision.ts'
+import updateCustomerRoutes from './routes/update-customer.ts'
 
-// Placeholder scope until the delacon dialect lands (issue 2): answers nothing but its 404.
-const plugin: DialectPlugin = async (app) => {
+const ALL_METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS']
+
+/** Answers the methods a route does not serve with 405, an `Allow` header and the envelope (§1). */
+function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethods[]): void {
+  app.route({
+    method: ALL_METHODS.filter((m) => !allowed.includes(m)),
+    url,
+    schema: { hide: true },
+    handler: async (_req, reply) => sendEnvelope(reply.header('allow', allowed.join(', ')), { RESULT: 'FAIL', MESSAGE: 'Method not allowed' }, 405),
+  })
+}
+
+/**
+ * The Delacon Provisioning API (spec/delacon.md): provision, updatecustomer, getnumbertypes under
+ * `<prefix>/rest/config/`, authenticated by the partner's `Auth` header.
+ */
+const plugin: DialectPlugin = async (app, { core }) => {
   tagDialect(app, 'delacon')
+
+  // §1: form bodies (also with no Content-Type), JSON objects; any other body is ignored.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(body as string)))
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, parseJson(body as string)))
+  app.addContentTypeParser('*', { parseAs: 'string' }, (req, body, done) => {
+    done(null, req.headers['content-type'] === undefined ? parseForm(body as string) : IGNORED)
+  })
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (isDomainError(err)) {
+      const { status, body } = renderDelaconError(err)
+      return sendEnvelope(reply, body, status)
+    }
+    // Framework 4xx (body too large, unreadable body): the request could not be read.
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendEnvelope(reply, invalid(['malformed request body']))
+    req.log.error({ err: { name: err.name, code: err.code } }, 'delacon: unhandled error')
+    return sendEnvelope(reply, SOMETHING_WENT_WRONG, 500)
+  })
+  app.setNotFoundHandler((_req, reply) => sendEnvelope(reply, { RESULT: 'FAIL', MESSAGE: 'Not found' }, 404))
+
+  await provisionRoutes(app, core)
+  await updateCustomerRoutes(app, core)
+  await numberTypeRoutes(app, core)
+  methodNotAllowed(app, '/rest/config/provision', ['POST'])
+  methodNotAllowed(app, '/rest/config/updatecustomer/:companyID', ['POST'])
+  methodNotAllowed(app, '/rest/config/getnumbertypes/:location', ['GET', 'POST'])
 }
 export default plugin
