@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict'
+import { createHmac } from 'node:crypto'
+import { after, before, describe, test } from 'node:test'
+import { startTestApp, type TestApp } from '../../helpers/app.ts'
+import { TEST_DATABASES } from '../../helpers/database.ts'
+
+const INVALID = { error: { code: 401, message: 'Invalid credentials' } }
+
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))
+}
+
+for (const kind of TEST_DATABASES) {
+  describe(`ICTCore authentication, spec §2 (${kind})`, () => {
+    let app: TestApp
+    let admin: { id: number; username: string; password: string }
+    before(async () => {
+      app = await startTestApp(kind)
+      admin = await app.user(null, { roles: ['admin', 'user'], email: `boss-${Date.now()}@example.com` })
+    })
+    after(async () => { await app.stop() })
+
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      app.http.inject({ method: 'POST', url, payload: payload as string, headers })
+    const get = (url: string, headers: Record<string, string>) => app.http.inject({ method: 'GET', url, headers })
+    const basic = (id: string, pw: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${pw}`).toString('base64')}` })
+
+    function assert401(res: Awaited<ReturnType<typeof get>>) {
+      assert.equal(res.statusCode, 401)
+      assert.deepEqual(res.json(), INVALID)
+      assert.equal(res.headers['www-authenticate'], 'Basic realm="ictcore"')
+    }
+
+    test('POST /authenticate returns the user with a Bearer JWT, its claims as listed', async () => {
+      const res = await post('/api/authenticate', { username: admin.username, password: admin.password })
+      assert.equal(res.statusCode, 200)
+      const body = res.json()
+      assert.equal(body.user_id, admin.id)
+      assert.equal(body.username, admin.username)
+      assert.equal(body.is_admin, 1)
+      assert.equal(body.token_type, 'Bearer')
+      assert.equal(body.scope, 'All')
+      assert.equal(body.expires_in, 31_104_000)
+      assert.equal(body.access_token, body.token)
+      assert.equal('passwd' in body || 'password' in body, false)
+      const [header] = body.token.split('.')
+      assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' })
+      const c = claimsOf(body.token)
+      assert.equal(c.user_id, admin.id)
+      assert.equal(c.username, admin.username)
+      assert.equal(c.is_admin, 1)
+      assert.equal(c['api-version'], '1.0')
+      assert.equal(c.nbf, c.iat)
+      assert.equal((c.exp as number) - (c.iat as number), 31_104_000)
+      assert.match(String(c.iss), /^https?:\/\//)
+      const sig = createHmac('sha256', app.core.jwtSecret).update(body.token.split('.').slice(0, 2).join('.')).digest('base64url')
+      assert.equal(body.token.split('.')[2], sig, 'signed HS256 with the server secret')
+    })
+
+    test('the identifier may be the email (any case) or the user_id; is_admin is 0 for plain users', async () => {
+      const byEmail = await post('/api/authenticate', { email: (await app.core.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, admin.id) }))!.email!.toUpperCase(), password: admin.password })
+      assert.equal(byEmail.statusCode, 200)
+      const plain = await app.user(null)
+      const byId = await post('/api/authenticate', { user_id: plain.id, password: plain.password })
+      assert.equal(byId.statusCode, 200)
+      assert.equal(byId.json().is_admin, 0)
+      assert.equal(claimsOf(byId.json().token).is_admin, 0)
+    })
+
+    test('wrong password, unknown user, missing fields and inactive users answer 401 with WWW-Authenticate', async () => {
+      const inactive = await app.user(null, { active: false })
+      for (const body of [{ username: admin.username, password: 'wrong-password' }, { username: 'nobody-here', password: 'whatever1' },
+        { username: admin.username }, { password: admin.password }, {}, { username: inactive.username, password: inactive.password }]) {
+        assert401(await post('/api/authenticate', body))
+      }
+      assert401(await post('/api/authenticate', '[1]', { 'content-type': 'application/json' }))
+    })
+
+    test('Bearer works under Authorization and under the guide\'s Authentication header', async () => {
+      const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
+      assert.equal((await get('/api/users', { authorization: `Bearer ${token}` })).statusCode, 200)
+      assert.equal((await get('/api/users', { authentication: `Bearer ${token}` })).statusCode, 200)
+    })
+
+    test('Basic works with username, email or user id, split at the first colon', async () => {
+      const pw = 'pa:ss:word'
+      const email = `colon-${Date.now()}@example.com`
+      const u = await app.user(null, { password: pw, email })
+      assert.equal((await get(`/api/users/${u.id}`, basic(u.username, pw))).statusCode, 200)
+      assert.equal((await get(`/api/users/${u.id}`, basic(String(u.id), pw))).statusCode, 200)
+      assert.equal((await get(`/api/users/${u.id}`, { authentication: basic(email, pw).authorization })).statusCode, 200)
+      assert401(await get('/api/users', basic(u.username, 'pa:ss')))
+    })
+
+    test('missing, malformed, forged and expired credentials answer 401', async () => {
+      const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
+      const [h, p] = token.split('.')
+      const forgedPayload = Buffer.from(JSON.stringify({ ...claimsOf(token), user_id: 999999 })).toString('base64url')
+      const now = Math.floor(Date.now() / 1000)
+      const expiredPayload = Buffer.from(JSON.stringify({ ...claimsOf(token), iat: now - 100, nbf: now - 100, exp: now - 1 })).toString('base64url')
+      const expired = `${h}.${expiredPayload}.${createHmac('sha256', app.core.jwtSecret).update(`${h}.${expiredPayload}`).digest('base64url')}`
+      const noneAlg = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${p}.`
+      for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer garbage' }, { authorization: `Bearer ${h}.${forgedPayload}.${token.split('.')[2]}` },
+        { authorization: `Bearer ${expired}` }, { authorization: `Bearer ${noneAlg}` }, { authorization: 'Digest abc' }, { authorization: 'Basic !!!' }]) {
+        assert401(await get('/api/users', headers as Record<string, string>))
+      }
+    })
+
+    test('POST /authenticate/cancel answers true and revokes the Bearer token it carries', async () => {
+      const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
+      const other = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json().token
+      const bearer = { authorization: `Bearer ${token}` }
+      assert.equal((await get('/api/users', bearer)).statusCode, 200)
+      const cancel = await post('/api/authenticate/cancel', undefined, bearer)
+      assert.equal(cancel.statusCode, 200)
+      assert.equal(cancel.body, 'true')
+      assert401(await get('/api/users', bearer))
+      assert.equal((await get('/api/users', { authorization: `Bearer ${other}` })).statusCode, 200, 'other tokens stay valid')
+      const anonymous = await post('/api/authenticate/cancel', undefined)
+      assert.equal(anonymous.body, 'true')
+    })
+
+    test('a token stops working once its user is deactivated or deleted', async () => {
+      const u = await app.user(null)
+      const { token } = (await post('/api/authenticate', { username: u.username, password: u.password })).json()
+      const bearer = { authorization: `Bearer ${token}` }
+      assert.equal((await get(`/api/users/${u.id}`, bearer)).statusCode, 200)
+      const adminAuth = basic(admin.username, admin.password)
+      await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}`, payload: { active: 0 }, headers: adminAuth })
+      assert401(await get(`/api/users/${u.id}`, bearer))
+      assert401(await get(`/api/users/${u.id}`, basic(u.username, u.password)))
+    })
+
+    test('a password change invalidates cached Basic logins at once', async () => {
+      const u = await app.user(null)
+      assert.equal((await get(`/api/users/${u.id}`, basic(u.username, u.password))).statusCode, 200)
+      const res = await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}/password`, payload: { password: 'brand-new-pw' }, headers: basic(u.username, u.password) })
+      assert.equal(res.statusCode, 200)
+      assert401(await get(`/api/users/${u.id}`, basic(u.username, u.password)))
+      assert.equal((await get(`/api/users/${u.id}`, basic(u.username, 'brand-new-pw'))).statusCode, 200)
+    })
+  })
+}
