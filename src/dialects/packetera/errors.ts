@@ -31,7 +31,8 @@ export const failures = {
 /** Core field names → Packetera wire names. */
 const WIRE_FIELD: Record<string, string> = {
   email: 'UserEmail', username: 'UserEmail', password: 'UserPassword', phone: 'PhoneNumber',
-  firstName: 'FirstName', lastName: 'LastName', company: 'CompanyName', name: 'FirstName',
+  firstName: 'FirstName', lastName: 'LastName', company: 'CompanyName', name: 'FirstName', newPhone: 'NewPhoneNumber',
+  attributeName: 'AttributeName', attributeValue: 'AttributeValue',
 }
 
 /** Maps a core error to its Packetera failure (exhaustive: a new kind is a compile error). */

@@ -1,3 +1,4 @@
+import { canonicalGuid, normalisePhone } from '../../core/click-to-call/index.ts'
 import { failures } from './errors.ts'
 import type { PacketeraInput } from './request.ts'
 
@@ -52,4 +53,22 @@ export function yesNoOut(b: boolean): string {
  */
 export function isEmail(v: string): boolean {
   return /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v) && v.length <= 128
+}
+
+/** A phone number field, normalised (spec §4); malformed → 1005. */
+export function phoneField(input: PacketeraInput, name: string, required: true): string
+export function phoneField(input: PacketeraInput, name: string, required: false): string | undefined
+export function phoneField(input: PacketeraInput, name: string, required: boolean): string | undefined {
+  const v = required ? requiredField(input, name, 20) : optionalField(input, name, 20)
+  if (v === undefined) return undefined
+  const n = normalisePhone(v)
+  if (!n) throw failures.invalid(name)
+  return n
+}
+
+/** A required GUID field (ButtonGUID): presence, length 40, GUID in any case (1005); canonical upper case. */
+export function guidField(input: PacketeraInput, name: string): string {
+  const g = canonicalGuid(requiredField(input, name, 40))
+  if (!g) throw failures.invalid(name)
+  return g
 }

@@ -46,3 +46,12 @@ export async function addMember(app: TestApp, p: Partner, extra: Record<string, 
   if (r.Status !== 'Success') throw new Error(`AddNewCard failed: ${res.body}`)
   return { email, password, memberId: r.MemberID!, buttonGuid: r.DefaultButtonGUID! }
 }
+
+/** Creates and activates a member (most transactions refuse an inactive one). */
+export async function addActiveMember(app: TestApp, p: Partner, extra: Record<string, string> = {}): Promise<Member> {
+  const m = await addMember(app, p, extra)
+  const id = replyOf((await get(app, { TransactionType: '2304', ...credentials(p, m) })).body).ActivationID!
+  const r = replyOf((await get(app, { ActivationId: id })).body)
+  if (r.Status !== 'Success') throw new Error('activation failed')
+  return m
+}
