@@ -87,15 +87,15 @@ function checkFields(f: AccountFields): AccountFields {
 
 async function assertUnique(core: Core, tenantId: number | null, type: AccountType, f: { username?: string | null; phone?: string | null }, exceptId?: number): Promise<void> {
   const other = exceptId === undefined ? undefined : ne(accounts.id, exceptId)
-  if (f.username) {
-    const [hit] = await core.db.select({ id: accounts.id }).from(accounts)
-      .where(and(sql`coalesce(${accounts.tenantId}, 0) = ${tenantId ?? 0}`, eq(accounts.type, type), eq(accounts.username, f.username), other)).limit(1)
-    if (hit) throw new Conflict('username')
-  }
   // A DID routes inbound traffic by its number, so a number is one DID in the whole deployment.
   if (type === 'did' && f.phone) {
     const [hit] = await core.db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.type, 'did'), eq(accounts.phone, f.phone), other)).limit(1)
     if (hit) throw new Conflict('phone')
+  }
+  if (f.username) {
+    const [hit] = await core.db.select({ id: accounts.id }).from(accounts)
+      .where(and(sql`coalesce(${accounts.tenantId}, 0) = ${tenantId ?? 0}`, eq(accounts.type, type), eq(accounts.username, f.username), other)).limit(1)
+    if (hit) throw new Conflict('username')
   }
 }
 
