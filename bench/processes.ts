@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const BIN = fileURLToPath(new URL('../bin/switchboard.js', import.meta.url))
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export interface Child {
+  url: string
+  stop(): Promise<void>
+}
+
+/** Spawns a node child (args after `node`) and waits until `readyUrl` answers 2xx. */
+export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPath: string): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
+  let exited = false
+  const done = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve() }))
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (exited) throw new Error(`child ${args.join(' ')} exited before it was ready:\n${stderr}`)
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`child ${args.join(' ')} not ready within 120 s`) }
+    if (await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false)) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    url,
+    async stop() {
+      if (!exited) child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      await done
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** Runs the CLI to completion and returns its stdout (throws with stderr on failure). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { err += d.toString() })
+    child.on('close', (code) => code === 0 ? resolve(out) : reject(new Error(`switchboard ${args.join(' ')} failed (${code}): ${out}${err}`)))
+  })
+}
+
+/** Runs a node child to completion and returns its last stdout line parsed as JSON. */
+export function runJsonChild<T>(args: string[], env: NodeJS.ProcessEnv): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}`))
+      try { resolve(JSON.parse(out.trim().split('\n').pop()!) as T) } catch (e) { reject(e as Error) }
+    })
+  })
+}

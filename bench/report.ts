@@ -1,0 +1,76 @@
+// The bench's table: req/s, p99, ratio to the baseline and (PGlite) to the raw PGlite query rate,
+// with the issue's targets (issue 2: PostgreSQL Bearer ≥ 0.50 and per-request-credential dialects
+// ≥ 0.40 of the baseline; PGlite ≥ 0.75 of the raw PGlite query rate).
+
+export interface Row {
+  database: string
+  name: string
+  rps?: number
+  p99?: number
+  non2xx?: number
+  errors?: number
+  unavailable?: string
+}
+
+interface Target { against: 'baseline' | 'raw'; min: number }
+
+function targetOf(row: Row): Target | undefined {
+  if (row.database === 'PostgreSQL') return { against: 'baseline', min: row.name.startsWith('ICTCore') ? 0.5 : 0.4 }
+  if (row.database === 'PGlite') return { against: 'raw', min: 0.75 }
+  return undefined
+}
+
+interface Cells { database: string; name: string; rps: string; p99: string; base: string; raw: string; target: string }
+
+function cells(row: Row, baseline: number, raw: number): Cells {
+  if (row.unavailable) return { database: row.database, name: row.name, rps: 'not available', p99: '', base: '', raw: '', target: '' }
+  const rb = row.rps! / baseline
+  const rr = row.rps! / raw
+  const t = targetOf(row)
+  const ratio = t?.against === 'raw' ? rr : rb
+  const bad = (row.non2xx ?? 0) + (row.errors ?? 0)
+  const target = t ? `≥ ${t.min.toFixed(2)} of ${t.against === 'raw' ? 'raw PGlite' : 'baseline'}: ${ratio >= t.min ? 'met' : 'NOT met'}` : ''
+  return {
+    database: row.database, name: row.name,
+    rps: `${Math.round(row.rps!)}${bad ? ` (${bad} non-2xx/errors)` : ''}`,
+    p99: String(row.p99),
+    base: rb.toFixed(2),
+    raw: row.database === 'PGlite' ? rr.toFixed(2) : '',
+    target,
+  }
+}
+
+const HEAD: Cells = { database: 'Database', name: 'Case', rps: 'req/s', p99: 'p99 ms', base: '× baseline', raw: '× raw PGlite', target: 'Target' }
+
+export function renderTable(rows: Row[], baseline: number, raw: number): string {
+  const all = [HEAD, ...rows.map((r) => cells(r, baseline, raw))]
+  const keys = Object.keys(HEAD) as (keyof Cells)[]
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((c) => c[k].length))])) as Record<keyof Cells, number>
+  const line = (c: Cells) => keys.map((k) => c[k].padEnd(width[k])).join('  ').trimEnd()
+  return [line(all[0]!), ...all.slice(1).map(line), '', `Raw PGlite query rate: ${Math.round(raw)} queries/s`,
+    ...rows.filter((r) => r.unavailable).map((r) => `not available: ${r.database} ${r.name}: ${r.unavailable}`)].join('\n')
+}
+
+export function renderMarkdown(
+  rows: Row[], baseline: number, raw: number,
+  info: { date: string; uname: string; cpu: string; cores: number; node: string },
+  settings: { duration: number; warmup: number; connections: number },
+): string {
+  const md = (c: Cells) => `| ${[c.database, c.name, c.rps, c.p99, c.base, c.raw, c.target].join(' | ')} |`
+  return [
+    '# Benchmark results', '',
+    `Produced by \`npm run bench\` (bench/run.ts) on ${info.date}.`, '',
+    `- Machine: \`${info.uname}\``,
+    `- CPU: ${info.cpu} × ${info.cores}`,
+    `- Node: ${info.node}`,
+    `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine`,
+    '- Servers: `switchboard serve` as a child process (LOG_LEVEL=warn), on a fresh PostgreSQL database and on PGlite in a fresh DATA_DIR',
+    `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): **${Math.round(raw)} queries/s**`,
+    '',
+    md(HEAD), '|---|---|---:|---:|---:|---:|---|',
+    ...rows.map((r) => md(cells(r, baseline, raw))),
+    '',
+    ...rows.filter((r) => r.unavailable).map((r) => `- not available: ${r.database} — ${r.name}: ${r.unavailable}`),
+    '',
+  ].join('\n')
+}

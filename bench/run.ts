@@ -1,0 +1,131 @@
+import autocannon from 'autocannon'
+import { execSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { BIN, freePort, runJsonChild, startChild } from './processes.ts'
+import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
+import { renderMarkdown, renderTable, type Row } from './report.ts'
+
+// `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
+// measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
+// the raw query rate of PGlite itself. Settings (environment):
+//   BENCH_DURATION     seconds measured per case (default 10)
+//   BENCH_WARMUP       seconds of warm-up per case, not measured (default 2)
+//   BENCH_CONNECTIONS  concurrent connections (default 50)
+//   BENCH_DATABASE_URL PostgreSQL server where a fresh database is created (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DATABASES    which servers to run: "postgres,pglite" (default both)
+
+const duration = Number(process.env.BENCH_DURATION ?? 10)
+const warmup = Number(process.env.BENCH_WARMUP ?? 2)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const databases = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',').map((s) => s.trim()) as ('postgres' | 'pglite')[]
+const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url))
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`)
+}
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
+  // Request logs off (warn): the baseline logs nothing either; logging cost is the deployment's choice.
+  return { ...env, LOG_LEVEL: 'warn', ...extra }
+}
+
+async function measure(url: string, headers?: Record<string, string>): Promise<{ rps: number; p99: number; non2xx: number; errors: number }> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers })
+  const r = await autocannon({ url, connections, duration, headers })
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }
+}
+
+async function baseline(): Promise<Row> {
+  const port = await freePort()
+  const child = await startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
+  try {
+    log('measuring the baseline (bare Fastify hello-world)')
+    const m = await measure(`${child.url}/`)
+    return { database: '—', name: 'Baseline: bare Fastify hello-world', ...m }
+  } finally {
+    await child.stop()
+  }
+}
+
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `sb_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl })
+      await a.connect()
+      await a.query(`drop database if exists ${name} with (force)`)
+      await a.end()
+    },
+  }
+}
+
+async function benchServer(kind: 'postgres' | 'pglite'): Promise<Row[]> {
+  const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite'
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
+  let pgDb: Awaited<ReturnType<typeof freshPostgres>> | undefined
+  const rows: Row[] = []
+  try {
+    if (kind === 'postgres') {
+      try {
+        pgDb = await freshPostgres()
+      } catch (e) {
+        return [{ database: label, name: 'all cases', unavailable: `PostgreSQL not reachable at ${new URL(adminUrl).host}: ${(e as Error).message}` }]
+      }
+    }
+    const port = await freePort()
+    const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) })
+    log(`starting the server on ${label}`)
+    const server = await startChild([BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+    try {
+      const cases: BenchCase[] = await seed(server.url, env)
+      for (const c of cases) {
+        if (c.unavailable) {
+          log(`${label}: ${c.name}: not available (${c.unavailable})`)
+          rows.push({ database: label, name: c.name, unavailable: c.unavailable })
+          continue
+        }
+        log(`${label}: measuring ${c.name}`)
+        rows.push({ database: label, name: c.name, ...(await measure(`${server.url}${c.path}`, c.headers)) })
+      }
+    } finally {
+      await server.stop()
+    }
+  } finally {
+    await pgDb?.drop().catch(() => {})
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return rows
+}
+
+function machine(): { date: string; uname: string; cpu: string; cores: number; node: string } {
+  let uname = ''
+  try { uname = execSync('uname -a').toString().trim() } catch { uname = `${process.platform} ${process.arch}` }
+  return { date: new Date().toISOString(), uname, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version }
+}
+
+const info = machine()
+log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections`)
+const base = await baseline()
+log('measuring the raw PGlite query rate')
+const raw = await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))
+const rows: Row[] = [base]
+for (const kind of databases) rows.push(...(await benchServer(kind)))
+const settings = { duration, warmup, connections }
+process.stdout.write(`${renderTable(rows, base.rps!, raw.qps)}\n`)
+writeFileSync(RESULTS, renderMarkdown(rows, base.rps!, raw.qps, info, settings))
+log(`written to ${RESULTS}`)
