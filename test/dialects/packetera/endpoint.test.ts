@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { resellerActor } from '../../../src/core/actor.ts'
 import { signUpCustomer } from '../../../src/core/customers/index.ts'
 import { setResellerEnabled, updateResellerSettings } from '../../../src/core/resellers/index.ts'
+import { setPacketeraReplyDefaults } from '../../../src/dialects/packetera/partner-settings.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 import { addMember, credentials, ENDPOINT, get, query, replyOf, type Member, type Partner } from './packetera-client.ts'
@@ -126,6 +127,17 @@ for (const kind of TEST_DATABASES) {
       // Before the partner is known (bad key) the built-in defaults apply.
       const early = await get(app, { TransactionType: '2304', ...credentials({ ...p, apiKey: 'wrong' }, m) })
       assert.equal(early.body, 'Status=Failure&ErrorCode=1001&ErrorMessage=Invalid%20web%20user%20credentials')
+    })
+
+    test('stored reply defaults are validated, and clearing them restores the built-ins', async () => {
+      const p = await app.reseller()
+      const m = await addMember(app, p)
+      await assert.rejects(setPacketeraReplyDefaults(app.core, p.id, { delimiter: 'abc' }))
+      await setPacketeraReplyDefaults(app.core, p.id, { delimiter: '|', separator: ':', encapsulator: '"' })
+      const res = await get(app, { TransactionType: '2304', ...credentials(p, m) })
+      assert.match(res.body, /^Status:"Success"\|ActivationID:"[0-9A-F-]{36}"$/)
+      await setPacketeraReplyDefaults(app.core, p.id, null)
+      assert.match((await get(app, { TransactionType: '2304', ...credentials(p, m) })).body, /^Status=Success&ActivationID=[0-9A-F-]{36}$/)
     })
 
     test('TransactionType must be a §6 code (1006), and is required without ActivationId (1003)', async () => {
