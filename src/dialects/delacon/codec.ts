@@ -116,3 +116,16 @@ export function sendJson(reply: FastifyReply, status: number, json: string): Fas
 export function sendEnvelope(reply: FastifyReply, e: Envelope, status = 200): FastifyReply {
   return sendJson(reply, status, envelopeJson(e))
 }
+
+/**
+ * The last path segment of a `…/*` route. Wildcards (not `:params`) keep long values out of the
+ * router's 100-character parameter limit, which would answer a framework 414 instead of §6/§7 text.
+ */
+export function tailOf(req: FastifyRequest): string {
+  return (req.params as { '*': string })['*'] ?? ''
+}
+
+/** Route-level hook: a tail with a `/` is another path (404 envelope, §1), before authentication. */
+export async function singleSegment(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (tailOf(req).includes('/')) await sendEnvelope(reply, { RESULT: 'FAIL', MESSAGE: 'Not found' }, 404)
+}

@@ -51,7 +51,7 @@ const plugin: DialectPlugin = async (app, { core }) => {
   await updateCustomerRoutes(app, core)
   await numberTypeRoutes(app, core)
   methodNotAllowed(app, '/rest/config/provision', ['POST'])
-  methodNotAllowed(app, '/rest/config/updatecustomer/:companyID', ['POST'])
-  methodNotAllowed(app, '/rest/config/getnumbertypes/:location', ['GET', 'POST'])
+  methodNotAllowed(app, '/rest/config/updatecustomer/*', ['POST'])
+  methodNotAllowed(app, '/rest/config/getnumbertypes/*', ['GET', 'POST'])
 }
 export default plugin

@@ -99,6 +99,20 @@ for (const kind of TEST_DATABASES) {
       assert.equal(res.body, '{"RESULT":"FAIL","MESSAGE":"Unknown location: Atläntis X"}')
     })
 
+    test('a long location or companyID still gets its envelope; a nested path is 404', async () => {
+      const long = 'x'.repeat(3000)
+      const loc = await app.http.inject({ method: 'GET', url: `${PREFIX}/getnumbertypes/${long}`, headers: { Auth: key } })
+      assert.equal(loc.body, `{"RESULT":"FAIL","MESSAGE":"Unknown location: ${long}"}`)
+      const id = '9'.repeat(300)
+      const upd = await postForm(app, `/updatecustomer/${id}`, key, { whisper: 'Y' })
+      assert.equal(upd.body, `{"RESULT":"FAIL","MESSAGE":"Customer ${id} not found"}`)
+      for (const url of ['/getnumbertypes/AU/extra', '/updatecustomer/1/2']) {
+        const res = await app.http.inject({ method: 'POST', url: `${PREFIX}${url}` })
+        assert.equal(res.statusCode, 404, url)
+        assert.equal(res.body, '{"RESULT":"FAIL","MESSAGE":"Not found"}')
+      }
+    })
+
     test('a form body with no Content-Type is read as a form, names case-insensitively', async () => {
       await addNumbers(app.core, systemActor, { region: 'SG', numberType: '6', count: 3 })
       const fields = newCustomer({ region: 'sg', numberType: '6', numbers: '1' })

@@ -7,7 +7,7 @@ import {
 } from '../../../core/call-tracking/index.ts'
 import { isDomainError } from '../../../core/errors.ts'
 import { delaconAuth } from '../auth.ts'
-import { invalid, MALFORMED, Params, sendEnvelope, type Envelope } from '../codec.ts'
+import { invalid, MALFORMED, Params, sendEnvelope, singleSegment, tailOf, type Envelope } from '../codec.ts'
 import { renderDelaconError } from '../errors.ts'
 
 // §6.1 general fields (voicemal: the upstream spelling of voicemail) and §6.2 exclusive switches.
@@ -80,12 +80,12 @@ function switchReply(feature: CompanyFeature, on: boolean, provisioned: boolean,
 
 /** `updatecustomer/{companyID}` (spec/delacon.md §6): call settings and feature switches of a company. */
 export default async function updateCustomerRoutes(app: FastifyInstance, core: Core): Promise<void> {
-  app.post('/rest/config/updatecustomer/:companyID', {
-    onRequest: delaconAuth(core),
-    schema: { summary: 'Update a company\'s details, call settings or features (Delacon updatecustomer)', tags: ['delacon'] },
+  app.post('/rest/config/updatecustomer/*', {
+    onRequest: [singleSegment, delaconAuth(core)],
+    schema: { summary: 'Update a company\'s details, call settings or features (Delacon updatecustomer/{companyID})', tags: ['delacon'] },
   }, async (req, reply) => {
     const actor = req.delaconActor
-    const raw = (req.params as { companyID: string }).companyID
+    const raw = tailOf(req)
     const notFound: Envelope = { RESULT: 'FAIL', MESSAGE: `Customer ${raw} not found` }
     // §6.2 check order: company lookup → exclusivity → empty request → field validation.
     const id = parsePositiveId(raw)
