@@ -27,6 +27,15 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.deepEqual(Object.keys(JSON.parse(res.stdout)), ['id'])
   })
 
+  test('numbers add --json adds tracking numbers of a region and type', async () => {
+    const res = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '1800', '--count', '4', '--json'], { DATA_DIR: dataDir })
+    assert.equal(res.code, 0, res.stderr)
+    assert.deepEqual(JSON.parse(res.stdout), { added: 4 })
+    const bad = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '9999', '--count', '1', '--json'], { DATA_DIR: dataDir })
+    assert.equal(bad.code, 1)
+    assert.deepEqual(JSON.parse(bad.stdout), { error: 'numberType is invalid for region Australia' })
+  })
+
   test('bad input is one line: a JSON error object with --json, a message on stderr without', async () => {
     const missing = await runCli(['user', 'create', '--username', 'x', '--json'], { DATA_DIR: dataDir })
     assert.equal(missing.code, 1)

@@ -66,6 +66,13 @@ describe('switchboard serve on PGlite', () => {
     assert.deepEqual(JSON.parse(again.stdout), { error: 'username already exists' })
   })
 
+  test('numbers add --json through the running server answers how many were added', async () => {
+    const reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Numbers', '--json'], env())).stdout)
+    const res = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '1300', '--count', '3', '--reseller', String(reseller.id), '--json'], env())
+    assert.equal(res.code, 0, res.stderr)
+    assert.deepEqual(JSON.parse(res.stdout), { added: 3 })
+  })
+
   test('the admin password from SWITCHBOARD_ADMIN_PASSWORD is never printed', () => {
     const { stdout, stderr } = server.output()
     assert.ok(!stdout.includes('admin-pass-123') && !stderr.includes('admin-pass-123'))

@@ -1,6 +1,7 @@
 import { resellerActor, systemActor, type Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { Forbidden } from '../../core/errors.ts'
+import { addNumbers } from '../../core/numbers/index.ts'
 import { createReseller, getReseller, type DialectName } from '../../core/resellers/index.ts'
 import { insertUser } from '../../core/users/index.ts'
 
@@ -40,17 +41,6 @@ export async function addNumbersOp(core: Core, actor: Actor, input: AddNumbersIn
   requirePlatformAdmin(actor)
   if (input.resellerId !== undefined) await getReseller(core, input.resellerId)
   const owner = input.resellerId !== undefined ? resellerActor(input.resellerId) : systemActor
-  const { addNumbers } = await import('../../core/numbers/index.ts')
-  const result = await addNumbers(core, owner, { region: input.region, numberType: input.numberType, count: input.count })
-  return { added: countOf(result) }
-}
-
-function countOf(result: unknown): number {
-  if (typeof result === 'number') return result
-  if (Array.isArray(result)) return result.length
-  const r = result as { added?: unknown; numbers?: unknown[] }
-  if (typeof r?.added === 'number') return r.added
-  if (Array.isArray(r?.added)) return r.added.length
-  if (Array.isArray(r?.numbers)) return r.numbers.length
-  return 0
+  const { added } = await addNumbers(core, owner, { region: input.region, numberType: input.numberType, count: input.count })
+  return { added }
 }

@@ -99,6 +99,23 @@ for (const kind of TEST_DATABASES) {
       assert.equal(badId.json().field, 'id')
     })
 
+    test('tracking numbers are added to the shared inventory or a reseller\'s, and a bad region names its field', async () => {
+      const shared = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 3 })
+      assert.equal(shared.statusCode, 201)
+      assert.deepEqual(shared.json(), { added: 3 })
+      const { id: resellerId } = (await post('/native/resellers', { name: 'Numbers Co' })).json()
+      const own = await post('/native/numbers', { region: 'Australia', numberType: '02', count: 2, resellerId })
+      assert.deepEqual(own.json(), { added: 2 })
+      const badRegion = await post('/native/numbers', { region: 'Atlantis', numberType: '1300', count: 1 })
+      assert.equal(badRegion.statusCode, 400)
+      assert.deepEqual(badRegion.json(), { error: 'region is invalid', field: 'region' })
+      const badCount = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 0 })
+      assert.equal(badCount.statusCode, 400)
+      assert.equal(badCount.json().field, 'count')
+      const unknown = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 1, resellerId: 999_999 })
+      assert.equal(unknown.statusCode, 404)
+    })
+
     test('without the admin token or a platform admin login every route answers 401 or 403', async () => {
       for (const headers of [{}, { authorization: 'Bearer wrong' }, basic('root', 'wrong-pass'), { authorization: 'Token x' }]) {
         const res = await post('/native/resellers', { name: 'Nope' }, headers)
