@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
 import type { Config } from './config.ts'
@@ -65,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     const core = await createCore(database, config, log)
     const http = Fastify({
       loggerInstance: log as FastifyBaseLogger,
-      disableRequestLogging: true,
+      logController: new LogController({ disableRequestLogging: true }),
       genReqId: (req) => {
         const given = req.headers['x-request-id']
         return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID()
@@ -74,6 +74,12 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       trustProxy: false,
       bodyLimit: 1024 * 1024,
       routerOptions: { ignoreTrailingSlash: false },
+      // Errors raised before routing (a malformed %-escape, a bad Content-Type header) must not echo
+      // the URL: Porta's License is a path segment and other dialects carry keys in the query.
+      frameworkErrors: (err, _req, reply) => {
+        const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
+        ;(reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send({ error: 'bad_request' })
+      },
     })
     http.addHook('onSend', async (req, reply) => {
       reply.header('x-request-id', req.id)
