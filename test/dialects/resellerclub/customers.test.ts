@@ -215,8 +215,8 @@ for (const kind of TEST_DATABASES) {
       const none = (await c.get('customers/search', { 'no-of-records': '10', 'page-no': '1', status: 'Suspended' })).json()
       assert.deepEqual(none, { recsonpage: '0', recsindb: '0' })
       const xml = await c.get('customers/search', { 'no-of-records': '10', 'page-no': '2' }, 'xml')
-      assert.match(xml.body, /^<hashtable>\n  <entry>\n    <string>recsonpage<\/string>\n    <string>2<\/string>\n  <\/entry>/)
-      assert.match(xml.body, /  <entry>\n    <string>1<\/string>\n    <hashtable>\n      <entry>\n        <string>customer.customerid<\/string>\n        <string>\d+<\/string>\n      <\/entry>/)
+      assert.ok(xml.body.startsWith('<hashtable>\n  <entry>\n    <string>recsonpage</string>\n    <string>2</string>\n  </entry>\n'), xml.body)
+      assert.ok(xml.body.includes(`  <entry>\n    <string>1</string>\n    <hashtable>\n      <entry>\n        <string>customer.customerid</string>\n        <string>${ids[10]}</string>\n      </entry>\n`), xml.body)
     })
 
     test('search validates its parameters and reports every failure in order', async () => {
