@@ -49,7 +49,11 @@ const command: Command = {
     await new Promise<void>((resolve) => {
       let stopping = false
       const stop = (signal: NodeJS.Signals) => {
-        if (stopping) return
+        if (stopping) {
+          // A second signal: stop waiting for in-flight requests (the database still closes cleanly).
+          running.http.server.closeAllConnections()
+          return
+        }
         stopping = true
         running.core.log.info({ signal }, 'stopping: finishing in-flight requests')
         // Requests still open after the grace period are cut, so a stuck client cannot hold the stop forever.
@@ -63,8 +67,8 @@ const command: Command = {
             resolve()
           })
       }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
     })
     running.core.log.info('stopped')
     return 0
