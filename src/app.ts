@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
 import type { Config } from './config.ts'
@@ -14,6 +14,7 @@ import { registerMetrics } from './http/metrics.ts'
 import { registerRequestLog } from './http/request-log.ts'
 import { createLogger } from './logger.ts'
 import { loadSecretKey } from './secret-key.ts'
+import { FrameworkErrorRenderers } from './dialects/dialect.ts'
 import ictcore from './dialects/ictcore/plugin.ts'
 import packetera from './dialects/packetera/plugin.ts'
 import resellerclub from './dialects/resellerclub/plugin.ts'
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   try {
     if (ownsDatabase) await migrate(database)
     const core = await createCore(database, config, log)
+    const frameworkErrors = new FrameworkErrorRenderers()
     const http = Fastify({
       loggerInstance: log as FastifyBaseLogger,
       logController: new LogController({ disableRequestLogging: true }),
@@ -76,9 +78,11 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       routerOptions: { ignoreTrailingSlash: false },
       // Errors raised before routing (a malformed %-escape, a bad Content-Type header) must not echo
       // the URL: Porta's License is a path segment and other dialects carry keys in the query.
-      frameworkErrors: (err, _req, reply) => {
+      frameworkErrors: (err, req, reply) => {
+        const render = frameworkErrors.find(req.url)
+        if (render) return render(err, req as unknown as FastifyRequest, reply as unknown as FastifyReply)
         const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
-        ;(reply as unknown as { code(n: number): { send(b: unknown): void } }).code(status).send({ error: 'bad_request' })
+        ;(reply as unknown as FastifyReply).code(status).send({ error: 'bad_request' })
       },
     })
     http.addHook('onSend', async (req, reply) => {
@@ -96,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     })
     http.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }))
 
-    const opts = { core, config }
+    const opts = { core, config, frameworkErrors }
     await http.register(ictcore, { ...opts, prefix: config.prefixes.ictcore })
     await http.register(packetera, { ...opts, prefix: config.prefixes.packetera })
     await http.register(resellerclub, { ...opts, prefix: config.prefixes.resellerclub })

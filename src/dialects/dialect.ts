@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
 import type { Core } from '../core/core.ts'
 
@@ -6,6 +6,25 @@ import type { Core } from '../core/core.ts'
 export interface DialectOptions {
   core: Core
   config: Config
+  /** Lets the dialect answer errors Fastify raises before routing (malformed %-escapes …) under its prefix. */
+  frameworkErrors: FrameworkErrorRenderers
+}
+
+/** Renders an error raised before routing, in a dialect's own envelope; must not echo the URL. */
+export type FrameworkErrorRenderer = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => void
+
+/** Framework-error renderers by URL prefix; the longest matching prefix wins. */
+export class FrameworkErrorRenderers {
+  private readonly byPrefix: [string, FrameworkErrorRenderer][] = []
+
+  add(prefix: string, render: FrameworkErrorRenderer): void {
+    this.byPrefix.push([prefix, render])
+    this.byPrefix.sort((a, b) => b[0].length - a[0].length)
+  }
+
+  find(url: string): FrameworkErrorRenderer | undefined {
+    return this.byPrefix.find(([p]) => url === p || url.startsWith(p.endsWith('/') ? p : `${p}/`))?.[1]
+  }
 }
 
 export type DialectPlugin = FastifyPluginAsync<DialectOptions>

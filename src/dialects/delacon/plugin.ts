@@ -24,8 +24,10 @@ function methodNotAllowed(app: FastifyInstance, url: string, allowed: HTTPMethod
  * The Delacon Provisioning API (spec/delacon.md): provision, updatecustomer, getnumbertypes under
  * `<prefix>/rest/config/`, authenticated by the partner's `Auth` header.
  */
-const plugin: DialectPlugin = async (app, { core }) => {
+const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   tagDialect(app, 'delacon')
+  // A path the router cannot even decode (a malformed %-escape) names no known call.
+  frameworkErrors.add(app.prefix, (_err, _req, reply) => sendEnvelope(reply, { RESULT: 'FAIL', MESSAGE: 'Not found' }, 404))
 
   // §1: form bodies (also with no Content-Type), JSON objects; any other body is ignored.
   app.removeAllContentTypeParsers()

@@ -17,9 +17,12 @@ import { matchRoute } from './routes.ts'
 
 const JSON_FALLBACK: Negotiated = { format: 'json', callback: null, jsvTextType: false }
 
-const plugin: DialectPlugin = async (app, { core }) => {
+const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   tagDialect(app, 'porta')
   const prefix = app.prefix
+  // A segment that cannot be percent-decoded cannot be bound (§6): 400 SerializationException.
+  frameworkErrors.add(prefix, (_err, _req, reply) =>
+    sendPortaError(reply, JSON_FALLBACK, new PortaFault(400, 'SerializationException', "Unable to bind to request 'Product'")))
 
   // Bodies are read by the binder (§6), whatever their type; Fastify only collects the text.
   app.removeAllContentTypeParsers()
