@@ -65,6 +65,8 @@ export interface CustomerFilter {
 
 /** Case-insensitive "contains" without LIKE wildcards to escape. */
 function contains(column: SQLWrapper, needle: string): SQL {
+  // PostgreSQL text cannot hold NUL: such a needle matches nothing (and must not reach the server).
+  if (needle.includes('\u0000')) return sql`false`
   return sql`position(lower(${needle}) in lower(coalesce(${column}, ''))) > 0`
 }
 

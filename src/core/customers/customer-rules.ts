@@ -28,11 +28,14 @@ export function languageCodes(): readonly string[] {
   return isoCodes.languages
 }
 
+// eslint-disable-next-line no-control-regex -- the rule is precisely "no control characters"
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 
-/** A login email: `local@domain`, no white space, the domain has a dot, at most 128 characters. */
+/** A login email: `local@domain`, no white space or control characters, the domain has a dot, at most 128 characters. */
 export function isLoginEmail(v: string): boolean {
-  return v.length <= 128 && EMAIL.test(v)
+  return v.length <= 128 && EMAIL.test(v) && !CONTROL.test(v)
 }
 
 const PASSWORD = /^[\x21-\x7e]{8,16}$/
@@ -41,9 +44,6 @@ const PASSWORD = /^[\x21-\x7e]{8,16}$/
 export function meetsPasswordPolicy(v: string): boolean {
   return PASSWORD.test(v) && /[A-Za-z]/.test(v) && /[0-9]/.test(v)
 }
-
-// eslint-disable-next-line no-control-regex -- the rule is precisely "no control characters"
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 
 /** Free text of 1..max characters (code points) without control characters. */
 export function isPlainText(v: string, max = 255): boolean {

@@ -76,6 +76,7 @@ export async function getCustomer(core: Core, actor: Actor, id: number): Promise
 
 /** The customer whose primary login is `email` (case-insensitive) in the actor's tenant. */
 export async function findCustomerByLogin(core: Core, actor: Actor, email: string): Promise<{ customer: Customer; user: User }> {
+  if (email.includes('\u0000')) throw new NotFound('Customer', email)
   const [row] = await core.db.select({ customer: customers, user: users }).from(users)
     .innerJoin(customers, eq(customers.id, users.customerId))
     .where(and(sql`lower(${users.username}) = lower(${email})`, tenantScope(actor, customers.tenantId)))

@@ -92,7 +92,7 @@ const OPTIONAL_PROFILE: ParamRule[] = [
   { name: 'fax', required: with_('fax-cc'), check: isPhoneNumber },
   { name: 'mobile-cc', required: with_('mobile'), check: isPhoneCc },
   { name: 'mobile', required: with_('mobile-cc'), check: isPhoneNumber },
-  { name: 'vat-id', check: (v) => [...v].length <= 32 },
+  { name: 'vat-id', check: (v) => isPlainText(v, 32) },
 ]
 
 const CONSENTS: ParamRule[] = [

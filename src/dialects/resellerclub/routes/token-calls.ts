@@ -33,8 +33,9 @@ export const tokenCalls: RcCall[] = [
     async handle(ctx) {
       const { core, reseller, params: p } = ctx
       const username = p.get('username')!
-      // Customer usernames are emails; an identifier without `@` would be looked up as a user name or id.
-      if (!username.includes('@')) throw new RcError(INVALID_LOGIN)
+      // Customer usernames are emails; an identifier without `@` would be looked up as a user name or id,
+      // and NUL cannot reach PostgreSQL text.
+      if (!username.includes('@') || username.includes('\u0000')) throw new RcError(INVALID_LOGIN)
       let customerId: number | null
       try {
         const user = await authenticateUserPassword(core, username, p.get('passwd')!, { tenantId: reseller.id, customerOnly: true })
