@@ -117,26 +117,47 @@ export interface MemberProfile {
   buttons: { guid: string; name: string; isDefault: boolean }[]
 }
 
-/** A member's whole profile with its phones and buttons, in one query. */
+interface ProfileRow {
+  id: number
+  email: string | null
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  country: string | null
+  state: string | null
+  city: string | null
+  corporate: boolean
+  company_url: string | null
+  refer_by: string | null
+  active: boolean
+  activation_id: string
+  phones: string
+  buttons: string
+}
+
+/**
+ * A member's whole profile with its phones and buttons, in one query (the hot read of 1303).
+ * Plain SQL through `execute`: on PGlite it costs half of the equivalent query builder call.
+ */
 export async function getMemberProfile(core: Core, actor: Actor, customerId: number): Promise<MemberProfile> {
-  const [row] = await core.db.select({
-    id: customers.id, email: customers.email, firstName: customers.firstName, lastName: customers.lastName,
-    company: customers.company, country: customers.country, state: customers.state, city: customers.city,
-    corporate: clickToCallMembers.corporate, companyUrl: clickToCallMembers.companyUrl, referBy: clickToCallMembers.referBy,
-    active: clickToCallMembers.active, activationId: clickToCallMembers.activationId,
-    phones: sql<string>`(select coalesce(json_agg(json_build_array(p.number, p.name, p.is_default) order by p.id), '[]')::text
-      from ${memberPhones} p where p.customer_id = ${customers.id})`,
-    buttons: sql<string>`(select coalesce(json_agg(json_build_array(b.guid, b.name, b.is_default) order by b.id), '[]')::text
-      from ${webButtons} b where b.customer_id = ${customers.id})`,
-  }).from(customers).innerJoin(clickToCallMembers, eq(clickToCallMembers.customerId, customers.id))
-    .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId)))
+  if (!Number.isSafeInteger(customerId) || customerId < 1 || customerId > 2_147_483_647) throw new NotFound('Member', customerId)
+  const result = await core.db.execute(sql`select ${customers.id} as id, ${customers.email} as email, ${customers.firstName} as first_name,
+      ${customers.lastName} as last_name, ${customers.company} as company, ${customers.country} as country, ${customers.state} as state,
+      ${customers.city} as city, m.corporate, m.company_url, m.refer_by, m.active, m.activation_id,
+      (select coalesce(json_agg(json_build_array(p.number, p.name, p.is_default) order by p.id), '[]')::text
+        from ${memberPhones} p where p.customer_id = ${customers.id}) as phones,
+      (select coalesce(json_agg(json_build_array(b.guid, b.name, b.is_default) order by b.id), '[]')::text
+        from ${webButtons} b where b.customer_id = ${customers.id}) as buttons
+    from ${customers} join ${clickToCallMembers} m on m.customer_id = ${customers.id}
+    where ${and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId))}`)
+  const row = (result as unknown as { rows: ProfileRow[] }).rows[0]
   if (!row) throw new NotFound('Member', customerId)
   const phones = (JSON.parse(row.phones) as [string, string, boolean][]).map(([number, name, isDefault]) => ({ number, name, isDefault }))
   const buttons = (JSON.parse(row.buttons) as [string, string, boolean][]).map(([guid, name, isDefault]) => ({ guid, name, isDefault }))
   return {
-    memberId: row.id, email: row.email ?? '', firstName: row.firstName ?? '', lastName: row.lastName ?? '',
-    corporate: row.corporate, companyName: row.company ?? '', companyUrl: row.companyUrl ?? '', referBy: row.referBy ?? '',
-    country: row.country ?? '', state: row.state ?? '', city: row.city ?? '', active: row.active, activationId: row.activationId,
+    memberId: row.id, email: row.email ?? '', firstName: row.first_name ?? '', lastName: row.last_name ?? '',
+    corporate: row.corporate, companyName: row.company ?? '', companyUrl: row.company_url ?? '', referBy: row.refer_by ?? '',
+    country: row.country ?? '', state: row.state ?? '', city: row.city ?? '', active: row.active, activationId: row.activation_id,
     phones, buttons,
   }
 }
