@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { eq } from 'drizzle-orm'
+import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { accounts } from '../../../src/core/accounts/accounts.table.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
@@ -15,7 +16,7 @@ for (const kind of TEST_DATABASES) {
   describe(`ICTCore accounts, DIDs, extensions and settings, spec §4.9 and §5.2 (${kind})`, () => {
     let app: TestApp
     let admin: { id: number; username: string; password: string }
-    let call: (method: string, url: string, payload?: unknown, as?: { username: string; password: string }) => ReturnType<TestApp['http']['inject']>
+    let call: (method: string, url: string, payload?: unknown, as?: { username: string; password: string }) => Promise<LightMyRequestResponse>
     before(async () => {
       app = await startTestApp(kind)
       admin = await app.user(null, { roles: ['admin', 'user'] })

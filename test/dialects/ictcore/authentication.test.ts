@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
+import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -25,7 +26,7 @@ for (const kind of TEST_DATABASES) {
     const get = (url: string, headers: Record<string, string>) => app.http.inject({ method: 'GET', url, headers })
     const basic = (id: string, pw: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${pw}`).toString('base64')}` })
 
-    function assert401(res: Awaited<ReturnType<typeof get>>) {
+    function assert401(res: LightMyRequestResponse) {
       assert.equal(res.statusCode, 401)
       assert.deepEqual(res.json(), INVALID)
       assert.equal(res.headers['www-authenticate'], 'Basic realm="ictcore"')

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -11,7 +12,7 @@ for (const kind of TEST_DATABASES) {
   describe(`ICTCore roles and permissions, spec §4.10 and §5.13 (${kind})`, () => {
     let app: TestApp
     let admin: { id: number; username: string; password: string }
-    let call: (method: string, url: string, payload?: unknown, as?: { username: string; password: string }) => ReturnType<TestApp['http']['inject']>
+    let call: (method: string, url: string, payload?: unknown, as?: { username: string; password: string }) => Promise<LightMyRequestResponse>
     before(async () => {
       app = await startTestApp(kind)
       admin = await app.user(null, { roles: ['admin', 'user'] })

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -16,7 +17,7 @@ for (const kind of TEST_DATABASES) {
     let accountA: number
     let roleA: number
     let permA: number
-    let call: (method: string, url: string, payload: unknown, as: Login) => ReturnType<TestApp['http']['inject']>
+    let call: (method: string, url: string, payload: unknown, as: Login) => Promise<LightMyRequestResponse>
     before(async () => {
       app = await startTestApp(kind)
       call = (method, url, payload, as) => app.http.inject({ method: method as 'GET', url, payload: payload as string, headers: basic(as) })
