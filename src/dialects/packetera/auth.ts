@@ -34,6 +34,8 @@ export async function authenticatePartner(core: Core, c: Credentials): Promise<R
 
 /** Step 5: the member login among the partner's customers, cached (1002); returns its customer id. */
 export async function authenticateMember(core: Core, partner: Reseller, c: Credentials): Promise<number> {
+  // Members log in by email only (the core would also resolve a bare username or user id).
+  if (!c.userEmail.includes('@')) throw failures.invalidMember()
   try {
     const user = await authenticateUserPassword(core, c.userEmail, c.userPassword, { tenantId: partner.id, customerOnly: true })
     if (user.customerId === null) throw failures.invalidMember()

@@ -188,7 +188,7 @@ for (const kind of TEST_DATABASES) {
     })
 
     test('a wrong member password or unknown email is 1002', async () => {
-      for (const m of [{ ...member, password: 'not-it' }, { ...member, email: 'ghost@example.com' }]) {
+      for (const m of [{ ...member, password: 'not-it' }, { ...member, email: 'ghost@example.com' }, { ...member, email: member.memberId }]) {
         const r = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, m) })).body)
         assert.deepEqual([r.ErrorCode, r.ErrorMessage], ['1002', 'Invalid member credentials'])
       }
