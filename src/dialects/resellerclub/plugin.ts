@@ -47,11 +47,15 @@ const plugin: DialectPlugin = async (app, opts) => {
     if (unexpected) req.log.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, 'resellerclub call failed')
     return sendRcError(reply, formatOfUrl(req.url), message, status)
   })
-  app.setNotFoundHandler((req, reply) => {
-    const path = urlPath(req.url)
+  // §1: any path that is not a call, including one Fastify cannot even decode (a malformed
+  // %-escape, raised before routing), is `Unknown API call: <path>`; the query is never echoed.
+  const unknownCall = (url: string, reply: FastifyReply) => {
+    const path = urlPath(url)
     const call = path.startsWith(apiRoot) ? path.slice(apiRoot.length) : path.slice(opts.config.prefixes.resellerclub.length).replace(/^\//, '')
     return sendRcError(reply, call.endsWith('.xml') ? 'xml' : 'json', `Unknown API call: ${call}`, 404)
-  })
+  }
+  app.setNotFoundHandler((req, reply) => unknownCall(req.url, reply))
+  opts.frameworkErrors.add(opts.config.prefixes.resellerclub, (_err, req, reply) => { unknownCall(req.url, reply) })
 
   for (const call of CALLS) registerCall(app, opts, call)
 }

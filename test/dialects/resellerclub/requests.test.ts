@@ -47,6 +47,13 @@ for (const kind of TEST_DATABASES) {
       }
     })
 
+    test('a path Fastify cannot decode is an unknown call too, without echoing the query', async () => {
+      const res = await app.http.inject({ method: 'GET', url: `/resellerclub/api/customers/%zz.xml?${auth()}` })
+      assert.equal(res.statusCode, 404)
+      assert.equal(res.body, ERROR_XML('Unknown API call: customers/%zz.xml'))
+      assert.ok(!res.body.includes(reseller.apiKey))
+    })
+
     test('the wrong HTTP method is refused with the call\'s own method named', async () => {
       const c = rcClient(app, reseller)
       const get = await c.get('customers/signup', signupParams())
