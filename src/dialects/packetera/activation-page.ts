@@ -3,7 +3,8 @@ import { activateMember } from '../../core/click-to-call/index.ts'
 import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
 
-function page(title: string, message: string): string {
+/** The HTML page of the activation link. */
+export function activationPage(title: string, message: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`
 }
 
@@ -14,13 +15,13 @@ export function registerActivationPage(app: FastifyInstance, core: Core): void {
   }, async (req, reply) => {
     try {
       await activateMember(core, req.params.activationId)
-      return reply.code(200).type('text/html; charset=utf-8').send(page('Account activated', 'Your account has been activated.'))
+      return reply.code(200).type('text/html; charset=utf-8').send(activationPage('Account activated', 'Your account has been activated.'))
     } catch (e) {
       if (isDomainError(e) && e.kind === 'not_found') {
-        return reply.code(404).type('text/html; charset=utf-8').send(page('Activation', 'Invalid activation link.'))
+        return reply.code(404).type('text/html; charset=utf-8').send(activationPage('Activation', 'Invalid activation link.'))
       }
       req.log.error({ err: { name: (e as Error)?.name } }, 'activation failed')
-      return reply.code(500).type('text/html; charset=utf-8').send(page('Activation', 'The account could not be activated. Please try again later.'))
+      return reply.code(500).type('text/html; charset=utf-8').send(activationPage('Activation', 'The account could not be activated. Please try again later.'))
     }
   })
 }

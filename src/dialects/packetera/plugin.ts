@@ -1,6 +1,6 @@
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
-import { registerActivationPage } from './activation-page.ts'
+import { activationPage, registerActivationPage } from './activation-page.ts'
 import { transactionHandler } from './endpoint.ts'
 import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
 import { failures } from './errors.ts'
@@ -11,8 +11,15 @@ const ENDPOINT = '/cbc_APIs.aspx'
  * Packetera click-to-call dialect (spec/packetera.md): one transaction endpoint answering
  * Name/Value pairs, plus the hosted pages under the same prefix.
  */
-const plugin: DialectPlugin = async (app, { core, config }) => {
+const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => {
   tagDialect(app, 'packetera')
+  const prefix = app.prefix
+  // A path that cannot be percent-decoded names no route here: answered like an unknown path.
+  frameworkErrors.add(prefix, (_err, req, reply) => {
+    if (req.url.startsWith(`${prefix}/activate/`)) {
+      reply.code(404).type('text/html; charset=utf-8').send(activationPage('Activation', 'Invalid activation link.'))
+    } else reply.code(404).type('text/plain; charset=utf-8').send('')
+  })
   // Every body is read as bytes and parsed as a form (a body without Content-Type too, spec §2).
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))

@@ -75,9 +75,21 @@ for (const kind of TEST_DATABASES) {
       })
     }
 
-    test('an unknown path under the prefix is 404', async () => {
+    test('an unknown path under the prefix is 404, undecodable ones too', async () => {
       const res = await app.http.inject({ method: 'GET', url: '/packetera/nothing.aspx' })
       assert.equal(res.statusCode, 404)
+      const bad = await app.http.inject({ method: 'GET', url: `/packetera/%ZZ/${partner.apiKey}` })
+      assert.equal(bad.statusCode, 404)
+      assert.equal(bad.body, '')
+      const link = await app.http.inject({ method: 'GET', url: '/packetera/activate/%ZZ' })
+      assert.equal(link.statusCode, 404)
+      assert.match(link.body, /Invalid activation link\./)
+    })
+
+    test('a malformed escape in the query is kept as sent and never breaks the envelope', async () => {
+      const res = await app.http.inject({ method: 'GET', url: `${ENDPOINT}?TransactionType=%ZZ&x=%` })
+      assert.equal(res.statusCode, 200)
+      assert.equal(res.body, 'Status=Failure&ErrorCode=1006&ErrorMessage=Unknown%20transaction%20type%3A%20%25ZZ')
     })
 
     test('ResponseFormat=json answers one JSON object with the pairs in order', async () => {
