@@ -28,3 +28,17 @@ describe('errors raised before routing', () => {
     assert.ok(!res.body.includes('SECRET'))
   })
 })
+
+describe('errors raised before routing under /api', () => {
+  let app: TestApp
+  before(async () => { app = await startTestApp('pglite') })
+  after(async () => { await app.stop() })
+
+  test('ICTCore answers a malformed escape or an oversized id segment with its 404 envelope', async () => {
+    for (const url of ['/api/users/%ZZ', `/api/users/${'9'.repeat(5000)}`]) {
+      const res = await app.http.inject({ method: 'GET', url })
+      assert.equal(res.statusCode, 404, url.slice(0, 40))
+      assert.deepEqual(res.json(), { error: { code: 404, message: 'Not Found' } })
+    }
+  })
+})

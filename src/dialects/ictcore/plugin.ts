@@ -28,6 +28,11 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   tagDialect(app, 'ictcore')
   const { core } = opts
   const prefix = opts.config.prefixes.ictcore
+  // A path the router cannot take (malformed %-escape, a segment over the length limit) names no
+  // route and no id: the §1 404 envelope.
+  opts.frameworkErrors.add(prefix, (_err, _req, reply) => {
+    sendJson(reply, 404, NOT_FOUND)
+  })
 
   // JSON whatever the Content-Type, except form fields (§1); empty = {}; bad JSON → 412 body.
   app.removeAllContentTypeParsers()
