@@ -1,14 +1,13 @@
 import autocannon from 'autocannon'
 import { execSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { BIN, freePort, runJsonChild, startChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
 import { renderMarkdown, renderTable, type Row } from './report.ts'
+import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
 // measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
@@ -55,23 +54,8 @@ async function baseline(): Promise<Row> {
   }
 }
 
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `sb_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: adminUrl })
-      await a.connect()
-      await a.query(`drop database if exists ${name} with (force)`)
-      await a.end()
-    },
-  }
+function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createScratchPostgresDatabase(adminUrl, 'sb_bench')
 }
 
 async function benchServer(kind: 'postgres' | 'pglite'): Promise<Row[]> {

@@ -18,33 +18,25 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
     await migrate(db)
     return db
   }
-  const adminUrl = process.env.TEST_DATABASE_URL
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `sb_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 })
+  const scratch = await createScratchPostgresDatabase()
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 10 })
   await migrate(db)
   return {
     ...db,
     async close() {
       await db.close()
-      const a = new pg.Client({ connectionString: adminUrl })
-      await a.connect()
-      await a.query(`drop database if exists ${name} with (force)`)
-      await a.end()
+      await scratch.drop()
     },
   }
 }
 
 /** The connection string of a fresh PostgreSQL database (for tests that start processes). */
-export async function createScratchPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!
-  const name = `sb_test_${randomBytes(6).toString('hex')}`
+export async function createScratchPostgresDatabase(
+  adminUrl = process.env.TEST_DATABASE_URL,
+  prefix = 'sb_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   await admin.query(`create database ${name}`)
