@@ -118,14 +118,19 @@ for (const kind of TEST_DATABASES) {
     after(async () => { await app.stop() })
 
     /** Runs the property: every request built from a mutation gets the envelope, and a refusal writes nothing. */
-    async function fuzz<T>(arb: fc.Arbitrary<T>, build: (v: T) => InjectOptions, check: Check, isRefusal: (res: LightMyRequestResponse) => boolean) {
+    async function fuzz<T>(arb: fc.Arbitrary<T>, build: (v: T) => InjectOptions, check: Check, isRefusal: (res: LightMyRequestResponse) => boolean, examples: T[] = []) {
       await fc.assert(fc.asyncProperty(arb, async (v) => {
         const before = await tableSnapshot(app.core.db)
         const res = await app.http.inject(build(v))
         assert.doesNotMatch(res.body, /\bat [^\n]*(file:|\/)[^\n]*:\d+:\d+|node_modules/, 'no stack trace')
         check(res)
         if (isRefusal(res)) assert.deepEqual(await tableSnapshot(app.core.db), before, 'a refused request wrote nothing')
-      }), { numRuns: RUNS })
+      }), { numRuns: RUNS, examples: examples.map((e) => [e] as [T]) })
+    }
+
+    /** Deterministic cases run before the random ones: each field in turn holds a NUL and control characters. */
+    function nulIn(base: Record<string, string>): Record<string, string>[] {
+      return Object.keys(base).map((k) => ({ ...base, [k]: 'x\u0000\u0007y' }))
     }
 
     const ictRefused = (res: LightMyRequestResponse) => res.statusCode !== 200
@@ -145,7 +150,7 @@ for (const kind of TEST_DATABASES) {
         await fuzz(mutated(base(), badJson), (body) => ({
           method: method as 'POST', url: path.replace(':user', String(userId)).replace(':account', String(accountId)),
           headers: { authorization: adminAuth, 'content-type': 'application/json' }, payload: JSON.stringify(body),
-        }), ictcoreEnvelope, ictRefused)
+        }), ictcoreEnvelope, ictRefused, nulIn(base()))
       })
     }
 
@@ -158,11 +163,11 @@ for (const kind of TEST_DATABASES) {
     const pkRefused = (res: LightMyRequestResponse) => res.json().Status === 'Failure'
     test('Packetera 1101 AddNewCard', async () => {
       const base = { TransactionType: '1101', WebUserName: r.username, WebUserPassword: r.apiKey, UserEmail: 'new@example.com', UserPassword: 'secret12', FirstName: 'A', LastName: 'B', PhoneNumber: '0291234567', Corporate: 'Yes', CompanyName: 'C', Company_URL: 'http://c.example.com', Country: 'AU' }
-      await fuzz(mutated(base, badText), (p) => ({ method: 'POST', url: '/packetera/cbc_APIs.aspx', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ ...p, ResponseFormat: 'json' }) }), packeteraEnvelope, pkRefused)
+      await fuzz(mutated(base, badText), (p) => ({ method: 'POST', url: '/packetera/cbc_APIs.aspx', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ ...p, ResponseFormat: 'json' }) }), packeteraEnvelope, pkRefused, nulIn(base))
     })
     test('Packetera 1303 GetMemberProfile', async () => {
       const base = { TransactionType: '1303', WebUserName: r.username, WebUserPassword: r.apiKey, UserEmail: member.email, UserPassword: member.password }
-      await fuzz(mutated(base, badText), (p) => ({ method: 'GET', url: `/packetera/cbc_APIs.aspx?${form({ ...p, ResponseFormat: 'json' })}` }), packeteraEnvelope, pkRefused)
+      await fuzz(mutated(base, badText), (p) => ({ method: 'GET', url: `/packetera/cbc_APIs.aspx?${form({ ...p, ResponseFormat: 'json' })}` }), packeteraEnvelope, pkRefused, nulIn(base))
     })
 
     const rcRefused = (res: LightMyRequestResponse) => res.statusCode !== 200
@@ -175,10 +180,11 @@ for (const kind of TEST_DATABASES) {
     ]
     for (const [path, method, base] of rcCalls) {
       test(`ResellerClub ${path}`, async () => {
-        await fuzz(mutated({ 'auth-userid': String(r.id), 'api-key': r.apiKey, ...base() }, badText), (p) => ({
+        const params = { 'auth-userid': String(r.id), 'api-key': r.apiKey, ...base() }
+        await fuzz(mutated(params, badText), (p) => ({
           method, url: `/resellerclub/api/${path}.json${method === 'GET' ? `?${form(p)}` : ''}`,
           headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: method === 'POST' ? form(p) : undefined,
-        }), resellerclubEnvelope, rcRefused)
+        }), resellerclubEnvelope, rcRefused, nulIn(params))
       })
     }
 
@@ -194,7 +200,7 @@ for (const kind of TEST_DATABASES) {
     test('Delacon provision', async () => {
       const base = { BusinessName: 'Fuzz Co', EmailAddress: 'f@fuzz.example.com', TerminationNumber: '+61291234567', region: 'AU', numberType: '1300', numbers: '1', termsCheck: 'on', features: 'CallRecording', BusID: 'b1' }
       await fuzz(mutated(base, badText), (p) => ({ method: 'POST', url: '/delacon/rest/config/provision', headers: { auth: r.apiKey, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(p) }),
-        delaconEnvelope, (res) => !['OK', 'WAIT'].includes(res.json().RESULT))
+        delaconEnvelope, (res) => !['OK', 'WAIT'].includes(res.json().RESULT), nulIn(base))
     })
     test('Delacon getnumbertypes', async () => {
       await fuzz(badText, (loc) => ({ method: 'GET', url: `/delacon/rest/config/getnumbertypes/${encodeURIComponent(loc)}`, headers: { auth: r.apiKey } }), delaconEnvelope, () => true)

@@ -7,7 +7,9 @@ export type Feature = 'CallRecording' | 'CallFeedbackSurvey'
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 
+// PostgreSQL text cannot hold NUL; the spec's fragments have no word for it, so it is "is invalid".
 function tooLong(v: string | undefined, max: number): string | null {
+  if (v !== undefined && v.includes('\u0000')) return 'is invalid'
   return v !== undefined && [...v].length > max ? `must be at most ${max} characters` : null
 }
 

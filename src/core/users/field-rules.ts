@@ -32,6 +32,8 @@ export function emailRule(field: string, v: string | null | undefined): string |
 export function textRule(field: string, v: string | null | undefined, max = SHORT_TEXT): string | null | undefined {
   if (v === undefined || v === null) return v
   if (v.length > max) throw new Invalid(field, `is longer than ${max} characters`, 'too_long')
+  // PostgreSQL text cannot hold NUL.
+  if (v.includes('\u0000')) throw new Invalid(field, 'contains a NUL character')
   return v
 }
 

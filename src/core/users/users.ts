@@ -114,7 +114,8 @@ export async function authenticateUserPassword(
   password: string,
   scope?: { tenantId?: number | null; customerOnly?: boolean },
 ): Promise<User> {
-  if (!identifier || !password) throw new Unauthenticated()
+  // No stored login holds a NUL (PostgreSQL text cannot), so such an identifier matches nobody.
+  if (!identifier || !password || identifier.includes('\u0000')) throw new Unauthenticated()
   const cacheKey = ['user-login', identifier, password, String(scope?.tenantId ?? '*'), String(scope?.customerOnly ?? false)]
   const hit = core.credentials.get(cacheKey) as User | undefined
   if (hit) return hit
