@@ -2,6 +2,15 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-o
 import { resellers } from '../resellers/resellers.table.ts'
 import { users } from '../users/users.table.ts'
 
+/** Derived from the message's `message_media` rows, kept in step by every upload and replace. */
+const mediaSummary = () => ({
+  /** Extension of the first part (null when none is uploaded). */
+  mediaType: text('media_type'),
+  parts: integer('parts').notNull().default(0),
+  /** Total bytes of every part. */
+  size: integer('size').notNull().default(0),
+})
+
 const owned = () => ({
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   tenantId: integer('tenant_id').references(() => resellers.id, { onDelete: 'cascade' }),
@@ -13,10 +22,10 @@ const owned = () => ({
 })
 
 /** Fax documents; their files are `message_media` rows of kind `document`. */
-export const documents = pgTable('documents', { ...owned() }, (t) => [index('documents_tenant_user_idx').on(t.tenantId, t.userId)])
+export const documents = pgTable('documents', { ...owned(), ...mediaSummary() }, (t) => [index('documents_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** Voice recordings (one file). */
-export const recordings = pgTable('recordings', { ...owned() }, (t) => [index('recordings_tenant_user_idx').on(t.tenantId, t.userId)])
+export const recordings = pgTable('recordings', { ...owned(), ...mediaSummary() }, (t) => [index('recordings_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** Email templates; an optional attachment is a `message_media` row of kind `template`. */
 export const templates = pgTable('templates', {
@@ -24,6 +33,7 @@ export const templates = pgTable('templates', {
   subject: text('subject').notNull(),
   body: text('body').notNull(),
   bodyAlt: text('body_alt'),
+  ...mediaSummary(),
 }, (t) => [index('templates_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** SMS / TTS texts. */
