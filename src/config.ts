@@ -7,6 +7,8 @@ export interface Config {
   /** PGlite data, media, the secret key file and the lock live here. */
   dataDir: string
   databaseUrl?: string
+  /** Uploaded message media (ICTCore §9); default `<dataDir>/media`. */
+  mediaDir?: string
   adminPassword?: string
   /** 32-byte key (base64 or hex) encrypting device secrets at rest; default: `<dataDir>/secret.key`. */
   secretKey?: string
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    mediaDir: env.MEDIA_DIR ? resolve(env.MEDIA_DIR) : undefined,
     adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
     secretKey: env.SWITCHBOARD_SECRET_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
