@@ -9,6 +9,8 @@ import { IctcoreRouter, type IctcoreMethod } from './router.ts'
 import { accountSettingRoutes } from './routes/account-settings.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { authenticateRoutes } from './routes/authenticate.ts'
+import { contactRoutes } from './routes/contacts.ts'
+import { captureCsvUploads, groupRoutes } from './routes/groups.ts'
 import { captureMediaBodies, messageMediaRoutes } from './routes/message-media.ts'
 import { messageRoutes } from './routes/messages.ts'
 import { permissionRoutes } from './routes/permissions.ts'
@@ -124,6 +126,9 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   permissionRoutes(router, opts)
   accountRoutes(router, opts)
   accountSettingRoutes(router, opts)
+  captureCsvUploads(app, prefix)
+  contactRoutes(router, opts)
+  groupRoutes(router, opts)
   captureMediaBodies(app, prefix)
   messageRoutes(router, opts)
   messageMediaRoutes(router, opts)
