@@ -205,6 +205,23 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await call('PUT', `/api/documents/${id}/media`, fits, alice, { 'content-type': 'application/pdf' })).json(), id, 'media bodies are not held to the 1 MiB JSON limit')
     })
 
+    test('media paths follow §1: .json suffix, trailing slash, HEAD without a body, CORS exposes Content-Disposition', async () => {
+      const id = (await call('POST', '/api/documents', { name: 'Paths' })).json()
+      assert.equal((await call('PUT', `/api/documents/${id}/media.json`, PDF, alice, { 'content-type': 'application/pdf' })).json(), id)
+      assert.equal((await call('POST', `/api/messages/documents/${id}/media/`, PNG, alice, { 'content-type': 'image/png' })).json(), id)
+      assert.equal((await call('GET', `/api/documents/${id}`)).json().parts, 2)
+      const head = await call('HEAD', `/api/documents/${id}/media`)
+      assert.equal(head.statusCode, 200)
+      assert.equal(head.headers['content-type'], 'application/zip')
+      assert.equal(head.rawPayload.length, 0)
+      const cors = await call('GET', `/api/documents/${id}/media`, undefined, alice, { origin: 'https://ui.example' })
+      assert.equal(cors.headers['access-control-allow-origin'], 'https://ui.example')
+      assert.equal(cors.headers['access-control-expose-headers'], 'Content-Disposition')
+      const anonymous = await app.http.inject({ method: 'PUT', url: `/api/documents/${id}/media`, payload: PDF, headers: { 'content-type': 'application/pdf' } })
+      assert.equal(anonymous.statusCode, 401)
+      assert.equal((await call('GET', `/api/documents/${id}`)).json().parts, 2)
+    })
+
     test('recording media: accepted audio types and sniffing; POST replaces; download carries the type', async () => {
       const id = (await call('POST', '/api/messages/recordings', { name: 'Voice' })).json()
       assert.equal((await call('POST', `/api/recordings/${id}/media`, WAV, alice, { 'content-type': 'audio/x-wav' })).json(), id)
