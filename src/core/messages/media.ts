@@ -149,6 +149,8 @@ export async function deleteMessage(core: Core, actor: Actor, kind: MessageKind,
   await findVisibleMessage(core, actor, kind, id)
   const t = common(kind)
   const paths = await core.db.transaction(async (tx) => {
+    // Waits for an upload in flight, so its part is deleted too.
+    await tx.select({ id: t.id }).from(t).where(eq(t.id, id)).for('update')
     const gone = isMediaKind(kind)
       ? await tx.delete(messageMedia).where(and(eq(messageMedia.kind, kind), eq(messageMedia.messageId, id))).returning({ path: messageMedia.path })
       : []

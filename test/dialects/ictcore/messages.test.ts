@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { unzipSync } from 'fflate'
 import { after, before, describe, test } from 'node:test'
-import { mediaDir } from '../../../src/core/messages/index.ts'
+import { mediaDir, useMediaDir } from '../../../src/core/messages/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -203,6 +203,16 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual([doc.type, doc.parts, doc.size], [null, 0, 0])
       const fits = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)])
       assert.equal((await call('PUT', `/api/documents/${id}/media`, fits, alice, { 'content-type': 'application/pdf' })).json(), id, 'media bodies are not held to the 1 MiB JSON limit')
+      const dir = mediaDir(app.core)
+      useMediaDir(app.core, { dataDir: dir, mediaDir: '/dev/null/media' })
+      try {
+        const broken = await call('POST', `/api/documents/${id}/media`, PDF, alice, { 'content-type': 'application/pdf' })
+        assert.equal(broken.statusCode, 417)
+        assert.deepEqual(broken.json(), { error: { code: 417, message: 'Document update failed' } })
+      } finally {
+        useMediaDir(app.core, { dataDir: dir, mediaDir: dir })
+      }
+      assert.equal((await call('GET', `/api/documents/${id}`)).json().parts, 1)
     })
 
     test('media paths follow §1: .json suffix, trailing slash, HEAD without a body, CORS exposes Content-Disposition', async () => {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { DialectOptions } from '../../dialect.ts'
-import { downloadMedia, MAX_MEDIA_BYTES, mediaExtension, normalizeMime, sniffMime, storeMedia, type MediaKind } from '../../../core/messages/index.ts'
+import { isDomainError } from '../../../core/errors.ts'
+import { downloadMedia, ENTITY, MAX_MEDIA_BYTES, mediaExtension, normalizeMime, sniffMime, storeMedia, type MediaKind } from '../../../core/messages/index.ts'
 import { IctcoreHttpError } from '../errors.ts'
 import type { IctcoreRouter } from '../router.ts'
 import { MESSAGE_BASES } from './messages.ts'
@@ -108,15 +109,28 @@ export function mediaUpload(req: FastifyRequest, kind: MediaKind): { bytes: Buff
   return { bytes, mime: effective }
 }
 
+/** A file-system failure while storing is the §3 417 `<Entity> update failed`; anything else passes. */
+async function storing<T>(kind: MediaKind, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    if (!isDomainError(e) && typeof (e as { syscall?: unknown }).syscall === 'string') {
+      throw new IctcoreHttpError(417, `${ENTITY[kind]} update failed`)
+    }
+    throw e
+  }
+}
+
 /** `{X}/{id}/media` routes of documents, recordings and templates at both bases. */
 export function messageMediaRoutes(r: IctcoreRouter, { core }: DialectOptions): void {
   for (const kind of ['document', 'recording', 'template'] as const) {
     const { bases, idParam } = MESSAGE_BASES[kind]
     for (const base of bases) {
       const path = `${base}/:${idParam}/media`
-      r.put(path, async ({ req, actor, params }) => storeMedia(core, actor, kind, params[idParam] as number, mediaUpload(req, kind), 'replace'),
+      r.put(path, async ({ req, actor, params }) => storing(kind, () => storeMedia(core, actor, kind, params[idParam] as number, mediaUpload(req, kind), 'replace')),
         { summary: `Replace the media of a ${kind}` })
-      r.post(path, async ({ req, actor, params }) => storeMedia(core, actor, kind, params[idParam] as number, mediaUpload(req, kind), kind === 'document' ? 'append' : 'replace'),
+      r.post(path, async ({ req, actor, params }) =>
+        storing(kind, () => storeMedia(core, actor, kind, params[idParam] as number, mediaUpload(req, kind), kind === 'document' ? 'append' : 'replace')),
         { summary: kind === 'document' ? 'Append a part to a document' : `Replace the media of a ${kind}` })
       r.get(path, async ({ reply, actor, params }) => {
         const id = params[idParam] as number
