@@ -6,6 +6,8 @@ import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
 import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { serverSettings } from './core/settings/server-settings.table.ts'
+import { ReadCache, TableGenerations } from './core/read-cache.ts'
+import { ChangeListener } from './db/change-notify.ts'
 import { openDatabase, type Database } from './db/client.ts'
 import { migrate } from './db/migrate.ts'
 import { registerDocs } from './http/docs.ts'
@@ -44,7 +46,13 @@ export interface SwitchboardApp {
 /** Builds the core context over an open, migrated database. */
 export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
   const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
+  const generations = new TableGenerations()
+  database.writes.subscribe((tables) => generations.bump(tables))
+  const reads = new ReadCache(generations)
+  // On PostgreSQL other processes write too: trust the cache only while their notices arrive.
+  if (database.kind === 'postgres') reads.trusted = false
   return {
+    reads,
     db: database.db,
     dbKind: database.kind,
     keyring: new Keyring(loadSecretKey(config.secretKey, config.dataDir)),
@@ -61,9 +69,22 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const log = options.logger ?? createLogger(config.logLevel)
   const ownsDatabase = !options.database
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  let changes: ChangeListener | null = null
   try {
     if (ownsDatabase) await migrate(database)
     const core = await createCore(database, config, log)
+    changes = database.kind === 'postgres'
+      ? new ChangeListener(
+        database.pool!.options.connectionString!,
+        (table) => core.reads.generations.bump([table]),
+        (up) => {
+          // Whatever changed while notices were not arriving is unknown: start afresh.
+          core.reads.generations.bump(['*'])
+          core.reads.trusted = up
+        },
+      )
+      : null
+    await changes?.start()
     const frameworkErrors = new FrameworkErrorRenderers()
     const http = Fastify({
       loggerInstance: log as FastifyBaseLogger,
@@ -123,10 +144,12 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
+        await changes?.stop()
         if (ownsDatabase) await database.close()
       },
     }
   } catch (e) {
+    await changes?.stop()
     if (ownsDatabase) await database.close()
     throw e
   }

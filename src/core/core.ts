@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.ts'
 import type { CredentialCache, Keyring } from './secrets/index.ts'
+import type { ReadCache } from './read-cache.ts'
 
 /**
  * What every core function works with: the database and the process-wide services.
@@ -12,6 +13,8 @@ export interface Core {
   readonly keyring: Keyring
   /** Verified credentials of per-request-secret dialects (see CredentialCache). */
   readonly credentials: CredentialCache
+  /** Exact per-process cache of hot reads, invalidated by committed writes (see read-cache.ts). */
+  readonly reads: ReadCache
   /** HS256 secret of ICTCore JWTs, shared by every process through server_settings. */
   readonly jwtSecret: Buffer
   readonly log: Logger

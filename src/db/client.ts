@@ -4,6 +4,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema.ts'
+import { WriteFeed } from './write-feed.ts'
+import { trackPgliteWrites, trackPoolWrites } from './write-tracking.ts'
 
 export type Schema = typeof schema
 /** One query surface for both engines (a transaction is one too). */
@@ -14,6 +16,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres'
   /** The pg pool (PostgreSQL only), for session-level work such as advisory locks. */
   readonly pool?: pg.Pool
+  /** Tables this process's own statements changed, reported when committed (read caches). */
+  readonly writes: WriteFeed
   /** Closes the pool / the embedded engine. */
   close(): Promise<void>
 }
@@ -31,11 +35,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
     // An idle client's error (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {})
+    const writes = new WriteFeed()
+    trackPoolWrites(pool, writes)
     const db = drizzlePg(pool, { schema }) as unknown as Db
-    return { db, kind: 'postgres', pool, close: () => pool.end() }
+    return { db, kind: 'postgres', pool, writes, close: () => pool.end() }
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
   await client.waitReady
+  const writes = new WriteFeed()
+  trackPgliteWrites(client, writes)
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  return { db, kind: 'pglite', close: () => client.close() }
+  return { db, kind: 'pglite', writes, close: () => client.close() }
 }

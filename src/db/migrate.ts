@@ -5,6 +5,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import type { Database } from './client.ts'
 import { seedBuiltins } from './seed.ts'
+import { installChangeTriggers } from './change-notify.ts'
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 /** Arbitrary constant: the advisory lock that serialises migrations of processes starting together. */
@@ -23,6 +24,7 @@ export async function migrate(database: Database): Promise<void> {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
     await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder })
     await seedBuiltins(database.db)
+    await installChangeTriggers(database.db)
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
     lockClient.release()

@@ -1,23 +1,25 @@
-import { getTableName, is, sql } from 'drizzle-orm'
+import { getTableColumns, getTableName, is, sql, type SQL } from 'drizzle-orm'
 import { PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '../../src/db/client.ts'
 import * as schema from '../../src/db/schema.ts'
 
+/** Columns that change on reads (bookkeeping), left out of snapshots. */
+const BOOKKEEPING = new Set(['last_used_at'])
+
+let query: SQL | null = null
+
 /**
- * Every row of every table (except last-used bookkeeping), as JSON text per table: compare two
+ * A digest of every row of every table (bookkeeping columns left out), in one query: compare two
  * snapshots to prove a request wrote nothing.
  */
 export async function tableSnapshot(db: Db): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const t of Object.values(schema)) {
-    if (!is(t, PgTable)) continue
-    const name = getTableName(t)
-    const rows = await db.execute(sql`select * from ${sql.identifier(name)} order by 1`)
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Record<string, unknown>[]
-    out[name] = JSON.stringify(list.map((r) => {
-      const { last_used_at: _a, ...rest } = r
-      return rest
-    }))
-  }
-  return out
+  query ??= sql.join(Object.values(schema).filter((t) => is(t, PgTable)).map((t) => {
+    const table = t as PgTable
+    const cols = Object.values(getTableColumns(table)).filter((c) => !BOOKKEEPING.has(c.name)).map((c) => sql.identifier(c.name))
+    // An order-free digest: the sum of per-row hashes (and the count) changes when any row does.
+    return sql`select ${getTableName(table)}::text as t, count(*)::int as n, coalesce(sum(hashtext(row(${sql.join(cols, sql`, `)})::text)::bigint), 0)::text as h from ${table}`
+  }), sql` union all `)
+  const res = await db.execute(query)
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { t: string; n: number; h: string }[]
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]))
 }

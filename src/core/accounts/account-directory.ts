@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { customers } from '../customers/customers.table.ts'
 import { NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
@@ -78,12 +79,19 @@ export async function listCustomerAccounts(core: Core, actor: Actor, customerId:
  */
 export async function getCustomerAccount(core: Core, actor: Actor, accountId: number, opts: { withSecret?: boolean } = {}): Promise<DirectoryAccount> {
   if (!validId(accountId)) throw new NotFound('Account', accountId)
+  // A hot read (Porta GetAccountInfoByIAccount): the row comes from the exact read cache; the
+  // secret is decrypted per call and never cached in the clear.
+  const row = await core.reads.get(`directory-account:${visibilityKey(actor)}:${accountId}`, ['accounts', 'users', 'customers'], () => loadAccountRow(core, actor, accountId))
+  const secret = opts.withSecret && row.passwdEnc ? core.keyring.decrypt(row.passwdEnc) : null
+  return { ...row.account, customerId: row.customerId, secret }
+}
+
+async function loadAccountRow(core: Core, actor: Actor, accountId: number) {
   const [row] = await core.db.select({ account: accountColumns, passwdEnc: accounts.passwdEnc, customerId: customers.id }).from(accounts)
     .innerJoin(users, and(eq(users.id, accounts.userId), isNotNull(users.customerId)))
     .innerJoin(customers, and(eq(customers.id, users.customerId), eq(customers.tenantId, accounts.tenantId)))
     .where(and(eq(accounts.id, accountId), tenantScope(actor, accounts.tenantId)))
     .limit(1)
   if (!row) throw new NotFound('Account', accountId)
-  const secret = opts.withSecret && row.passwdEnc ? core.keyring.decrypt(row.passwdEnc) : null
-  return { ...row.account, customerId: row.customerId, secret }
+  return row
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { customers } from '../customers/customers.table.ts'
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
@@ -141,6 +142,13 @@ interface ProfileRow {
  */
 export async function getMemberProfile(core: Core, actor: Actor, customerId: number): Promise<MemberProfile> {
   if (!Number.isSafeInteger(customerId) || customerId < 1 || customerId > 2_147_483_647) throw new NotFound('Member', customerId)
+  // A hot read (Packetera 1303): served from the exact read cache.
+  return core.reads.get(`member-profile:${visibilityKey(actor)}:${customerId}`, MEMBER_PROFILE_TABLES, () => loadMemberProfile(core, actor, customerId))
+}
+
+const MEMBER_PROFILE_TABLES = ['customers', 'click_to_call_members', 'member_phones', 'web_buttons']
+
+async function loadMemberProfile(core: Core, actor: Actor, customerId: number): Promise<MemberProfile> {
   const result = await core.db.execute(sql`select ${customers.id} as id, ${customers.email} as email, ${customers.firstName} as first_name,
       ${customers.lastName} as last_name, ${customers.company} as company, ${customers.country} as country, ${customers.state} as state,
       ${customers.city} as city, m.corporate, m.company_url, m.refer_by, m.active, m.activation_id,

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper 
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
 import { customers } from './customers.table.ts'
@@ -21,10 +22,15 @@ const primaryLogin = sql<string | null>`(select pl."username" from "users" pl wh
 
 /**
  * One customer of the actor's tenant with its login, in a single query; another tenant's id is
- * NotFound. A hot read path (ResellerClub details-by-id): reseller actors use a prepared statement.
+ * NotFound. A hot read path (ResellerClub details-by-id): served from the exact read cache; on a
+ * miss reseller actors use a prepared statement.
  */
 export async function getCustomerWithLogin(core: Core, actor: Actor, id: number): Promise<CustomerWithLogin> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFound('Customer', id)
+  return core.reads.get(`customer-with-login:${visibilityKey(actor)}:${id}`, ['customers', 'users'], () => loadCustomerWithLogin(core, actor, id))
+}
+
+async function loadCustomerWithLogin(core: Core, actor: Actor, id: number): Promise<CustomerWithLogin> {
   const [row] = actor.tenantId !== null && !actor.crossTenant
     ? await byIdInTenant(core.db).execute({ id, tenantId: actor.tenantId })
     : await core.db.select({ customer: customers, login: primaryLogin }).from(customers)

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
 import { hashSecret } from '../secrets/index.ts'
 import { tenantOf, tenantScope } from '../tenancy.ts'
@@ -131,8 +132,12 @@ export async function listUsers(core: Core, actor: Actor, query: ListQuery = {})
 /** One user the actor may see. */
 export async function getUser(core: Core, actor: Actor, id: number): Promise<UserView> {
   requirePermission(actor, 'user_read')
-  return findVisibleUser(core, actor, id)
+  // A hot read (Bearer GET /users/{id}): served from the exact read cache.
+  return core.reads.get(`user-view:${visibilityKey(actor)}:${id}`, USER_VIEW_TABLES, () => findVisibleUser(core, actor, id))
 }
+
+/** What a user view is read from (is_admin comes from roles and grants). */
+const USER_VIEW_TABLES = ['users', 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
 
 /**
  * Partial update. A non-admin may update only itself and cannot change `active`; a new password

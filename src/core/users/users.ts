@@ -78,24 +78,26 @@ export function grantsAdmin(perms: ReadonlySet<string>): boolean {
 }
 
 /**
- * The Actor of an active user, from the cache when possible (dropped on any change of the user's
- * password, roles, grants or `active`; see `forgetUser`). Inactive or missing → Unauthenticated.
+ * The Actor of an active user, from the exact read cache (any committed change of users, roles or
+ * grants, in any process, is seen by the next call). Inactive or missing → Unauthenticated.
  */
 export async function actorForUser(core: Core, userId: number): Promise<Actor & { user: User }> {
-  const cacheKey = ['user-actor', String(userId)]
-  const hit = core.credentials.get(cacheKey) as (Actor & { user: User }) | undefined
-  if (hit) return hit
-  const [user] = await core.db.select().from(users).where(eq(users.id, userId))
-  if (!user || !user.active) throw new Unauthenticated()
-  const perms = await permissionsOfUser(core.db, user.id)
-  const isAdmin = grantsAdmin(perms)
-  const actor = {
-    tenantId: user.tenantId, userId: user.id, resellerId: null, isAdmin,
-    crossTenant: isAdmin && user.tenantId === null, permissions: perms, user,
-  }
-  core.credentials.set(cacheKey, `user:${user.id}`, actor)
+  const actor = await core.reads.get(`user-actor:${userId}`, ACTOR_TABLES, async () => {
+    const [user] = await core.db.select().from(users).where(eq(users.id, userId))
+    if (!user) return null
+    const perms = await permissionsOfUser(core.db, user.id)
+    const isAdmin = grantsAdmin(perms)
+    return {
+      tenantId: user.tenantId, userId: user.id, resellerId: null, isAdmin,
+      crossTenant: isAdmin && user.tenantId === null, permissions: perms as ReadonlySet<string>, user,
+    }
+  })
+  if (!actor || !actor.user.active) throw new Unauthenticated()
   return actor
 }
+
+/** What an actor is read from: the user, its roles and grants. */
+const ACTOR_TABLES = ['users', 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
 
 /** Drops cached verifications and actors of a user after a change to it. */
 export function forgetUser(core: Core, userId: number): void {

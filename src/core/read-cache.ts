@@ -1,0 +1,71 @@
+/**
+ * A per-process cache of read results that stays exact: every entry names the tables it was read
+ * from, and any committed write to one of them (this process's own, reported by the database's
+ * WriteFeed; other processes', by PostgreSQL change notices) invalidates it. A result is stored
+ * only if none of its tables changed while it was being read, so a read racing a write never
+ * caches the old row. While change notices cannot be received, nothing is served from the cache.
+ */
+export class TableGenerations {
+  private readonly gens = new Map<string, number>()
+  private all = 0
+
+  /** Records a committed change of these tables (`*` = anything). */
+  bump(tables: Iterable<string>): void {
+    for (const t of tables) {
+      if (t === '*') this.all++
+      else this.gens.set(t, (this.gens.get(t) ?? 0) + 1)
+    }
+  }
+
+  /** A token that changes whenever one of the tables changes. */
+  stamp(tables: readonly string[]): string {
+    let s = String(this.all)
+    for (const t of tables) s += `.${this.gens.get(t) ?? 0}`
+    return s
+  }
+}
+
+interface Entry {
+  value: unknown
+  stamp: string
+  expiresAt: number
+}
+
+export class ReadCache {
+  private readonly entries = new Map<string, Entry>()
+  /** False while cross-process change notices are not being received. */
+  trusted = true
+
+  constructor(
+    readonly generations: TableGenerations,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  /** The cached result of `load` for `key`, read from `tables`; loads (and caches) it when stale. */
+  async get<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+    const stamp = this.generations.stamp(tables)
+    const hit = this.entries.get(key)
+    if (hit && this.trusted && hit.stamp === stamp && hit.expiresAt > Date.now()) return hit.value as T
+    const value = await load()
+    if (this.trusted && this.generations.stamp(tables) === stamp) {
+      if (this.entries.size >= this.maxEntries) {
+        const oldest = this.entries.keys().next().value
+        if (oldest !== undefined) this.entries.delete(oldest)
+      }
+      this.entries.delete(key)
+      this.entries.set(key, { value, stamp, expiresAt: Date.now() + this.ttlMs })
+    }
+    return value
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+/** The part of a cache key that captures what an actor may see (tenant, admin or owner). */
+export function visibilityKey(actor: { crossTenant: boolean; tenantId: number | null; isAdmin: boolean; userId: number | null }): string {
+  if (actor.crossTenant) return '*'
+  return `${actor.tenantId ?? 'p'}:${actor.isAdmin ? 'a' : `u${actor.userId}`}`
+}

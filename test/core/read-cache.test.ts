@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { ReadCache, TableGenerations, visibilityKey } from '../../src/core/read-cache.ts'
+
+describe('exact read cache', () => {
+  test('a cached read is served until one of its tables changes', async () => {
+    const gens = new TableGenerations()
+    const cache = new ReadCache(gens)
+    let loads = 0
+    const read = () => cache.get('k', ['users', 'roles'], async () => ++loads)
+    assert.equal(await read(), 1)
+    assert.equal(await read(), 1)
+    gens.bump(['contacts'])
+    assert.equal(await read(), 1)
+    gens.bump(['roles'])
+    assert.equal(await read(), 2)
+    gens.bump(['*'])
+    assert.equal(await read(), 3)
+  })
+
+  test('a read that raced a write is returned but not cached', async () => {
+    const gens = new TableGenerations()
+    const cache = new ReadCache(gens)
+    let loads = 0
+    const first = await cache.get('k', ['users'], async () => {
+      loads++
+      gens.bump(['users']) // a write commits while the old row is being read
+      return 'old'
+    })
+    assert.equal(first, 'old')
+    assert.equal(await cache.get('k', ['users'], async () => { loads++; return 'new' }), 'new')
+    assert.equal(loads, 2)
+  })
+
+  test('nothing is served while the cache is not trusted', async () => {
+    const cache = new ReadCache(new TableGenerations())
+    await cache.get('k', ['t'], async () => 1)
+    cache.trusted = false
+    assert.equal(await cache.get('k', ['t'], async () => 2), 2)
+    assert.equal(await cache.get('k', ['t'], async () => 3), 3)
+  })
+
+  test('failed reads are not cached', async () => {
+    const cache = new ReadCache(new TableGenerations())
+    await assert.rejects(cache.get('k', ['t'], async () => { throw new Error('not found') }))
+    assert.equal(await cache.get('k', ['t'], async () => 'ok'), 'ok')
+  })
+
+  test('entries expire after the TTL', async () => {
+    const cache = new ReadCache(new TableGenerations(), 10)
+    await cache.get('k', ['t'], async () => 1)
+    await new Promise((r) => setTimeout(r, 25))
+    assert.equal(await cache.get('k', ['t'], async () => 2), 2)
+  })
+
+  test('visibility keys separate tenants, admins and owners', () => {
+    const base = { crossTenant: false, tenantId: 1, isAdmin: true, userId: 5 }
+    const keys = new Set([
+      visibilityKey(base), visibilityKey({ ...base, tenantId: 2 }), visibilityKey({ ...base, tenantId: null }),
+      visibilityKey({ ...base, isAdmin: false }), visibilityKey({ ...base, isAdmin: false, userId: 6 }), visibilityKey({ ...base, crossTenant: true }),
+    ])
+    assert.equal(keys.size, 6)
+  })
+})

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import pino from 'pino'
+import { buildApp } from '../../src/app.ts'
+import { openDatabase } from '../../src/db/client.ts'
+import { insertUser } from '../../src/core/users/index.ts'
+import { testConfig } from '../helpers/app.ts'
+import { openTestDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { basic } from '../helpers/wire.ts'
+
+// Hot reads are served from a per-process cache; a change made through another process (another
+// API server on the same PostgreSQL database) must show in the next reads, within moments.
+if (TEST_DATABASES.includes('postgres')) {
+  describe('cached reads stay exact across processes (postgres)', () => {
+    test('a user renamed through one server reads renamed through the other', async () => {
+      const database = await openTestDatabase('postgres')
+      const second = await openDatabase({ databaseUrl: database.pool!.options.connectionString!, poolSize: 4 })
+      const config = testConfig()
+      const a = await buildApp({ config, database, logger: pino({ level: 'silent' }) })
+      const b = await buildApp({ config, database: second, logger: pino({ level: 'silent' }) })
+      try {
+        await insertUser(a.core.db, null, { username: 'root2', password: 'secret12', roles: ['admin', 'user'] })
+        const target = await insertUser(a.core.db, null, { username: 'reader', password: 'secret12', firstName: 'Before' })
+        const auth = basic('root2', 'secret12')
+        const read = async () => (await a.http.inject({ method: 'GET', url: `/api/users/${target.id}`, headers: { authorization: auth } })).json().first_name
+        assert.equal(await read(), 'Before')
+        assert.equal(await read(), 'Before')
+        const put = await b.http.inject({ method: 'PUT', url: `/api/users/${target.id}`, headers: { authorization: auth, 'content-type': 'application/json' }, payload: '{"first_name":"After"}' })
+        assert.equal(put.statusCode, 200)
+        const deadline = Date.now() + 5000
+        let seen = await read()
+        while (seen !== 'After' && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 10))
+          seen = await read()
+        }
+        assert.equal(seen, 'After')
+      } finally {
+        await b.stop()
+        await a.stop()
+        await second.close()
+        await database.close()
+      }
+    })
+  })
+}
+
+for (const kind of TEST_DATABASES) {
+  describe(`cached reads within one process (${kind})`, () => {
+    test('a change is visible to the very next read', async () => {
+      const database = await openTestDatabase(kind)
+      const app = await buildApp({ config: testConfig(), database, logger: pino({ level: 'silent' }) })
+      try {
+        await insertUser(app.core.db, null, { username: 'root3', password: 'secret12', roles: ['admin', 'user'] })
+        const auth = basic('root3', 'secret12')
+        for (let i = 0; i < 5; i++) {
+          const put = await app.http.inject({ method: 'PUT', url: '/api/users/1', headers: { authorization: auth, 'content-type': 'application/json' }, payload: JSON.stringify({ first_name: `N${i}` }) })
+          assert.equal(put.statusCode, 200)
+          const get = await app.http.inject({ method: 'GET', url: '/api/users/1', headers: { authorization: auth } })
+          assert.equal(get.json().first_name, `N${i}`)
+        }
+      } finally {
+        await app.stop()
+        await database.close()
+      }
+    })
+  })
+}
