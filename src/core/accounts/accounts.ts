@@ -7,6 +7,7 @@ import { blankToNull, emailRule, isUniqueViolation, LONG_TEXT, notCleared, phone
 import { requireAdmin, requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import { findVisibleUser } from '../users/user-admin.ts'
+import { accountPrograms } from '../programs/programs.table.ts'
 import { accounts } from './accounts.table.ts'
 
 export const ACCOUNT_TYPES = ['account', 'did', 'extension', 'eaddress'] as const
@@ -36,6 +37,8 @@ const viewColumns = {
   id: accounts.id, tenantId: accounts.tenantId, userId: accounts.userId, type: accounts.type, username: accounts.username,
   firstName: accounts.firstName, lastName: accounts.lastName, address: accounts.address, phone: accounts.phone, email: accounts.email,
   active: accounts.active, settings: accounts.settings, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt,
+  // Subscribed programs (§5.2), in the same statement as the account.
+  programs: sql<number[]>`coalesce((select json_agg(ap.program_id order by ap.program_id) from ${accountPrograms} ap where ap.account_id = ${accounts.id}), '[]'::json)`,
 }
 
 const accountFilters: FilterSpec = {
@@ -52,9 +55,8 @@ export function accountScope(actor: Actor): SQL | undefined {
   return actor.isAdmin ? tenant : and(tenant, eq(accounts.userId, actor.userId ?? -1))
 }
 
-// TODO(issue 3): subscriptions arrive with programs; until then no account has a subscribed program.
-function withPrograms(row: Omit<AccountView, 'programs'>): AccountView {
-  return { ...row, programs: [] }
+function withPrograms(row: AccountView): AccountView {
+  return { ...row, programs: row.programs.map(Number) }
 }
 
 /** One visible account (optionally of one type), or NotFound('Account'). */
@@ -206,7 +208,11 @@ export async function setAccountOwner(core: Core, actor: Actor, id: number, user
   const owner = await findVisibleUser(core, actor, userId)
   if (owner.tenantId !== account.tenantId) await assertUnique(core, owner.tenantId, account.type, { username: account.username }, id)
   try {
-    await core.db.update(accounts).set({ userId: owner.id, tenantId: owner.tenantId, updatedAt: core.now() }).where(eq(accounts.id, id))
+    await core.db.transaction(async (tx) => {
+      await tx.update(accounts).set({ userId: owner.id, tenantId: owner.tenantId, updatedAt: core.now() }).where(eq(accounts.id, id))
+      // A new owner starts without the previous owner's subscriptions (§4.9).
+      await tx.delete(accountPrograms).where(eq(accountPrograms.accountId, id))
+    })
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('username')
     throw e
@@ -218,6 +224,9 @@ export async function setAccountOwner(core: Core, actor: Actor, id: number, user
 export async function clearAccountOwner(core: Core, actor: Actor, id: number): Promise<AccountView> {
   requireAdmin(actor, 'account_update')
   await findVisibleAccount(core, actor, id)
-  await core.db.update(accounts).set({ userId: null, updatedAt: core.now() }).where(eq(accounts.id, id))
+  await core.db.transaction(async (tx) => {
+    await tx.update(accounts).set({ userId: null, updatedAt: core.now() }).where(eq(accounts.id, id))
+    await tx.delete(accountPrograms).where(eq(accountPrograms.accountId, id))
+  })
   return findVisibleAccount(core, actor, id)
 }

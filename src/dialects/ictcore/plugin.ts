@@ -6,6 +6,7 @@ import { tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
 import { IctcoreHttpError, NOT_FOUND, renderIctcoreError, sendJson } from './errors.ts'
 import { IctcoreRouter, type IctcoreMethod } from './router.ts'
+import { accountProgramRoutes } from './routes/account-programs.ts'
 import { accountSettingRoutes } from './routes/account-settings.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { authenticateRoutes } from './routes/authenticate.ts'
@@ -14,7 +15,10 @@ import { captureCsvUploads, groupRoutes } from './routes/groups.ts'
 import { captureMediaBodies, messageMediaRoutes } from './routes/message-media.ts'
 import { messageRoutes } from './routes/messages.ts'
 import { permissionRoutes } from './routes/permissions.ts'
+import { programRoutes } from './routes/programs.ts'
+import { providerRoutes } from './routes/providers.ts'
 import { roleRoutes } from './routes/roles.ts'
+import { statisticsRoutes } from './routes/statistics.ts'
 import { userRelationRoutes } from './routes/user-relations.ts'
 import { userRoutes } from './routes/users.ts'
 
@@ -126,6 +130,10 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   permissionRoutes(router, opts)
   accountRoutes(router, opts)
   accountSettingRoutes(router, opts)
+  programRoutes(router, opts)
+  accountProgramRoutes(router, opts)
+  providerRoutes(router, opts)
+  statisticsRoutes(router, opts)
   captureCsvUploads(app, prefix)
   contactRoutes(router, opts)
   groupRoutes(router, opts)

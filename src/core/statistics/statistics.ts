@@ -1,0 +1,98 @@
+import { and, eq, gte, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { accounts } from '../accounts/accounts.table.ts'
+import type { Actor } from '../actor.ts'
+import { campaigns } from '../campaigns/campaigns.table.ts'
+import { contactGroups, contacts } from '../contacts/contacts.table.ts'
+import type { Core } from '../core.ts'
+import { Invalid } from '../errors.ts'
+import { tenantScope } from '../tenancy.ts'
+import { spools, transmissions } from '../transmissions/transmissions.table.ts'
+import { requirePermission } from '../users/guard.ts'
+import { users } from '../users/users.table.ts'
+
+/** Counters of `GET /statistics` (spec/ictcore.md §10), wire-neutral names. */
+export interface Statistics {
+  userTotal: number
+  accountTotal: number
+  didTotal: number
+  campaignTotal: number
+  campaignActive: number
+  groupTotal: number
+  contactTotal: number
+  transmissionTotal: number
+  transmissionInbound: number
+  transmissionOutbound: number
+  transmissionActive: number
+  spoolTotal: number
+  spoolSuccess: number
+  spoolFailed: number
+}
+
+/** Filters as received (strings); empty values are ignored; bad ones are Invalid for their name. */
+export interface StatisticsQuery {
+  since?: string
+  serviceFlag?: string
+  accountType?: string
+  userId?: string
+}
+
+const MAX_INT = 2_147_483_647
+/** 9999-12-31T23:59:59Z: later instants have no ISO-8601 form PostgreSQL reads, and count nothing anyway. */
+const MAX_SINCE = 253_402_300_799
+
+function intFilter(field: string, raw: string | undefined, min = 0): number | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!/^-?[0-9]{1,15}$/.test(raw) || Number(raw) < min) throw new Invalid(field, 'must be an integer')
+  return Number(raw)
+}
+
+/**
+ * Counts over what the actor may see (admin: the whole tenant, or one owner with `userId`;
+ * others: their own objects; a non-admin naming another owner counts nothing). One statement.
+ */
+export async function getStatistics(core: Core, actor: Actor, query: StatisticsQuery = {}): Promise<Statistics> {
+  requirePermission(actor, 'statistic_read')
+  const sinceSec = intFilter('since', query.since)
+  const serviceFlag = intFilter('serviceFlag', query.serviceFlag)
+  const userFilter = intFilter('userId', query.userId)
+  if (serviceFlag !== undefined && serviceFlag > MAX_INT) throw new Invalid('serviceFlag', 'must be an integer')
+  const accountType = query.accountType === '' ? undefined : query.accountType
+  const since = sinceSec === undefined ? undefined : new Date(Math.min(sinceSec, MAX_SINCE) * 1000)
+
+  // The owner every count is narrowed to; -1 matches nobody.
+  let owner: number | undefined = actor.isAdmin ? userFilter : (actor.userId ?? -1)
+  if (!actor.isAdmin && userFilter !== undefined && userFilter !== actor.userId) owner = -1
+  if (owner !== undefined && owner > MAX_INT) owner = -1
+
+  const scope = (t: { tenantId: AnyPgColumn; userId: AnyPgColumn; createdAt: AnyPgColumn }): SQL | undefined =>
+    and(tenantScope(actor, t.tenantId), owner === undefined ? undefined : eq(t.userId, owner), since ? gte(t.createdAt, since) : undefined)
+  const count = (from: SQL, where: (SQL | undefined)[]): SQL => sql`(select count(*)::int from ${from} where ${and(sql`true`, ...where)})`
+  const flag = serviceFlag === undefined ? undefined : sql`(${transmissions.serviceFlag} & ${serviceFlag}) <> 0`
+  const spoolFlag = serviceFlag === undefined ? undefined : sql`(${spools.serviceFlag} & ${serviceFlag}) <> 0`
+
+  const userScope = and(tenantScope(actor, users.tenantId), owner === undefined ? undefined : eq(users.id, owner), since ? gte(users.createdAt, since) : undefined)
+  const tx = [scope(transmissions), flag]
+  const spoolFrom = sql`${spools} inner join ${transmissions} on ${transmissions.id} = ${spools.transmissionId}`
+  const sp = [
+    tenantScope(actor, spools.tenantId), owner === undefined ? undefined : eq(transmissions.userId, owner),
+    since ? gte(spools.timeSpool, since) : undefined, spoolFlag,
+  ]
+  const result = await core.db.execute(sql`select
+    ${count(sql`${users}`, [userScope])} as "userTotal",
+    ${count(sql`${accounts}`, [scope(accounts), accountType ? eq(accounts.type, accountType as 'did') : undefined])} as "accountTotal",
+    ${count(sql`${accounts}`, [scope(accounts), eq(accounts.type, 'did')])} as "didTotal",
+    ${count(sql`${campaigns}`, [scope(campaigns)])} as "campaignTotal",
+    ${count(sql`${campaigns}`, [scope(campaigns), eq(campaigns.status, 'running')])} as "campaignActive",
+    ${count(sql`${contactGroups}`, [scope(contactGroups)])} as "groupTotal",
+    ${count(sql`${contacts}`, [scope(contacts)])} as "contactTotal",
+    ${count(sql`${transmissions}`, tx)} as "transmissionTotal",
+    ${count(sql`${transmissions}`, [...tx, eq(transmissions.direction, 'inbound')])} as "transmissionInbound",
+    ${count(sql`${transmissions}`, [...tx, eq(transmissions.direction, 'outbound')])} as "transmissionOutbound",
+    ${count(sql`${transmissions}`, [...tx, eq(transmissions.status, 'processing')])} as "transmissionActive",
+    ${count(spoolFrom, sp)} as "spoolTotal",
+    ${count(spoolFrom, [...sp, eq(spools.status, 'completed')])} as "spoolSuccess",
+    ${count(spoolFrom, [...sp, eq(spools.status, 'failed')])} as "spoolFailed"`)
+  const row = (result as unknown as { rows: Record<keyof Statistics, number | string>[] }).rows[0]!
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as Statistics
+}

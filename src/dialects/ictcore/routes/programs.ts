@@ -1,0 +1,111 @@
+import type { FastifyRequest } from 'fastify'
+import { Invalid } from '../../../core/errors.ts'
+import {
+  createProgram, deleteProgram, getProgram, isProgramType, listPrograms, PROGRAM_TYPES, UNIMPLEMENTED_PROGRAM_TYPES, updateProgram,
+  type ProgramFields, type ProgramParams, type ProgramType, type ProgramView,
+} from '../../../core/programs/index.ts'
+import type { DialectOptions } from '../../dialect.ts'
+import { bodyObject, listQueryIn } from '../codec.ts'
+import { IctcoreHttpError, NOT_FOUND } from '../errors.ts'
+import type { IctcoreRouter } from '../router.ts'
+
+/**
+ * `/programs` and `/programs/{type}` (spec/ictcore.md §4.1, §4.2, §5.7). The wire helpers below
+ * (`wireStr`, `wireInt`, `wireFlag`) follow §1 "Body fields" and are shared with providers.ts.
+ */
+
+type Body = Record<string, unknown>
+
+/** An optional string field: absent → undefined, null → null; numbers only where `numberOk`. */
+export function wireStr(b: Body, key: string, numberOk = false): string | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (typeof v === 'string') return v
+  if (numberOk && typeof v === 'number' && Number.isFinite(v)) return String(v)
+  throw new Invalid(key, 'must be a string')
+}
+
+/** An optional integer field: a JSON number or a string of decimal digits. */
+export function wireInt(b: Body, key: string): number | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v
+  if (typeof v === 'string' && /^[0-9]{1,15}$/.test(v)) return Number(v)
+  throw new Invalid(key, 'must be a number')
+}
+
+/** An optional 0/1 flag (also `"0"`, `"1"`, true, false). */
+export function wireFlag(b: Body, key: string): boolean | null | undefined {
+  const v = b[key]
+  if (v === undefined || v === null) return v
+  if (v === 1 || v === '1' || v === true) return true
+  if (v === 0 || v === '0' || v === false) return false
+  throw new Invalid(key, 'must be 0 or 1')
+}
+
+export const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
+
+/** Wire name of each type parameter (§5.7). */
+const PARAM_WIRE: Record<keyof ProgramParams, string> = {
+  documentId: 'document_id', recordingId: 'recording_id', textId: 'text_id', text: 'text', templateId: 'template_id', email: 'email', extensionId: 'extension_id',
+}
+
+/** Program body → core fields (parameters outside the program's type are ignored by core). */
+export function programIn(body: unknown): ProgramFields {
+  const b = bodyObject(body)
+  return {
+    name: wireStr(b, 'name', true), parentId: wireInt(b, 'parent_id'), accountId: wireInt(b, 'account_id'),
+    documentId: wireInt(b, 'document_id'), recordingId: wireInt(b, 'recording_id'), textId: wireInt(b, 'text_id'),
+    templateId: wireInt(b, 'template_id'), extensionId: wireInt(b, 'extension_id'), text: wireStr(b, 'text'), email: wireStr(b, 'email'),
+  }
+}
+
+/** Program (§5.7): common fields, then every parameter of its type (null when unset). */
+export function programOut(p: ProgramView) {
+  const params: Record<string, unknown> = {}
+  for (const key of PROGRAM_TYPES[p.type].params) params[PARAM_WIRE[key]] = p.params[key] ?? null
+  return {
+    program_id: p.id, name: p.name, type: p.type, parent_id: p.parentId, service_flag: p.serviceFlag, direction: p.direction,
+    account_id: p.accountId, ...params, user_id: p.userId, date_created: ts(p.createdAt), last_updated: ts(p.updatedAt),
+  }
+}
+
+/** A `{type}` path segment: a program type, 501 for `agent`/`ivr`, else the 404 envelope. */
+export function programTypeParam(name: string | number | undefined): ProgramType {
+  const type = String(name)
+  if (isProgramType(type)) return type
+  if (UNIMPLEMENTED_PROGRAM_TYPES.includes(type)) throw new IctcoreHttpError(501, 'Not implemented')
+  throw new IctcoreHttpError(404, NOT_FOUND.error.message)
+}
+
+export const PROGRAM_FILTERS: Record<string, string> = {
+  program_id: 'id', parent_id: 'parentId', user_id: 'userId', created_by: 'userId', type: 'type', name: 'name',
+}
+
+function typeOfBody(body: unknown): string {
+  const type = wireStr(bodyObject(body), 'type')
+  if (type === undefined || type === null || type === '') throw new Invalid('type', 'is required', 'required')
+  if (UNIMPLEMENTED_PROGRAM_TYPES.includes(type)) throw new IctcoreHttpError(501, 'Not implemented')
+  return type
+}
+
+const list = (req: FastifyRequest, query: Record<string, unknown>) => listQueryIn(req, query, PROGRAM_FILTERS)
+
+export function programRoutes(r: IctcoreRouter, { core }: DialectOptions): void {
+  r.get('/programs', async ({ req, actor, query }) => (await listPrograms(core, actor, list(req, query))).map(programOut))
+  r.post('/programs', async ({ actor, body }) => createProgram(core, actor, typeOfBody(body), programIn(body)), { summary: 'Create a program of any type' })
+  r.get('/programs/:program_id', async ({ actor, params }) => programOut(await getProgram(core, actor, params.program_id as number)))
+  r.put('/programs/:program_id', async ({ actor, params, body }) => programOut(await updateProgram(core, actor, params.program_id as number, programIn(body))))
+  r.delete('/programs/:program_id', async ({ actor, params }) => {
+    await deleteProgram(core, actor, params.program_id as number)
+    return true
+  })
+  r.get('/programs/:type', async ({ req, actor, params, query }) => {
+    const type = programTypeParam(params.type)
+    return (await listPrograms(core, actor, list(req, query), { type })).map(programOut)
+  }, { summary: 'List programs of one type' })
+  r.post('/programs/:type', async ({ actor, params, body }) => {
+    const type = programTypeParam(params.type)
+    return createProgram(core, actor, type, programIn(body))
+  }, { summary: 'Create a program of one type' })
+}
