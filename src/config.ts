@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl?: string
   /** Uploaded message media (ICTCore §9); default `<dataDir>/media`. */
   mediaDir?: string
+  /** ICTCore group CSV import limit in bytes (§8); default 256 MiB. */
+  csvMaxBytes?: number
   adminPassword?: string
   /** 32-byte key (base64 or hex) encrypting device secrets at rest; default: `<dataDir>/secret.key`. */
   secretKey?: string
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     mediaDir: env.MEDIA_DIR ? resolve(env.MEDIA_DIR) : undefined,
+    csvMaxBytes: int(env.CSV_MAX_BYTES, 268_435_456),
     adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
     secretKey: env.SWITCHBOARD_SECRET_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse'
+import { parse, type CsvError } from 'csv-parse'
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
@@ -32,7 +32,7 @@ export interface CsvImportReport {
 /** The report keeps the first this many errors (by line). */
 export const MAX_REPORTED_ERRORS = 1000
 /** Contacts per multi-row insert. */
-const BATCH = 5000
+const BATCH = 10_000
 
 interface ParsedRecord { fields: string[]; raw: string; line: number }
 
@@ -66,25 +66,17 @@ export async function importGroupCsv(core: Core, actor: Actor, groupId: number, 
   const tenantId = tenantOf(actor)
   const userId = actor.userId
 
-  let prevEnd = 0
-  const quoteErrors: CsvImportError[] = []
-  let quoteErrorTotal = 0
+  // Only `ltrim` here (fields are trimmed in full below): csv-parse's `trim` turns text after a
+  // closing quote into an error after which it drops the rest of the chunk; without it, that text is
+  // kept (relax_quotes). The remaining parse error, an unterminated quote, skips its record (the rest
+  // of the body); it is queued with the number of records emitted before it, so lines stay in order.
+  const skipped: { after: number; raw: string }[] = []
   const parser = parse({
-    relax_column_count: true, relax_quotes: true, trim: true, skip_empty_lines: false, skip_records_with_error: true,
+    relax_column_count: true, relax_quotes: true, ltrim: true, skip_empty_lines: false, skip_records_with_error: true,
     record_delimiter: ['\r\n', '\n', '\r'], raw: true,
-    // Physical lines are counted from the record's own text: csv-parse counts a quoted CRLF twice.
-    on_record: (record: { record: string[]; raw: string }): ParsedRecord => {
-      const raw = stripEol(record.raw)
-      const line = prevEnd + 1
-      prevEnd = line + lineBreaks(raw)
-      return { fields: record.record, raw, line }
-    },
-  } as unknown as CsvOptions)
-  parser.on('skip', (err: CsvError & { lines?: number; raw?: string }) => {
-    const line = prevEnd + 1
-    prevEnd = line + lineBreaks(stripEol(err.raw ?? ''))
-    quoteErrorTotal++
-    if (quoteErrors.length < MAX_REPORTED_ERRORS) quoteErrors.push({ line, reason: 'quote_error', data: stripEol(err.raw ?? '') })
+  })
+  parser.on('skip', (err: CsvError & { raw?: string }) => {
+    skipped.push({ after: parser.info.records, raw: stripEol(err.raw ?? '') })
   })
   const input = source instanceof Readable ? source : Readable.from(source)
   const feeding = pipeline(input, new CsvTextDecoder(), parser)
@@ -108,7 +100,27 @@ export async function importGroupCsv(core: Core, actor: Actor, groupId: number, 
       pending = insertBatch(tx, tenantId, userId, groupId, rows)
       pending.catch(() => {})
     }
-    for await (const rec of parser as AsyncIterable<ParsedRecord>) {
+    let prevEnd = 0
+    let emitted = 0
+    let nextSkip = 0
+    let quoteErrorTotal = 0
+    const quoteErrors: CsvImportError[] = []
+    // Physical lines are counted from each record's own text (csv-parse counts a quoted CRLF twice).
+    const takeSkipped = (upTo: number): void => {
+      while (nextSkip < skipped.length && skipped[nextSkip]!.after <= upTo) {
+        const { raw } = skipped[nextSkip++]!
+        const line = prevEnd + 1
+        prevEnd = line + lineBreaks(raw)
+        quoteErrorTotal++
+        if (quoteErrors.length < MAX_REPORTED_ERRORS) quoteErrors.push({ line, reason: 'quote_error', data: raw })
+      }
+    }
+    for await (const out of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      takeSkipped(emitted)
+      emitted++
+      const raw = stripEol(out.raw)
+      const rec: ParsedRecord = { fields: out.record.map((f) => f.trim()), raw, line: prevEnd + 1 }
+      prevEnd = rec.line + lineBreaks(raw)
       if (rec.fields.every((f) => f === '')) continue
       if (first) {
         first = false
@@ -126,6 +138,7 @@ export async function importGroupCsv(core: Core, actor: Actor, groupId: number, 
       if (batch.length >= BATCH) await flush()
     }
     await feeding
+    takeSkipped(Number.MAX_SAFE_INTEGER)
     await flush()
     await pending
     recordTotal += quoteErrorTotal

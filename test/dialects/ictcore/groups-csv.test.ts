@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
-import type { Config } from '../../../src/config.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -19,7 +18,7 @@ for (const kind of TEST_DATABASES) {
     const newGroup = async () => (await call('POST', '/api/groups', { name: 'CSV' })).json() as number
     before(async () => {
       // A small CSV limit so the 413 path is cheap to reach.
-      app = await startTestApp(kind, { csvMaxBytes: 2_000_000 } as Partial<Config>)
+      app = await startTestApp(kind, { csvMaxBytes: 2_000_000 })
       alice = await app.user(null)
       call = (method, url, payload, as = alice) => app.http.inject({ method: method as 'GET', url, payload: payload as string, headers: basic(as) })
       upload = (group, body, type = 'text/csv') => app.http.inject({
@@ -90,6 +89,16 @@ for (const kind of TEST_DATABASES) {
       assert.equal(out.split('\n')[1], '"923007654321","Bo ""B"" Smith","multi\r')
       assert.ok(out.startsWith('"923001234567","Ann","Lee","","","","","",""\n'))
       assert.ok(out.endsWith('"+923000000004","","","","","","","",""\n'))
+    })
+
+    test('text after a closing quote stays part of the field (relaxed quotes); physical lines stay exact after quoted line breaks', async () => {
+      const g = await newGroup()
+      assert.equal((await upload(g, '923000000010,ok\n923000000011,"closed" tail,x\r\n"923000000012","two\r\nlines"\nbad\n')).json(), g)
+      const report = (await call('GET', `/api/groups/${g}/csv/report`)).json()
+      assert.deepEqual(report.errors, [{ line: 5, reason: 'phone_invalid', data: 'bad' }])
+      assert.deepEqual([report.record_total, report.contact_created, report.error_total], [4, 3, 1])
+      const contacts = (await call('GET', `/api/groups/${g}/contacts`)).json() as { phone: string; first_name: string }[]
+      assert.deepEqual(contacts.map((c) => [c.phone, c.first_name]), [['923000000010', 'ok'], ['923000000011', '"closed" tail'], ['923000000012', 'two\r\nlines']])
     })
 
     test('invalid UTF-8 is read as Windows-1252; valid UTF-8 stays as it is', async () => {

@@ -155,7 +155,7 @@ async function csvSource(req: FastifyRequest, limit: number): Promise<AsyncItera
 
 /** `/groups` (spec/ictcore.md §4.5), group members, CSV import / export / report / sample (§8). */
 export function groupRoutes(r: IctcoreRouter, { core, config }: DialectOptions): void {
-  const csvLimit = (config as { csvMaxBytes?: number }).csvMaxBytes ?? DEFAULT_CSV_MAX_BYTES
+  const csvLimit = config.csvMaxBytes ?? DEFAULT_CSV_MAX_BYTES
   r.post('/groups', async ({ actor, body }) => createGroup(core, actor, groupIn(body)), { summary: 'Create a contact group' })
   r.get('/groups', async ({ req, actor, query }) => (await listGroups(core, actor, listQueryIn(req, query, GROUP_FILTERS))).map(groupOut))
   r.get('/groups/:group_id', async ({ actor, params }) => groupOut(await getGroup(core, actor, params.group_id as number)))
