@@ -50,6 +50,12 @@ export function ownedScope(actor: Actor, table: { tenantId: AnyPgColumn; userId:
   return actor.isAdmin ? tenant : and(tenant, eq(table.userId, actor.userId ?? -1))
 }
 
+/** List filter values cannot hold NUL (PostgreSQL text cannot): Invalid for that filter. */
+export function refuseNul(query: ListQuery): ListQuery {
+  for (const [name, v] of Object.entries(query.filters ?? {})) if (v?.includes('\u0000')) throw new Invalid(name, 'contains a NUL character')
+  return query
+}
+
 const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 
 /** One visible program, or NotFound('Program'). */
@@ -68,7 +74,7 @@ export async function findVisibleProgram(db: Db, actor: Actor, id: number): Prom
 /** Visible programs (optionally of one type), filtered and paged (§6), by id. */
 export async function listPrograms(core: Core, actor: Actor, query: ListQuery = {}, only: { type?: ProgramType } = {}): Promise<ProgramView[]> {
   requirePermission(actor, 'program_list')
-  const w = listWindow(programFilters, query)
+  const w = listWindow(programFilters, refuseNul(query))
   const q = core.db.select().from(programs)
     .where(and(ownedScope(actor, programs), only.type ? eq(programs.type, only.type) : undefined, w.where))
     .orderBy(asc(programs.id)).offset(w.offset)
@@ -124,7 +130,7 @@ async function resolveParams(db: Db, actor: Actor, info: ProgramTypeInfo, input:
         if ((v as string).length < 1) throw new Invalid('text', 'is required', 'required')
         textRule('text', v as string, TTS_MAX)
         break
-      case 'email': emailRule('email', v as string); break
+      case 'email': emailRule('email', textRule('email', v as string)); break
     }
     ;(out as Record<string, unknown>)[key] = v
   }

@@ -8,6 +8,7 @@ import { tenantOf, tenantScope } from '../tenancy.ts'
 import { blankToNull, isUniqueViolation, LONG_TEXT, notCleared, required, textRule } from '../users/field-rules.ts'
 import { requireAdmin } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { refuseNul } from '../programs/programs.ts'
 import { providers, type ProviderType } from './providers.table.ts'
 import { parseSandboxSettings } from './sandbox-settings.ts'
 
@@ -139,7 +140,7 @@ export async function createProvider(core: Core, actor: Actor, input: ProviderFi
 /** The tenant's providers (admin only), filtered and paged (§6), by id. */
 export async function listProviders(core: Core, actor: Actor, query: ListQuery = {}): Promise<ProviderView[]> {
   requireAdmin(actor, 'provider_list')
-  const { serviceFlag, gatewayFlag, ...rest } = query.filters ?? {}
+  const { serviceFlag, gatewayFlag, ...rest } = refuseNul(query).filters ?? {}
   const w = listWindow(providerFilters, { ...query, filters: rest })
   const bits = [bitmask('serviceFlag', serviceFlag, providers.serviceFlag), bitmask('gatewayFlag', gatewayFlag, providers.gatewayFlag)]
   const q = core.db.select(viewColumns).from(providers)

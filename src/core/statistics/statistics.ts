@@ -58,6 +58,7 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
   const userFilter = intFilter('userId', query.userId)
   if (serviceFlag !== undefined && serviceFlag > MAX_INT) throw new Invalid('serviceFlag', 'must be an integer')
   const accountType = query.accountType === '' ? undefined : query.accountType
+  if (accountType?.includes('\u0000')) throw new Invalid('accountType', 'contains a NUL character')
   const since = sinceSec === undefined ? undefined : new Date(Math.min(sinceSec, MAX_SINCE) * 1000)
 
   // The owner every count is narrowed to; -1 matches nobody.
