@@ -89,14 +89,14 @@ export async function importGroupCsv(core: Core, actor: Actor, groupId: number, 
     let recordTotal = 0
     let created = 0
     let first = true
-    let batch: Record<string, string | null>[] = []
+    let batch = emptyBatch()
     let pending: Promise<unknown> = Promise.resolve()
     const flush = async (): Promise<void> => {
       await pending
-      if (!batch.length) return
+      if (!batch[0].length) return
       const rows = batch
-      batch = []
-      created += rows.length
+      batch = emptyBatch()
+      created += rows[0].length
       pending = insertBatch(tx, tenantId, userId, groupId, rows)
       pending.catch(() => {})
     }
@@ -134,8 +134,8 @@ export async function importGroupCsv(core: Core, actor: Actor, groupId: number, 
         continue
       }
       const c = r.contact
-      batch.push({ a: c.phone!, b: c.firstName ?? null, c: c.lastName ?? null, d: c.email ?? null, e: c.address ?? null, f: c.custom1 ?? null, g: c.custom2 ?? null, h: c.custom3 ?? null, i: c.description ?? null })
-      if (batch.length >= BATCH) await flush()
+      CSV_COLUMNS.forEach((k, i) => batch[i]!.push(c[k] ?? null))
+      if (batch[0].length >= BATCH) await flush()
     }
     await feeding
     takeSkipped(Number.MAX_SAFE_INTEGER)
@@ -159,12 +159,23 @@ function stripEol(raw: string): string {
   return raw.replace(/\r?\n$|\r$/, '')
 }
 
-/** One statement: insert the batch's contacts and link them to the group. */
-async function insertBatch(db: Db, tenantId: number | null, userId: number | null, groupId: number, rows: Record<string, string | null>[]): Promise<void> {
+type Batch = [(string | null)[], ...(string | null)[][]]
+
+/** A batch as one array per CSV column (CSV_COLUMNS order). */
+function emptyBatch(): Batch {
+  return [[], [], [], [], [], [], [], [], []]
+}
+
+/**
+ * One statement: insert the batch's contacts (one text[] parameter per column, unnested) and link
+ * them to the group.
+ */
+async function insertBatch(db: Db, tenantId: number | null, userId: number | null, groupId: number, cols: Batch): Promise<void> {
+  const [phone, firstName, lastName, email, address, custom1, custom2, custom3, description] = cols.map((c) => sql.param(c))
   await db.execute(sql`with ins as (
     insert into ${contacts} (tenant_id, user_id, phone, first_name, last_name, email, address, custom1, custom2, custom3, description)
-    select ${tenantId}::int, ${userId}::int, r.a, r.b, r.c, r.d, r.e, r.f, r.g, r.h, r.i
-    from json_to_recordset(${JSON.stringify(rows)}::json) as r(a text, b text, c text, d text, e text, f text, g text, h text, i text)
+    select ${tenantId}::int, ${userId}::int, r.* from unnest(${phone}::text[], ${firstName}::text[], ${lastName}::text[], ${email}::text[],
+      ${address}::text[], ${custom1}::text[], ${custom2}::text[], ${custom3}::text[], ${description}::text[]) as r
     returning id)
   insert into ${groupContacts} (group_id, contact_id) select ${groupId}::int, id from ins`)
 }
