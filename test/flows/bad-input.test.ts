@@ -215,3 +215,22 @@ for (const kind of TEST_DATABASES) {
     })
   })
 }
+
+for (const kind of TEST_DATABASES) {
+  describe(`list filters with a NUL character (${kind})`, () => {
+    let app: TestApp
+    before(async () => { app = await startTestApp(kind) })
+    after(async () => { await app.stop() })
+
+    test('every ICTCore list answers 412 naming the filter, never 500', async () => {
+      const r = await app.reseller()
+      const admin = await app.user(r.id, { roles: ['admin', 'user'] })
+      const auth = basic(admin.username, admin.password)
+      for (const path of ['/api/users?username=%00', '/api/accounts?username=a%00b', '/api/roles?name=%00', '/api/permissions?description=%00', '/api/dids?phone=%00']) {
+        const res = await app.http.inject({ method: 'GET', url: path, headers: { authorization: auth } })
+        assert.equal(res.statusCode, 412, path)
+        assert.match(res.json().error.message, /^Data validation failed, for /)
+      }
+    })
+  })
+}

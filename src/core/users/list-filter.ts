@@ -33,6 +33,8 @@ export function listWindow(spec: FilterSpec, query: ListQuery = {}, defaults: { 
   const conds: SQL[] = []
   for (const [name, raw] of Object.entries(query.filters ?? {})) {
     if (raw === undefined || raw === '') continue
+    // PostgreSQL text cannot hold NUL: no row can match it, and the driver would refuse the value.
+    if (raw.includes('\u0000')) throw new Invalid(name, 'contains a NUL character')
     const exact = spec.exact[name]
     if (exact) {
       if (exact.kind === 'enum') conds.push(eq(exact.column, raw))
