@@ -8,6 +8,7 @@ import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { serverSettings } from './core/settings/server-settings.table.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
 import { ChangeListener } from './db/change-notify.ts'
+import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
 import { migrate } from './db/migrate.ts'
 import { registerDocs } from './http/docs.ts'
@@ -47,7 +48,7 @@ export interface SwitchboardApp {
 export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
   const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
   const generations = new TableGenerations()
-  database.writes.subscribe((tables) => generations.bump(tables))
+  database.writes.subscribe((tables) => generations.bump(withCascades(tables)))
   const reads = new ReadCache(generations)
   // On PostgreSQL other processes write too: trust the cache only while their notices arrive.
   if (database.kind === 'postgres') reads.trusted = false

@@ -80,3 +80,13 @@ if (TEST_DATABASES.includes('postgres')) {
     })
   })
 }
+
+describe('cascading foreign keys', () => {
+  test('a write to a parent table counts for the tables its deletes cascade to', async () => {
+    const { withCascades } = await import('../../src/db/cascades.ts')
+    const roles = withCascades(['roles'])
+    assert.ok(roles.includes('user_roles') && roles.includes('role_permissions'))
+    assert.ok(withCascades(['resellers']).includes('users'))
+    assert.deepEqual(withCascades(['revoked_tokens']), ['revoked_tokens'])
+  })
+})
