@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   databaseUrl?: string
   dataDir?: string | null
   poolSize?: number
+  /** PGlite only: start from this dump (`dumpDataDir`) of an initialised database instead of running initdb. */
+  pgliteDump?: Blob
 }
 
 /** Opens the database the options name. Does not migrate (see migrate.ts). */
@@ -40,7 +42,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return { db, kind: 'postgres', pool, writes, close: () => pool.end() }
   }
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  const client = options.pgliteDump
+    ? await PGlite.create(options.dataDir ?? undefined, { loadDataDir: options.pgliteDump })
+    : options.dataDir ? new PGlite(options.dataDir) : new PGlite()
   await client.waitReady
   const writes = new WriteFeed()
   trackPgliteWrites(client, writes)

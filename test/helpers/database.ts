@@ -1,9 +1,33 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { openDatabase, type Database } from '../../src/db/client.ts'
 import { migrate } from '../../src/db/migrate.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
+
+/**
+ * A dump of a freshly migrated PGlite database, made once per set of migrations and shared by
+ * every test process through a file in the temp dir: PGlite's initdb costs seconds per database.
+ */
+async function migratedPgliteDump(): Promise<Blob> {
+  const migrations = join(fileURLToPath(new URL('../../drizzle', import.meta.url)))
+  const hash = createHash('sha256')
+  for (const f of readdirSync(migrations).sort()) if (f.endsWith('.sql')) hash.update(f).update(readFileSync(join(migrations, f)))
+  const file = join(tmpdir(), `switchboard-pglite-${hash.digest('hex').slice(0, 16)}.tar`)
+  if (existsSync(file)) return new Blob([readFileSync(file)])
+  const db = await openDatabase({ dataDir: null })
+  await migrate(db)
+  const dump = await (db.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client.dumpDataDir('none')
+  await db.close()
+  const tmp = `${file}.${process.pid}`
+  writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()))
+  renameSync(tmp, file)
+  return dump
+}
 
 /** The engines a database test runs on: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
 export const TEST_DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
@@ -14,7 +38,7 @@ export const TEST_DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['
  */
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: null })
+    const db = await openDatabase({ dataDir: null, pgliteDump: await migratedPgliteDump() })
     await migrate(db)
     return db
   }
