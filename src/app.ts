@@ -24,6 +24,7 @@ import resellerclub from './dialects/resellerclub/plugin.ts'
 import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
+import { availableGateways, Dispatcher } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -32,12 +33,16 @@ export interface AppOptions {
   logger?: Logger
   /** Token that authorises the native admin API (`serve` puts it in the PGlite lock file for the CLI). */
   adminToken?: string
+  /** Run the dispatcher in this process too (`serve` does unless `--no-dispatch`). */
+  dispatch?: boolean
 }
 
 export interface SwitchboardApp {
   readonly http: FastifyInstance
   readonly core: Core
   readonly database: Database
+  /** The dispatcher of this process, when it runs one. */
+  readonly dispatcher: Dispatcher | null
   /** Listens on config host/port; resolves to the base URL. */
   listen(): Promise<string>
   /** Stops in reverse order of start: HTTP (finishing in-flight requests), then the database. */
@@ -60,6 +65,7 @@ export async function createCore(database: Database, config: Config, log: Logger
     credentials: new CredentialCache(config.credentialCacheTtlMs),
     jwtSecret: Buffer.from(jwt!.value, 'base64url'),
     log,
+    timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     now: () => new Date(),
   }
 }
@@ -71,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const ownsDatabase = !options.database
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
   let changes: ChangeListener | null = null
+  let dispatcher: Dispatcher | null = null
   try {
     if (ownsDatabase) await migrate(database)
     const core = await createCore(database, config, log)
@@ -130,9 +137,11 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
     await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
     await http.ready()
+    dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
+    await dispatcher?.start()
 
     return {
-      http, core, database,
+      http, core, database, dispatcher,
       async listen() {
         return http.listen({ port: config.port, host: config.host })
       },
@@ -145,11 +154,13 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
+        await dispatcher?.stop()
         await changes?.stop()
         if (ownsDatabase) await database.close()
       },
     }
   } catch (e) {
+    await dispatcher?.stop()
     await changes?.stop()
     if (ownsDatabase) await database.close()
     throw e

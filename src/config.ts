@@ -21,7 +21,22 @@ export interface Config {
   credentialCacheTtlMs: number
   /** ResellerClub `resellerclub.tokenTtlSeconds`: how long a customer login token stays redeemable. */
   resellerclubTokenTtlSeconds: number
+  /** Dispatcher timing and batch sizes (spec/ictcore.md §7.1, §7.2; README "Configuration"). */
+  dispatch: DispatchConfig
   prefixes: { ictcore: string; packetera: string; resellerclub: string; porta: string; delacon: string }
+}
+
+export interface DispatchConfig {
+  /** Delay of an automatic retry after a failed attempt, and after "no provider" (spec: 60 s). */
+  retryDelaySeconds: number
+  /** Watchdog: a spool with no gateway event for this long fails with response "timeout" (spec default 1800 s). */
+  spoolTimeoutSeconds: number
+  /** A worker's claim on a spool lasts this long unless renewed; a dead worker's spools return after it. */
+  leaseSeconds: number
+  /** Spools claimed per batch; also the most a worker has in flight (the bound on re-sends after a crash). */
+  claimBatch: number
+  /** Idle poll interval of the dispatch loops. */
+  tickMs: number
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -44,6 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
     resellerclubTokenTtlSeconds: int(env.RESELLERCLUB_TOKEN_TTL_SECONDS, 120),
+    dispatch: {
+      retryDelaySeconds: int(env.RETRY_DELAY_SECONDS, 60),
+      spoolTimeoutSeconds: int(env.SPOOL_TIMEOUT_SECONDS, 1800),
+      leaseSeconds: int(env.DISPATCH_LEASE_SECONDS, 30),
+      claimBatch: int(env.DISPATCH_BATCH, 500),
+      tickMs: int(env.DISPATCH_TICK_MS, 100),
+    },
     prefixes: {
       ictcore: '/api',
       packetera: env.PACKETERA_PREFIX ?? '/packetera',

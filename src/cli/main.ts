@@ -6,10 +6,12 @@ import numbersAdd from './commands/numbers-add.ts'
 import resellerCreate from './commands/reseller-create.ts'
 import serve from './commands/serve.ts'
 import userCreate from './commands/user-create.ts'
+import worker from './commands/worker.ts'
 
 // `switchboard <command> [options]`: one file per command under commands/.
 const COMMANDS: Record<string, Command> = {
   serve,
+  worker,
   migrate,
   'reseller create': resellerCreate,
   'user create': userCreate,

@@ -11,8 +11,9 @@ export abstract class DomainError extends Error {
 /** The thing does not exist, or is outside the caller's tenant / ownership (indistinguishable). */
 export class NotFound extends DomainError {
   readonly kind = 'not_found' as const
-  constructor(readonly entity: string, readonly id?: string | number) {
-    super(`${entity} not found`)
+  /** `message` overrides the default `<entity> not found` (e.g. `No provider available`). */
+  constructor(readonly entity: string, readonly id?: string | number, message = `${entity} not found`) {
+    super(message)
   }
 }
 

@@ -4,8 +4,9 @@
  * the dispatcher turns events into spool/transmission states and result rows.
  */
 
-/** Service bits (spec/ictcore.md §5): voice 1, fax 2, sms 4, email 8. */
-export const SERVICE = { voice: 1, fax: 2, sms: 4, email: 8 } as const
+import type { AttemptEvent } from '../core/transmissions/attempt-events.ts'
+
+export { SERVICE } from '../core/programs/program-types.ts'
 
 /** The provider row a send is routed through (secrets already decrypted for the peer). */
 export interface GatewayProvider {
@@ -47,22 +48,8 @@ export interface OutboundAttempt {
   provider: GatewayProvider
 }
 
-/** What a gateway reports about an attempt. Reporting the same final event twice is harmless. */
-export type GatewayEvent =
-  /** The peer took the attempt (SMS/email: counts as connected, spec §7.2). */
-  | { kind: 'accepted' }
-  /** A call was answered. */
-  | { kind: 'connected' }
-  /** A step finished; `ok` false fails it. */
-  | { kind: 'step'; step: string; ok: boolean }
-  /** Collected input (DTMF digits). */
-  | { kind: 'input'; digits: string }
-  /** Fax pages sent or received. */
-  | { kind: 'pages'; pages: number }
-  /** The attempt ended well. */
-  | { kind: 'completed' }
-  /** The attempt failed; `cause` becomes the spool/transmission response. */
-  | { kind: 'failed'; cause: string }
+/** What a gateway reports about an attempt: the core's attempt events (spec/ictcore.md §7.2, §7.5). */
+export type GatewayEvent = AttemptEvent
 
 export type GatewayReport = (event: GatewayEvent) => Promise<void>
 

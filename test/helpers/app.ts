@@ -33,11 +33,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   }
 }
 
-/** An app on a fresh database of `kind` (call `stop()` in `after`). */
-export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+/** Dispatcher timing for tests: quick polls and leases; the spec's delays unless a test shortens them. */
+export const TEST_DISPATCH = { retryDelaySeconds: 60, spoolTimeoutSeconds: 1800, leaseSeconds: 5, claimBatch: 100, tickMs: 20 }
+
+/** An app on a fresh database of `kind` (call `stop()` in `after`); `dispatch` also runs the dispatcher. */
+export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, opts: { dispatch?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind)
-  const config = testConfig(overrides)
-  const app = await buildApp({ config, database, logger: pino({ level: config.logLevel }) })
+  const config = testConfig({ dispatch: TEST_DISPATCH, ...overrides })
+  const app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), dispatch: opts.dispatch })
   return {
     ...app,
     kind,

@@ -16,7 +16,7 @@ const command: Command = {
   async run(args) {
     const { values } = parseArgs({
       args, strict: true,
-      // --no-dispatch: API only. Accepted now; the dispatcher it leaves out arrives with issue 3.
+      // --no-dispatch: API only; deliveries are left to `switchboard worker` processes (PostgreSQL).
       options: { port: { type: 'string' }, host: { type: 'string' }, 'no-dispatch': { type: 'boolean' } },
     })
     const config = loadConfig()
@@ -28,7 +28,7 @@ const command: Command = {
     const adminToken = randomBytes(24).toString('base64url')
     let app: SwitchboardApp | undefined
     try {
-      app = await buildApp({ config, adminToken })
+      app = await buildApp({ config, adminToken, dispatch: !values['no-dispatch'] })
       const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
       if (admin.generatedPassword) {
         // Shown once to the operator, on the terminal only: never through the logger.

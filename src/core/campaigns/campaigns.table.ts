@@ -23,6 +23,8 @@ export const campaigns = pgTable('campaigns', {
   nextSlotAt: timestamp('next_slot_at', { withTimezone: true }),
   /** Preparation cursor: transmissions exist for group contacts with id ≤ this (streamed in batches). */
   preparedUpTo: integer('prepared_up_to'),
+  /** Preparation bound fixed at the first start: group contacts with id ≤ this get a transmission. */
+  prepareLimit: integer('prepare_limit'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('campaigns_tenant_user_idx').on(t.tenantId, t.userId), index('campaigns_status_idx').on(t.status)])

@@ -3,6 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import type { Db } from '../../db/client.ts'
 import { Conflict, Invalid, NotFound } from '../errors.ts'
 import { tenantOf, tenantScope } from '../tenancy.ts'
 import { blankToNull, isUniqueViolation, LONG_TEXT, notCleared, required, textRule } from '../users/field-rules.ts'
@@ -214,10 +215,11 @@ const MAIL_TYPES: ProviderType[] = ['smtp', 'sendmail', 'sandbox']
 /**
  * Routing (spec/ictcore.md §7.1): the tenant's active provider whose `service_flag` has the bit,
  * lowest `weight`, then lowest id; email only through smtp / sendmail / sandbox providers.
+ * `db` is the caller's transaction, if any (PGlite has one connection).
  * Null when none: the caller decides (404 `No provider available`, or the default mail transport).
  */
-export async function routeProvider(core: Core, tenantId: number | null, serviceFlag: number): Promise<RoutedProvider | null> {
-  const [row] = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
+export async function routeProvider(core: Core, tenantId: number | null, serviceFlag: number, db: Db = core.db): Promise<RoutedProvider | null> {
+  const [row] = await db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
     .where(and(
       tenantId === null ? isNull(providers.tenantId) : eq(providers.tenantId, tenantId),
       eq(providers.active, true),
@@ -225,7 +227,16 @@ export async function routeProvider(core: Core, tenantId: number | null, service
       (serviceFlag & EMAIL) !== 0 ? inArray(providers.type, MAIL_TYPES) : undefined,
     ))
     .orderBy(asc(providers.weight), asc(providers.id)).limit(1)
-  if (!row) return null
+  return row ? withPassword(core, row) : null
+}
+
+function withPassword(core: Core, row: ProviderView & { passwordEnc: string | null }): RoutedProvider {
   const { passwordEnc, ...view } = row
   return { ...view, password: passwordEnc ? core.keyring.decrypt(passwordEnc) : null }
+}
+
+/** The provider an attempt was routed through, password decrypted, or null when it is gone (dispatcher side). */
+export async function providerForAttempt(core: Core, id: number): Promise<RoutedProvider | null> {
+  const [row] = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers).where(eq(providers.id, id)).limit(1)
+  return row ? withPassword(core, row) : null
 }

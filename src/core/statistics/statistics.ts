@@ -10,6 +10,7 @@ import { tenantScope } from '../tenancy.ts'
 import { spools, transmissions } from '../transmissions/transmissions.table.ts'
 import { requirePermission } from '../users/guard.ts'
 import { users } from '../users/users.table.ts'
+import { queryRows } from '../../db/rows.ts'
 
 /** Counters of `GET /statistics` (spec/ictcore.md §10), wire-neutral names. */
 export interface Statistics {
@@ -79,7 +80,7 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
     tenantScope(actor, spools.tenantId), owner === undefined ? undefined : eq(transmissions.userId, owner),
     since ? gte(spools.timeSpool, since) : undefined, spoolFlag,
   ]
-  const result = await core.db.execute(sql`select
+  const [row] = await queryRows<Record<keyof Statistics, number | string>>(core.db, sql`select
     ${count(sql`${users}`, [userScope])} as "userTotal",
     ${count(sql`${accounts}`, [scope(accounts), accountType ? eq(accounts.type, accountType as 'did') : undefined])} as "accountTotal",
     ${count(sql`${accounts}`, [scope(accounts), eq(accounts.type, 'did')])} as "didTotal",
@@ -94,6 +95,5 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
     ${count(spoolFrom, sp)} as "spoolTotal",
     ${count(spoolFrom, [...sp, eq(spools.status, 'completed')])} as "spoolSuccess",
     ${count(spoolFrom, [...sp, eq(spools.status, 'failed')])} as "spoolFailed"`)
-  const row = (result as unknown as { rows: Record<keyof Statistics, number | string>[] }).rows[0]!
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as Statistics
+  return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as unknown as Statistics
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { resellers } from '../resellers/resellers.table.ts'
 import { users } from '../users/users.table.ts'
 
@@ -38,6 +38,8 @@ export const transmissions = pgTable('transmissions', {
   // A running campaign's next pending transmissions, in id order.
   index('transmissions_campaign_idx').on(t.campaignId, t.status, t.id),
   index('transmissions_contact_idx').on(t.contactId),
+  // One transmission per contact and campaign, whatever crashes or concurrent preparers do.
+  uniqueIndex('transmissions_campaign_contact_key').on(t.campaignId, t.contactId).where(sql`${t.campaignId} is not null`),
 ])
 
 /** Attempts of a transmission; the dispatcher's queue (claimed with FOR UPDATE SKIP LOCKED). */

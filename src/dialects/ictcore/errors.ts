@@ -37,7 +37,7 @@ export function renderIctcoreError(error: DomainError, req?: FastifyRequest): { 
   const err = (status: number, message: string) => ({ status, body: { error: { code: status, message } } })
   const e = error as KnownError
   switch (e.kind) {
-    case 'not_found': return err(404, `${e.entity} not found`)
+    case 'not_found': return err(404, e.message)
     case 'invalid':
     case 'conflict': return err(412, `Data validation failed, for ${wireField(req, e.field)}`)
     case 'forbidden': return err(403, 'User not permitted to perform required action')

@@ -1,3 +1,6 @@
+import { campaignRoutes } from './routes/campaigns.ts'
+import { spoolRoutes } from './routes/spools.ts'
+import { transmissionRoutes } from './routes/transmissions.ts'
 import { parse as parseQuery } from 'node:querystring'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Invalid, isDomainError } from '../../core/errors.ts'
@@ -140,5 +143,8 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   captureMediaBodies(app, prefix)
   messageRoutes(router, opts)
   messageMediaRoutes(router, opts)
+  transmissionRoutes(router, opts)
+  spoolRoutes(router, opts)
+  campaignRoutes(router, opts)
 }
 export default plugin

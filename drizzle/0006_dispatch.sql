@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "prepare_limit" integer;--> statement-breakpoint
+CREATE UNIQUE INDEX "transmissions_campaign_contact_key" ON "transmissions" USING btree ("campaign_id","contact_id") WHERE "transmissions"."campaign_id" is not null;

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util'
+import { createCore } from '../../app.ts'
+import { loadConfig } from '../../config.ts'
+import { openDatabase } from '../../db/client.ts'
+import { acquireDataDirLock } from '../../db/lock.ts'
+import { migrate } from '../../db/migrate.ts'
+import { availableGateways, Dispatcher } from '../../dispatch/index.ts'
+import { createLogger } from '../../logger.ts'
+import type { Command } from '../command.ts'
+
+/**
+ * `switchboard worker`: the dispatcher alone (no HTTP). Several may run against one PostgreSQL
+ * database, beside `serve --no-dispatch` API processes; on PGlite it needs the data directory to itself.
+ */
+const command: Command = {
+  usage: 'worker',
+  async run(args) {
+    parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
+    const config = loadConfig()
+    const log = createLogger(config.logLevel)
+    const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    try {
+      await migrate(database)
+      const core = await createCore(database, config, log)
+      const dispatcher = new Dispatcher(core, config.dispatch, availableGateways(core))
+      await dispatcher.start()
+      log.info({ worker: dispatcher.workerId, database: database.kind }, 'switchboard worker dispatching')
+      await new Promise<void>((resolve) => {
+        const stop = (signal: NodeJS.Signals) => {
+          log.info({ signal }, 'worker stopping')
+          dispatcher.stop().catch((e: Error) => log.error({ err: { name: e.name } }, 'error while stopping')).finally(resolve)
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+    } finally {
+      await database.close()
+      lock?.release()
+    }
+    log.info('worker stopped')
+    return 0
+  },
+}
+export default command

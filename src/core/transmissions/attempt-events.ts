@@ -1,0 +1,19 @@
+/**
+ * What can happen to one attempt (a spool), as gateways report it and the dispatcher records it
+ * (spec/ictcore.md §7.2 spool states, §7.5 result rows). Reporting the same final event twice is harmless.
+ */
+export type AttemptEvent =
+  /** The peer took the attempt (SMS/email: counts as connected, §7.2). */
+  | { kind: 'accepted' }
+  /** A call was answered. */
+  | { kind: 'connected' }
+  /** A step finished; `ok` false fails it. Recorded as `application`/<step> = success | error. */
+  | { kind: 'step'; step: string; ok: boolean }
+  /** Collected input (DTMF digits), recorded as `info`/`dtmf`. */
+  | { kind: 'input'; digits: string }
+  /** Fax pages sent or received, recorded as `info`/`pages`. */
+  | { kind: 'pages'; pages: number }
+  /** The attempt ended well (a `completed` spool needs a connection first). */
+  | { kind: 'completed' }
+  /** The attempt failed; `cause` becomes the spool's and the transmission's response. */
+  | { kind: 'failed'; cause: string }

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm'
+import type { Core } from '../core/core.ts'
+import { recordAttemptEvents } from '../core/transmissions/outcomes.ts'
+import { queryRows } from '../db/rows.ts'
+
+/**
+ * The spool queue (design.md "dispatcher"): due `queued` spools are claimed in batches with
+ * FOR UPDATE SKIP LOCKED and leased to one worker; the worker renews its leases while the gateway
+ * works; a dead worker's leases expire and the reaper puts its spools back in the queue (they are
+ * sent again: at-least-once, counted in `sends`); the watchdog fails spools whose gateway went silent.
+ */
+
+/** Claims up to `limit` queued spools due now for `workerId`; returns them by id with their send count (> 1: a re-send). */
+export async function claimDueSpools(core: Core, workerId: string, limit: number, leaseMs: number): Promise<{ id: number; sends: number }[]> {
+  if (limit <= 0) return []
+  const now = core.now()
+  const rows = await queryRows<{ id: number; sends: number }>(core.db, sql`update spools s set status = 'started', time_start = ${now.toISOString()}::timestamptz,
+      lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, claimed_by = ${workerId}, sends = s.sends + 1,
+      last_event_at = ${now.toISOString()}::timestamptz
+    from (select id from spools where status = 'queued' and time_spool <= ${now.toISOString()}::timestamptz
+      order by id limit ${limit} for update skip locked) due
+    where s.id = due.id returning s.id, s.sends`)
+  return rows.sort((a, b) => a.id - b.id)
+}
+
+/** Extends the leases of this worker's spools that are still in progress. */
+export async function renewLeases(core: Core, workerId: string, leaseMs: number): Promise<void> {
+  const until = new Date(core.now().getTime() + leaseMs).toISOString()
+  await core.db.execute(sql`update spools set lease_until = ${until}::timestamptz
+    where claimed_by = ${workerId} and status in ('started', 'connected')`)
+}
+
+/** Returns spools whose lease expired (their worker died) to the queue; returns how many. */
+export async function reapExpiredLeases(core: Core): Promise<number> {
+  const now = core.now().toISOString()
+  const rows = await queryRows<{ id: number }>(core.db, sql`update spools set status = 'queued', claimed_by = null, lease_until = null, time_start = null, time_connect = null
+    where id in (select id from spools where status in ('started', 'connected') and lease_until < ${now}::timestamptz
+      order by id limit 10000 for update skip locked) returning id`)
+  return rows.length
+}
+
+/** Watchdog (§7.2): spools without a gateway event for the spool timeout fail with response "timeout". */
+export async function failSilentSpools(core: Core): Promise<number> {
+  const before = new Date(core.now().getTime() - core.timing.spoolTimeoutMs).toISOString()
+  const rows = await queryRows<{ id: number }>(core.db, sql`select id from spools
+    where status in ('started', 'connected') and last_event_at < ${before}::timestamptz order by id limit 1000`)
+  if (rows.length === 0) return 0
+  await recordAttemptEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'timeout' }] })))
+  return rows.length
+}

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm'
+import type { Core } from '../core/core.ts'
+import { mediaFilesOf, type MessageKind } from '../core/messages/index.ts'
+import type { ProgramParams, ProgramType } from '../core/programs/index.ts'
+import { providerForAttempt, type RoutedProvider } from '../core/providers/index.ts'
+import { queryRows } from '../db/rows.ts'
+import type { GatewayProvider, OutboundAttempt } from '../gateways/gateway.ts'
+
+interface AttemptRow {
+  spool_id: number
+  transmission_id: number
+  tenant_id: number | null
+  service_flag: number
+  provider_id: number | null
+  try_done: number
+  program_type: ProgramType | null
+  params: ProgramParams | null
+  steps: string[] | null
+  contact_phone: string | null
+  contact_email: string | null
+  account_phone: string | null
+  account_email: string | null
+}
+
+const EMAIL = 8
+
+/** What a claimed spool turns into: an attempt for a gateway, or a reason it cannot be made. */
+export type PreparedAttempt = { spoolId: number; attempt: OutboundAttempt } | { spoolId: number; failure: string }
+
+type Content = OutboundAttempt['content']
+
+/**
+ * Builds the gateway's view of claimed spools in one query: destination, origin, steps, content
+ * (texts and templates read, media files located) and the provider with its secret. Content and
+ * providers are looked up once per batch, since a campaign's spools share them.
+ */
+export async function outboundAttempts(core: Core, spoolIds: readonly number[]): Promise<PreparedAttempt[]> {
+  if (spoolIds.length === 0) return []
+  const rows = await queryRows<AttemptRow>(core.db, sql`select s.id as spool_id, s.transmission_id, s.tenant_id, s.service_flag, s.provider_id,
+      t.try_done, p.type as program_type, p.params, p.steps, c.phone as contact_phone, c.email as contact_email,
+      a.phone as account_phone, a.email as account_email
+    from spools s join transmissions t on t.id = s.transmission_id left join programs p on p.id = t.program_id
+    left join contacts c on c.id = t.contact_id left join accounts a on a.id = t.account_id
+    where s.id = any(${sql.param([...spoolIds])}::int[]) order by s.id`)
+  const providers = new Map<number, RoutedProvider | null>()
+  const contents = new Map<string, Content | null>()
+  const out: PreparedAttempt[] = []
+  for (const r of rows) {
+    if (r.provider_id === null) { out.push({ spoolId: r.spool_id, failure: 'no provider' }); continue }
+    if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
+    const provider = providers.get(r.provider_id)
+    if (!provider || !provider.active) { out.push({ spoolId: r.spool_id, failure: 'provider unavailable' }); continue }
+    const destination = (r.service_flag & EMAIL) !== 0 ? r.contact_email : r.contact_phone
+    if (!destination) { out.push({ spoolId: r.spool_id, failure: 'contact has no address' }); continue }
+    const key = `${r.program_type}:${JSON.stringify(r.params)}`
+    if (!contents.has(key)) contents.set(key, await contentOf(core, r.program_type, r.params ?? {}))
+    const content = contents.get(key)
+    if (!content) { out.push({ spoolId: r.spool_id, failure: 'message not found' }); continue }
+    out.push({
+      spoolId: r.spool_id,
+      attempt: {
+        spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
+        destination, origin: (r.service_flag & EMAIL) !== 0 ? r.account_email : r.account_phone,
+        steps: (r.steps ?? []).filter((s) => !s.startsWith('child:')), content, provider: gatewayProvider(provider),
+      },
+    })
+  }
+  return out
+}
+
+function gatewayProvider(p: RoutedProvider): GatewayProvider {
+  return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, settings: p.settings }
+}
+
+async function files(core: Core, kind: MessageKind, id: number): Promise<{ path: string; mime: string }[]> {
+  return (await mediaFilesOf(core, kind, id)).map((f) => ({ path: f.path, mime: f.mime }))
+}
+
+/** The content a program sends, or null when its message is gone. */
+async function contentOf(core: Core, type: ProgramType | null, params: ProgramParams): Promise<Content | null> {
+  switch (type) {
+    case 'sendfax': return params.documentId ? { ref: `document:${params.documentId}`, files: await files(core, 'document', params.documentId) } : null
+    case 'voicemessage': return params.recordingId ? { ref: `recording:${params.recordingId}`, files: await files(core, 'recording', params.recordingId) } : null
+    case 'sendsms':
+    case 'voicetts': {
+      if (type === 'voicetts' && params.text) return { ref: 'tts', text: params.text }
+      if (!params.textId) return null
+      const [t] = await queryRows<{ data: string }>(core.db, sql`select data from texts where id = ${params.textId}`)
+      return t ? { ref: `text:${params.textId}`, text: t.data } : null
+    }
+    case 'sendemail': {
+      if (!params.templateId) return null
+      const [t] = await queryRows<{ subject: string; body: string; body_alt: string | null }>(core.db, sql`select subject, body, body_alt from templates where id = ${params.templateId}`)
+      return t ? { ref: `template:${params.templateId}`, subject: t.subject, body: t.body, bodyAlt: t.body_alt, files: await files(core, 'template', params.templateId) } : null
+    }
+    default: return null
+  }
+}
