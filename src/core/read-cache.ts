@@ -17,22 +17,26 @@ export class TableGenerations {
     }
   }
 
-  /** A token that changes whenever one of the tables changes. */
-  stamp(tables: readonly string[]): string {
-    let s = String(this.all)
-    for (const t of tables) s += `.${this.gens.get(t) ?? 0}`
+  /**
+   * A token that changes whenever one of the tables changes: the sum of their generations (and of
+   * `*`). Every generation only grows, so an equal sum means none of them moved.
+   */
+  stamp(tables: readonly string[]): number {
+    let s = this.all
+    for (const t of tables) s += this.gens.get(t) ?? 0
     return s
   }
 }
 
 interface Entry {
   value: unknown
-  stamp: string
+  stamp: number
   expiresAt: number
 }
 
 export class ReadCache {
   private readonly entries = new Map<string, Entry>()
+  private readonly loading = new Map<string, { stamp: number; promise: Promise<unknown> }>()
   /** False while cross-process change notices are not being received. */
   trusted = true
 
@@ -42,11 +46,28 @@ export class ReadCache {
     private readonly maxEntries = 100_000,
   ) {}
 
-  /** The cached result of `load` for `key`, read from `tables`; loads (and caches) it when stale. */
+  /**
+   * The cached result of `load` for `key`, read from `tables`; loads (and caches) it when stale.
+   * Concurrent misses of one key share one load, as long as none of its tables changed since that
+   * load began (a caller that has just written reads afresh).
+   */
   async get<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T> {
     const stamp = this.generations.stamp(tables)
+    if (!this.trusted) return load()
     const hit = this.entries.get(key)
-    if (hit && this.trusted && hit.stamp === stamp && hit.expiresAt > Date.now()) return hit.value as T
+    if (hit && hit.stamp === stamp && hit.expiresAt > Date.now()) return hit.value as T
+    const pending = this.loading.get(key)
+    if (pending && pending.stamp === stamp) return pending.promise as Promise<T>
+    const promise = this.load(key, tables, stamp, load)
+    this.loading.set(key, { stamp, promise })
+    try {
+      return await promise
+    } finally {
+      if (this.loading.get(key)?.promise === promise) this.loading.delete(key)
+    }
+  }
+
+  private async load<T>(key: string, tables: readonly string[], stamp: number, load: () => Promise<T>): Promise<T> {
     const value = await load()
     if (this.trusted && this.generations.stamp(tables) === stamp) {
       if (this.entries.size >= this.maxEntries) {

@@ -62,3 +62,57 @@ describe('exact read cache', () => {
     assert.equal(keys.size, 6)
   })
 })
+
+describe('exact read cache: concurrent misses', () => {
+  test('concurrent misses of one key share one load', async () => {
+    const cache = new ReadCache(new TableGenerations())
+    let loads = 0
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const load = async () => { loads++; await gate; return loads }
+    const reads = [cache.get('k', ['t'], load), cache.get('k', ['t'], load), cache.get('k', ['t'], load)]
+    release()
+    assert.deepEqual(await Promise.all(reads), [1, 1, 1])
+    assert.equal(loads, 1)
+  })
+
+  test('a read that starts after a write does not join a load that began before it', async () => {
+    const gens = new TableGenerations()
+    const cache = new ReadCache(gens)
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const before = cache.get('k', ['t'], async () => { await gate; return 'old' })
+    gens.bump(['t'])
+    const after = cache.get('k', ['t'], async () => 'new')
+    release()
+    assert.equal(await before, 'old')
+    assert.equal(await after, 'new')
+    assert.equal(await cache.get('k', ['t'], async () => 'again'), 'new', 'the fresh read is the one cached')
+  })
+
+  test('a failed load fails every read that joined it, and the next read loads again', async () => {
+    const cache = new ReadCache(new TableGenerations())
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const failing = async () => { await gate; throw new Error('not found') }
+    const reads = [cache.get('k', ['t'], failing), cache.get('k', ['t'], async () => 'unused')]
+    release()
+    for (const r of reads) await assert.rejects(r, /not found/)
+    assert.equal(await cache.get('k', ['t'], async () => 'ok'), 'ok')
+  })
+
+  test('generation stamps change whenever one of their tables changes', () => {
+    const gens = new TableGenerations()
+    const s0 = gens.stamp(['a', 'b'])
+    gens.bump(['c'])
+    assert.equal(gens.stamp(['a', 'b']), s0)
+    gens.bump(['a'])
+    const s1 = gens.stamp(['a', 'b'])
+    assert.notEqual(s1, s0)
+    gens.bump(['b'])
+    assert.notEqual(gens.stamp(['a', 'b']), s1)
+    const s2 = gens.stamp(['a', 'b'])
+    gens.bump(['*'])
+    assert.notEqual(gens.stamp(['a', 'b']), s2)
+  })
+})

@@ -4,44 +4,68 @@ interface Entry<T> {
   value: T
   principal: string
   expiresAt: number
+  /** From then on, one caller is told "miss" so that it verifies again while the others still hit. */
+  refreshAt: number
 }
+
+/** How long before expiry an entry in use is verified again (a part of the TTL, at most 5 s). */
+function refreshLead(ttlMs: number): number {
+  return Math.min(5_000, Math.floor(ttlMs / 6))
+}
+
+/** After a refresh that did not `set` (the check failed or threw), the next caller may try again after this. */
+const REFRESH_RETRY_MS = 1_000
 
 /**
  * Verified-credential cache: dialects that send a secret on every request are verified by scrypt
  * once, then served from here for `ttlMs`. Keys are an HMAC of the presented credential under a
  * per-process random key, so the cache never holds a secret. `drop(principal)` forgets every
  * entry of a principal when its secret changes (other processes: within the TTL).
+ *
+ * A credential in steady use is verified again shortly before its entry expires, by the one
+ * request that `get` answers with a miss; the others keep hitting the entry until its (unchanged)
+ * expiry. Without that, every request in flight at the expiry misses at once and runs scrypt.
  */
 export class CredentialCache<T = unknown> {
   private readonly key = randomBytes(32)
   private readonly entries = new Map<string, Entry<T>>()
+  private readonly lead: number
 
-  constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000) {}
+  constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
+    this.lead = refreshLead(ttlMs)
+  }
 
   private id(parts: readonly string[]): string {
-    const h = createHmac('sha256', this.key)
-    for (const p of parts) h.update(p).update('\0')
-    return h.digest('base64url')
+    // One update of the parts each followed by NUL: the same digest as updating part by part.
+    return createHmac('sha256', this.key).update(`${parts.join('\0')}\0`).digest('base64')
   }
 
   get(parts: readonly string[]): T | undefined {
     const id = this.id(parts)
     const e = this.entries.get(id)
     if (!e) return undefined
-    if (e.expiresAt <= Date.now()) {
+    const now = this.clock()
+    if (e.expiresAt <= now) {
       this.entries.delete(id)
+      return undefined
+    }
+    if (now >= e.refreshAt) {
+      e.refreshAt = now + REFRESH_RETRY_MS
       return undefined
     }
     return e.value
   }
 
   set(parts: readonly string[], principal: string, value: T): void {
+    const id = this.id(parts)
+    // Re-inserted at the end: Map keeps insertion order, so the first key is the oldest entry.
+    this.entries.delete(id)
     if (this.entries.size >= this.maxEntries) {
-      // Map keeps insertion order: the first key is the oldest entry.
       const oldest = this.entries.keys().next().value
       if (oldest !== undefined) this.entries.delete(oldest)
     }
-    this.entries.set(this.id(parts), { value, principal, expiresAt: Date.now() + this.ttlMs })
+    const now = this.clock()
+    this.entries.set(id, { value, principal, expiresAt: now + this.ttlMs, refreshAt: now + this.ttlMs - this.lead })
   }
 
   /** Forgets every cached verification of `principal` (e.g. `reseller:5`, `user:9`). */

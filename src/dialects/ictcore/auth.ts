@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { Unauthenticated } from '../../core/errors.ts'
 import { actorForUser, authenticateUserPassword, isTokenRevoked, revokeToken, type User } from '../../core/users/index.ts'
-import { signToken, verifyToken, type IctcoreClaims } from './jwt.ts'
+import { signToken, verifyToken, VerifiedTokens, type IctcoreClaims } from './jwt.ts'
 
 /** The credentials header: `Authorization`, or `Authentication` as the guide spells it (§2.3). */
 function credentialsHeader(req: FastifyRequest): string | undefined {
@@ -18,9 +18,21 @@ function bearerToken(req: FastifyRequest): string | undefined {
 
 const nowSeconds = (core: Core) => Math.floor(core.now().getTime() / 1000)
 
-/** Verifies a Bearer token: signature, expiry, not revoked; the user must exist and be active. */
+// Verified tokens per signing secret (one per core; tests run many cores in one process).
+const verifiedTokens = new WeakMap<Buffer, VerifiedTokens>()
+
+function tokensOf(core: Core): VerifiedTokens {
+  let tokens = verifiedTokens.get(core.jwtSecret)
+  if (!tokens) verifiedTokens.set(core.jwtSecret, (tokens = new VerifiedTokens(core.jwtSecret)))
+  return tokens
+}
+
+/**
+ * Verifies a Bearer token: signature (remembered per token), expiry, not revoked (asked every
+ * time, from the exact read cache); the user must exist and be active.
+ */
 async function actorFromToken(core: Core, token: string): Promise<Actor> {
-  const claims = verifyToken(core.jwtSecret, token, nowSeconds(core))
+  const claims = tokensOf(core).verify(token, nowSeconds(core))
   if (!claims || (await isTokenRevoked(core, claims.jti))) throw new Unauthenticated()
   return actorForUser(core, claims.user_id)
 }

@@ -35,6 +35,12 @@ export function signToken(secret: Buffer, claims: Omit<IctcoreClaims, 'jti'> & {
  * signature comparison; any malformed part is simply invalid.
  */
 export function verifyToken(secret: Buffer, token: string, nowSeconds: number): IctcoreClaims | null {
+  const c = verifySignature(secret, token)
+  return c && inTime(c, nowSeconds) ? c : null
+}
+
+/** Signature and shape: what does not change with time. */
+function verifySignature(secret: Buffer, token: string): IctcoreClaims | null {
   const parts = token.split('.')
   if (parts.length !== 3) return null
   const [h, p, s] = parts as [string, string, string]
@@ -46,10 +52,38 @@ export function verifyToken(secret: Buffer, token: string, nowSeconds: number): 
     if (header.alg !== 'HS256') return null
     const c = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as IctcoreClaims
     if (typeof c !== 'object' || c === null || !Number.isSafeInteger(c.user_id) || typeof c.jti !== 'string') return null
-    if (typeof c.exp !== 'number' || c.exp <= nowSeconds) return null
-    if (typeof c.nbf === 'number' && c.nbf > nowSeconds + 5) return null
-    return c
+    if (typeof c.exp !== 'number') return null
+    return Object.freeze(c)
   } catch {
+    return null
+  }
+}
+
+function inTime(c: IctcoreClaims, nowSeconds: number): boolean {
+  return c.exp > nowSeconds && !(typeof c.nbf === 'number' && c.nbf > nowSeconds + 5)
+}
+
+/**
+ * `verifyToken` for tokens presented again and again: the signature and claims of a token are
+ * checked once and remembered by the token's text (bounded, oldest first out); `exp` and `nbf` are
+ * checked on every use. Revocation is not decided here: callers still ask for it each time.
+ */
+export class VerifiedTokens {
+  private readonly byToken = new Map<string, IctcoreClaims>()
+
+  constructor(private readonly secret: Buffer, private readonly maxEntries = 10_000) {}
+
+  verify(token: string, nowSeconds: number): IctcoreClaims | null {
+    let c = this.byToken.get(token)
+    if (c === undefined) {
+      const verified = verifySignature(this.secret, token)
+      if (!verified) return null
+      c = verified
+      if (this.byToken.size >= this.maxEntries) this.byToken.delete(this.byToken.keys().next().value!)
+      this.byToken.set(token, c)
+    }
+    if (inTime(c, nowSeconds)) return c
+    if (c.exp <= nowSeconds) this.byToken.delete(token)
     return null
   }
 }

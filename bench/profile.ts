@@ -1,0 +1,52 @@
+import autocannon from 'autocannon'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BIN, freePort, startChild } from './processes.ts'
+import { ADMIN_PASSWORD, seed } from './seed.ts'
+import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
+
+// `node --import tsx bench/profile.ts`: a quick look at some cases on one server, for working on
+// their speed; `npm run bench` stays the measurement of record. Settings (environment):
+//   BENCH_DATABASE     postgres (default) | pglite
+//   BENCH_CASES        comma-separated parts of case names to run (default all), e.g. "bearer,porta"
+//   BENCH_DURATION     seconds per case (default 10), BENCH_WARMUP (default 2), BENCH_CONNECTIONS (default 50)
+//   BENCH_CPU_PROF     a directory: the server writes a V8 CPU profile there when it stops
+//                      (summarise it with `node bench/profile-summary.ts DIR/*.cpuprofile`)
+
+const kind = process.env.BENCH_DATABASE === 'pglite' ? 'pglite' : 'postgres'
+const wanted = (process.env.BENCH_CASES ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
+const duration = Number(process.env.BENCH_DURATION ?? 10)
+const warmup = Number(process.env.BENCH_WARMUP ?? 2)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const profDir = process.env.BENCH_CPU_PROF
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sb-profile-'))
+const pgDb = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench') : undefined
+try {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD }
+  for (const k of ['DATABASE_URL', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
+  if (pgDb) env.DATABASE_URL = pgDb.url
+  const port = await freePort()
+  const node = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
+  const server = await startChild([...node, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  try {
+    for (const c of await seed(server.url, env)) {
+      if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue
+      if (c.unavailable) {
+        process.stdout.write(`${c.name}: not available (${c.unavailable})\n`)
+        continue
+      }
+      const url = `${server.url}${c.path}`
+      if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers: c.headers })
+      const r = await autocannon({ url, connections, duration, headers: c.headers })
+      process.stdout.write(`${kind} ${c.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}\n`)
+    }
+  } finally {
+    await server.stop()
+  }
+} finally {
+  await pgDb?.drop().catch(() => {})
+  rmSync(dataDir, { recursive: true, force: true })
+}

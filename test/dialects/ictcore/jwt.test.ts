@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { describe, test } from 'node:test'
+import pino from 'pino'
+import { buildApp } from '../../../src/app.ts'
+import { insertUser } from '../../../src/core/users/index.ts'
+import { openDatabase } from '../../../src/db/client.ts'
+import { signToken, VerifiedTokens } from '../../../src/dialects/ictcore/jwt.ts'
+import { testConfig } from '../../helpers/app.ts'
+import { openTestDatabase, TEST_DATABASES } from '../../helpers/database.ts'
+
+const secret = randomBytes(32)
+const claims = { iss: 'test', iat: 1000, nbf: 1000, exp: 2000, user_id: 7, username: 'u', is_admin: 0 as const, 'api-version': '1.0' as const }
+
+describe('remembered token verifications', () => {
+  test('a remembered token still expires on time', () => {
+    const tokens = new VerifiedTokens(secret)
+    const { token } = signToken(secret, claims)
+    assert.equal(tokens.verify(token, 1500)?.user_id, 7)
+    assert.equal(tokens.verify(token, 1999)?.user_id, 7)
+    assert.equal(tokens.verify(token, 2000), null)
+    assert.equal(tokens.verify(token, 2001), null)
+  })
+
+  test('a token is not valid before its nbf (5 s of skew allowed)', () => {
+    const tokens = new VerifiedTokens(secret)
+    const { token } = signToken(secret, claims)
+    assert.equal(tokens.verify(token, 994), null)
+    assert.equal(tokens.verify(token, 995)?.user_id, 7)
+  })
+
+  test('tokens signed with another secret or altered are refused, however often presented', () => {
+    const tokens = new VerifiedTokens(secret)
+    const foreign = signToken(randomBytes(32), claims).token
+    const [h, , s] = signToken(secret, claims).token.split('.')
+    const altered = `${h}.${Buffer.from(JSON.stringify({ ...claims, user_id: 1 })).toString('base64url')}.${s}`
+    for (let i = 0; i < 3; i++) {
+      assert.equal(tokens.verify(foreign, 1500), null)
+      assert.equal(tokens.verify(altered, 1500), null)
+    }
+  })
+
+  test('the oldest token is forgotten first when full, and verified again when it comes back', () => {
+    const tokens = new VerifiedTokens(secret, 2)
+    const t = [1, 2, 3].map((id) => signToken(secret, { ...claims, user_id: id }).token)
+    for (const token of t) assert.ok(tokens.verify(token, 1500))
+    assert.equal(tokens.verify(t[0]!, 1500)?.user_id, 1)
+  })
+
+  test('remembered claims cannot be changed by a caller', () => {
+    const tokens = new VerifiedTokens(secret)
+    const { token } = signToken(secret, claims)
+    const c = tokens.verify(token, 1500)!
+    assert.throws(() => { (c as { user_id: number }).user_id = 1 })
+    assert.equal(tokens.verify(token, 1500)?.user_id, 7)
+  })
+})
+
+// A token revoked through one server must stop working on another that has used (and remembered) it.
+if (TEST_DATABASES.includes('postgres')) {
+  describe('token revocation across processes (postgres)', () => {
+    test('a token cancelled through one server is refused by the other within moments', async () => {
+      const database = await openTestDatabase('postgres')
+      const second = await openDatabase({ databaseUrl: database.pool!.options.connectionString!, poolSize: 4 })
+      const config = testConfig()
+      const a = await buildApp({ config, database, logger: pino({ level: 'silent' }) })
+      const b = await buildApp({ config, database: second, logger: pino({ level: 'silent' }) })
+      try {
+        const u = await insertUser(a.core.db, null, { username: 'tok-user', password: 'secret12' })
+        const login = await a.http.inject({ method: 'POST', url: '/api/authenticate', payload: { username: 'tok-user', password: 'secret12' } })
+        const bearer = { authorization: `Bearer ${login.json().token}` }
+        const read = async () => (await a.http.inject({ method: 'GET', url: `/api/users/${u.id}`, headers: bearer })).statusCode
+        assert.equal(await read(), 200)
+        assert.equal(await read(), 200)
+        const cancel = await b.http.inject({ method: 'POST', url: '/api/authenticate/cancel', headers: bearer })
+        assert.equal(cancel.body, 'true')
+        const deadline = Date.now() + 5000
+        let status = await read()
+        while (status === 200 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 10))
+          status = await read()
+        }
+        assert.equal(status, 401)
+      } finally {
+        await b.stop()
+        await a.stop()
+        await second.close()
+        await database.close()
+      }
+    })
+  })
+}
