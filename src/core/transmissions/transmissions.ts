@@ -82,8 +82,9 @@ function selectViews(db: Db) {
     .leftJoin(accountJoin, eq(accountJoin.id, transmissions.accountId))
 }
 
-type ViewRow = Omit<TransmissionView, 'contact'> & { contact: Partial<Contact> & { id: number | null } }
-const toView = (r: ViewRow): TransmissionView => ({ ...r, contact: r.contact.id === null ? null : (r.contact as Contact) })
+type ViewRow = Omit<TransmissionView, 'contact'> & { contact: (Partial<Contact> & { id: number | null }) | null }
+// Drizzle gives a left-joined nested object as null when every column is null (the contact is gone).
+const toView = (r: ViewRow): TransmissionView => ({ ...r, contact: r.contact === null || r.contact.id === null ? null : (r.contact as Contact) })
 
 /** One visible transmission (any reader: dialect or dispatcher through a transaction), or NotFound. */
 export async function findVisibleTransmission(db: Db, actor: Actor, id: number): Promise<TransmissionView> {
