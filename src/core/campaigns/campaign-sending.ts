@@ -52,7 +52,7 @@ export async function prepareCampaignBatch(core: Core, batch: number): Promise<n
   })
 }
 
-interface TurnCampaign { id: number; cpm: number; next_slot_at: Date | null; prepared: boolean; status: CampaignStatus }
+interface TurnCampaign { id: number; cpm: number; next_slot_at: string | Date | null; prepared: boolean; status: CampaignStatus }
 
 /**
  * One pacing turn over the running campaigns whose next slot is due within `lookAheadMs`: each sends
@@ -77,8 +77,10 @@ export async function runCampaignTurn(core: Core, opts: { batch: number; lookAhe
 
 async function turnOf(core: Core, tx: Db, c: TurnCampaign, now: Date, horizon: Date, batch: number): Promise<number> {
   const interval = c.cpm > 0 ? 60_000 / c.cpm : 0
-  const behind = c.next_slot_at === null || c.next_slot_at.getTime() < now.getTime() - Math.max(interval, 1000)
-  const first = behind ? now.getTime() : c.next_slot_at!.getTime()
+  // Raw rows carry timestamps as text (drizzle leaves timestamp parsing to its column mappers).
+  const nextSlot = c.next_slot_at === null ? null : new Date(c.next_slot_at).getTime()
+  const behind = nextSlot === null || nextSlot < now.getTime() - Math.max(interval, 1000)
+  const first = behind ? now.getTime() : nextSlot!
   const room = interval === 0 ? batch : Math.min(batch, Math.floor((horizon.getTime() - first) / interval) + 1)
   const picked = room <= 0 ? [] : await queryRows<{ id: number }>(tx, sql`select id from transmissions
     where campaign_id = ${c.id} and status = 'pending' and (next_run is null or next_run <= ${now.toISOString()}::timestamptz)

@@ -31,10 +31,11 @@ const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && 
 /** The API's cpm range (§5.9); 0 (unpaced) is an internal value for benchmarks and the native API. */
 export const CPM_MAX = 600
 
-const programType = sql<ProgramType | null>`(select ${programs.type} from ${programs} where ${programs.id} = ${campaigns.programId})`.as('program_type')
+// Qualified by hand: inside a subquery drizzle renders columns unqualified, and `id` would bind to the inner table.
+const programType = sql<ProgramType | null>`(select p.type from programs p where p.id = "campaigns"."program_id")`.as('program_type')
 // contact_done counts final transmissions on read: one counter row per campaign would serialise every attempt's end.
-const contactDone = sql<number>`(select count(*)::int from ${transmissions} where ${transmissions.campaignId} = ${campaigns.id}
-  and ${transmissions.status} in ('completed', 'failed', 'invalid'))`.as('contact_done_now')
+const contactDone = sql<number>`(select count(*)::int from transmissions t where t.campaign_id = "campaigns"."id"
+  and t.status in ('completed', 'failed', 'invalid'))`.as('contact_done_now')
 
 const campaignFilters: FilterSpec = {
   exact: {

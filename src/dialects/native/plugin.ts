@@ -4,8 +4,10 @@ import type { DialectOptions } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
 import { renderNativeError, renderValidationError } from './errors.ts'
+import campaignRoutes from './routes/campaigns.ts'
 import numberRoutes from './routes/numbers.ts'
 import resellerRoutes from './routes/resellers.ts'
+import sandboxRoutes from './routes/sandbox.ts'
 import userRoutes from './routes/users.ts'
 
 export interface NativeOptions extends DialectOptions {
@@ -41,5 +43,7 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
   await resellerRoutes(app, core)
   await userRoutes(app, core)
   await numberRoutes(app, core)
+  await sandboxRoutes(app, core)
+  await campaignRoutes(app, core)
 }
 export default plugin

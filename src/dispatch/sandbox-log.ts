@@ -1,0 +1,16 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm'
+import type { Core } from '../core/core.ts'
+import { sandboxSends } from '../gateways/sandbox/sandbox.table.ts'
+
+export type SandboxSend = typeof sandboxSends.$inferSelect
+
+/** The sandbox gateway's log of sends, oldest first (platform-wide: the native API is for platform admins). */
+export async function listSandboxSends(core: Core, filter: { transmissionId?: number; spoolId?: number; tenantId?: number; limit?: number; offset?: number }): Promise<SandboxSend[]> {
+  const where: (SQL | undefined)[] = [
+    filter.transmissionId === undefined ? undefined : eq(sandboxSends.transmissionId, filter.transmissionId),
+    filter.spoolId === undefined ? undefined : eq(sandboxSends.spoolId, filter.spoolId),
+    filter.tenantId === undefined ? undefined : eq(sandboxSends.tenantId, filter.tenantId),
+  ]
+  return core.db.select().from(sandboxSends).where(and(...where)).orderBy(asc(sandboxSends.id))
+    .limit(filter.limit ?? 1000).offset(filter.offset ?? 0)
+}
