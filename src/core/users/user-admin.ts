@@ -1,3 +1,4 @@
+import { campaigns } from '../campaigns/campaigns.table.ts'
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
@@ -185,13 +186,15 @@ export async function changeUserPassword(core: Core, actor: Actor, id: number, p
 }
 
 /**
- * Deletes a user (admin only; not oneself). Its grants go with it; the accounts it owned stay,
+ * Deletes a user (admin only; not oneself, not while it runs a campaign). Its grants and owned objects go with it; the accounts it owned stay,
  * unowned (accounts.user_id is `on delete set null`).
  */
 export async function deleteUser(core: Core, actor: Actor, id: number): Promise<void> {
   requireAdmin(actor, 'user_delete')
   await findVisibleUser(core, actor, id)
   if (actor.userId === id) throw new Locked('Cannot delete current user')
+  const [running] = await core.db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.userId, id), eq(campaigns.status, 'running'))).limit(1)
+  if (running) throw new Locked('User has a running campaign')
   await core.db.delete(users).where(eq(users.id, id))
   forgetUser(core, id)
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { campaigns } from '../../../src/core/campaigns/campaigns.table.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -111,6 +113,17 @@ for (const kind of TEST_DATABASES) {
       const res = await call('DELETE', `/api/users/${admin.id}`)
       assert.equal(res.statusCode, 423)
       assert.deepEqual(res.json(), { error: { code: 423, message: 'Cannot delete current user' } })
+    })
+
+    test('a user with a running campaign cannot be deleted (423); once it is paused, the user and its campaign go', async () => {
+      const owner = await app.user(null)
+      const [{ id: campaignId }] = await app.core.db.insert(campaigns).values({ tenantId: null, userId: owner.id, programId: 1, groupId: 1, status: 'running' }).returning()
+      const res = await call('DELETE', `/api/users/${owner.id}`)
+      assert.equal(res.statusCode, 423)
+      assert.deepEqual(res.json(), { error: { code: 423, message: 'User has a running campaign' } })
+      await app.core.db.update(campaigns).set({ status: 'paused' }).where(eq(campaigns.id, campaignId))
+      assert.equal((await call('DELETE', `/api/users/${owner.id}`)).body, 'true')
+      assert.deepEqual(await app.core.db.select().from(campaigns).where(eq(campaigns.id, campaignId)), [])
     })
 
     test('a non-admin sees only itself, cannot change its active flag, and may not manage users', async () => {
