@@ -122,7 +122,9 @@ export async function updateCampaign(core: Core, actor: Actor, id: number, input
   return core.db.transaction(async (tx) => {
     const current = await lockCampaign(tx, actor, id)
     const set: Partial<typeof campaigns.$inferInsert> = { updatedAt: core.now() }
-    const structural = input.programId !== undefined || input.groupId !== undefined || input.accountId !== undefined
+    // Only a change counts: clients PUT the whole object back, with the ids unchanged (§4.6).
+    const changes = (v: number | null | undefined, now: number | null) => v !== undefined && v !== now
+    const structural = changes(input.programId, current.programId) || changes(input.groupId, current.groupId) || changes(input.accountId, current.accountId)
     if (structural && current.status !== 'new') throw new Locked('Campaign already started')
     let programAccount: number | null = null
     if (input.programId !== undefined) {
