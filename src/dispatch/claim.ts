@@ -23,11 +23,12 @@ export async function claimDueSpools(core: Core, workerId: string, limit: number
   return rows.sort((a, b) => a.id - b.id)
 }
 
-/** Extends the leases of this worker's spools that are still in progress. */
-export async function renewLeases(core: Core, workerId: string, leaseMs: number): Promise<void> {
+/** Extends the leases of this worker's spools that are still in progress; returns their ids. */
+export async function renewLeases(core: Core, workerId: string, leaseMs: number): Promise<number[]> {
   const until = new Date(core.now().getTime() + leaseMs).toISOString()
-  await core.db.execute(sql`update spools set lease_until = ${until}::timestamptz
-    where claimed_by = ${workerId} and status in ('started', 'connected')`)
+  const rows = await queryRows<{ id: number }>(core.db, sql`update spools set lease_until = ${until}::timestamptz
+    where claimed_by = ${workerId} and status in ('started', 'connected') returning id`)
+  return rows.map((r) => r.id)
 }
 
 /** Returns spools whose lease expired (their worker died) to the queue; returns how many. */

@@ -126,13 +126,21 @@ export class Dispatcher {
   }
 
   private async upkeepTurn(): Promise<boolean> {
-    if (this.inFlight.size > 0) await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000)
+    await failSilentSpools(this.core)
+    if (this.inFlight.size > 0) {
+      // Spools that ended without their gateway's report (the watchdog of any worker failed them,
+      // or a reaper took them back) leave the in-flight set: a silent gateway must not use up the room.
+      const held = [...this.inFlight]
+      const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000))
+      const gone = held.filter((id) => !live.has(id))
+      for (const id of gone) this.inFlight.delete(id)
+      if (gone.length > 0) this.wake?.()
+    }
     const reaped = await reapExpiredLeases(this.core)
     if (reaped > 0) {
       this.core.log.warn({ spools: reaped }, 'spools returned to the queue after their lease expired; they will be sent again')
       this.wake?.()
     }
-    await failSilentSpools(this.core)
     return false
   }
 }
