@@ -42,6 +42,7 @@ const viewColumns = {
 }
 
 const accountFilters: FilterSpec = {
+  created: accounts.createdAt,
   exact: {
     id: { column: accounts.id, kind: 'int' }, userId: { column: accounts.userId, kind: 'int' },
     type: { column: accounts.type, kind: 'enum' }, active: { column: accounts.active, kind: 'bool' },

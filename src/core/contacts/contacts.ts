@@ -28,6 +28,7 @@ export interface ContactFields {
 export const CONTACT_TEXT_FIELDS = ['firstName', 'lastName', 'address', 'custom1', 'custom2', 'custom3'] as const
 
 export const contactFilters: FilterSpec = {
+  created: contacts.createdAt,
   exact: {
     id: { column: contacts.id, kind: 'int' }, userId: { column: contacts.userId, kind: 'int' },
   },

@@ -19,6 +19,7 @@ export interface GroupFields {
 }
 
 const groupFilters: FilterSpec = {
+  created: contactGroups.createdAt,
   exact: { id: { column: contactGroups.id, kind: 'int' }, userId: { column: contactGroups.userId, kind: 'int' } },
   text: { name: contactGroups.name, description: contactGroups.description },
 }

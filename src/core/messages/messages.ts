@@ -71,6 +71,7 @@ function filterSpec(kind: MessageKind): FilterSpec {
   const base: FilterSpec = {
     exact: { id: { column: c.id, kind: 'int' }, userId: { column: c.userId, kind: 'int' } },
     text: { name: c.name, description: c.description },
+    created: c.createdAt,
   }
   if (kind === 'text') base.exact.type = { column: texts.type, kind: 'enum' }
   else base.exact.type = { column: (t as typeof documents).mediaType, kind: 'enum' }

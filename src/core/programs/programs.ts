@@ -37,6 +37,7 @@ const MAX_ID = 2_147_483_647
 const TTS_MAX = 4000
 
 const programFilters: FilterSpec = {
+  created: programs.createdAt,
   exact: {
     id: { column: programs.id, kind: 'int' }, parentId: { column: programs.parentId, kind: 'int' },
     userId: { column: programs.userId, kind: 'int' }, type: { column: programs.type, kind: 'enum' },

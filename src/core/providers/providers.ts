@@ -51,6 +51,7 @@ const { passwordEnc: _secret, ...viewColumns } = getTableColumns(providers)
 void _secret
 
 const providerFilters: FilterSpec = {
+  created: providers.createdAt,
   exact: {
     id: { column: providers.id, kind: 'int' }, type: { column: providers.type, kind: 'enum' }, active: { column: providers.active, kind: 'bool' },
     nodeId: { column: providers.nodeId, kind: 'int' }, register: { column: providers.register, kind: 'bool' },

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { Invalid } from '../errors.ts'
 
@@ -17,6 +17,8 @@ export interface FilterSpec {
   exact: Record<string, { column: AnyPgColumn; kind: 'int' | 'bool' | 'enum' }>
   /** Case-insensitive substring filters. */
   text: Record<string, AnyPgColumn>
+  /** The creation time that `after` / `before` (unix seconds) bound: date_created, spools time_spool (§6). */
+  created?: AnyPgColumn
 }
 
 export interface ListWindow {
@@ -35,6 +37,13 @@ export function listWindow(spec: FilterSpec, query: ListQuery = {}, defaults: { 
     if (raw === undefined || raw === '') continue
     // PostgreSQL text cannot hold NUL: no row can match it, and the driver would refuse the value.
     if (raw.includes('\u0000')) throw new Invalid(name, 'contains a NUL character')
+    if ((name === 'after' || name === 'before') && spec.created) {
+      if (!/^[0-9]{1,12}$/.test(raw)) throw new Invalid(name, 'must be unix seconds')
+      // Whole seconds, as the wire shows them: `before=T` keeps everything created during second T.
+      const second = Number(raw) * 1000
+      conds.push(name === 'after' ? gte(spec.created, new Date(second)) : lt(spec.created, new Date(second + 1000)))
+      continue
+    }
     const exact = spec.exact[name]
     if (exact) {
       if (exact.kind === 'enum') conds.push(eq(exact.column, raw))

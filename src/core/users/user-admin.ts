@@ -51,6 +51,7 @@ const viewColumns = {
 }
 
 const userFilters: FilterSpec = {
+  created: users.createdAt,
   exact: {
     id: { column: users.id, kind: 'int' }, active: { column: users.active, kind: 'bool' },
     countryId: { column: users.countryId, kind: 'int' }, timezoneId: { column: users.timezoneId, kind: 'int' },

@@ -154,7 +154,8 @@ export function listQueryIn(req: FastifyRequest, query: Record<string, unknown>,
   const last = (v: unknown): string | undefined => (Array.isArray(v) ? last(v[v.length - 1]) : typeof v === 'string' ? v : undefined)
   const filters: Record<string, string | undefined> = {}
   const aliases: Record<string, string> = {}
-  for (const [wire, core] of Object.entries(keys)) {
+  // `after` / `before` bound the creation time of every collection (§6).
+  for (const [wire, core] of Object.entries({ ...keys, after: 'after', before: 'before' })) {
     const v = last(query[wire])
     if (v === undefined) continue
     // `user_id` wins over its alias `created_by` when both are given.

@@ -27,6 +27,19 @@ for (const kind of TEST_DATABASES) {
     })
     after(async () => { await app.stop() })
 
+    test('after and before (unix seconds) bound date_created; a non-integer value is 412 for that key (§6)', async () => {
+      const id = (await call('POST', '/api/contacts', { phone: '+15557770001', description: 'dated' })).json() as number
+      const created = ((await call('GET', `/api/contacts/${id}`)).json() as { date_created: number }).date_created
+      const ids = async (q: string) => ((await call('GET', `/api/contacts?description=dated&${q}`)).json() as { contact_id: number }[]).map((c) => c.contact_id)
+      assert.deepEqual(await ids(`after=${created}`), [id])
+      assert.deepEqual(await ids(`after=${created + 1}`), [])
+      assert.deepEqual(await ids(`before=${created}`), [id])
+      assert.deepEqual(await ids(`before=${created - 1}`), [])
+      const bad = await call('GET', '/api/contacts?after=yesterday')
+      assert.equal(bad.statusCode, 412)
+      assert.deepEqual(bad.json(), { error: { code: 412, message: 'Data validation failed, for after' } })
+    })
+
     test('POST /contacts returns the bare id; GET shows every field with the phone normalised and unset fields null', async () => {
       const res = await call('POST', '/api/contacts', { first_name: 'Ann', phone: '+92 (333) 000-0000', email: 'ann@example.com', id: 99 })
       assert.equal(res.statusCode, 200)
