@@ -89,15 +89,24 @@ interface DueSchedule {
   minute: string | null; hour: string | null; day: string | null; month: string | null; weekday: string | null; year: string | null
 }
 
-/** Runs one fired action; a refusal by the state machine is skipped silently (§5.14). */
-async function fire(core: Core, tx: Db, s: DueSchedule, now: Date): Promise<void> {
+/**
+ * Runs one fired action; a refusal by the state machine is skipped silently (§5.14). The target is
+ * locked with SKIP LOCKED: whoever holds it (a send, a schedule change, a delete) goes on to remove
+ * this schedule row, which we hold, so waiting for the target would deadlock. A locked target
+ * answers false: the schedule is kept and fires on a later turn if it is still there.
+ */
+async function fire(core: Core, tx: Db, s: DueSchedule, now: Date): Promise<boolean> {
+  const table = s.action === 'transmission_send' ? transmissions : campaigns
+  const exists = async () => (await tx.select({ id: table.id }).from(table).where(eq(table.id, s.target_id)).limit(1)).length > 0
   if (s.action === 'transmission_send') {
-    const [t] = await tx.select({ id: transmissions.id, status: transmissions.status }).from(transmissions).where(eq(transmissions.id, s.target_id)).for('update')
-    if (t?.status === 'pending') await startAttempts(core, tx, [t.id], { now, automatic: true })
-    return
+    const [t] = await tx.select({ id: transmissions.id, status: transmissions.status }).from(transmissions).where(eq(transmissions.id, s.target_id))
+      .for('update', { skipLocked: true })
+    if (!t) return !(await exists())
+    if (t.status === 'pending') await startAttempts(core, tx, [t.id], { now, automatic: true })
+    return true
   }
-  const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, s.target_id)).for('update')
-  if (!c) return
+  const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, s.target_id)).for('update', { skipLocked: true })
+  if (!c) return !(await exists())
   try {
     await tx.execute(sql`savepoint fire_schedule`)
     if (s.action === 'campaign_start') await startLockedCampaign(core, tx, c)
@@ -107,20 +116,23 @@ async function fire(core: Core, tx: Db, s: DueSchedule, now: Date): Promise<void
     if (!isDomainError(e)) throw e
     await tx.execute(sql`rollback to savepoint fire_schedule`)
   }
+  return true
 }
 
 /**
  * Fires the schedules due at `now` (up to `limit`, SKIP LOCKED so several processes share the work):
  * one-shot and transmission schedules are removed, recurring campaign schedules move to their next
- * matching minute. Returns how many fired.
+ * matching minute; one whose target is being changed right now waits for a later turn. Returns how many fired.
  */
 export async function fireDueSchedules(core: Core, limit: number): Promise<number> {
   const now = core.now()
   return core.db.transaction(async (tx) => {
     const due = await queryRows<DueSchedule>(tx, sql`select id, action, target_id, at, minute, hour, day, month, weekday, year from schedules
       where next_fire_at <= ${now.toISOString()}::timestamptz order by next_fire_at, id limit ${limit} for update skip locked`)
+    let fired = 0
     for (const s of due) {
-      await fire(core, tx, s, now)
+      if (!(await fire(core, tx, s, now))) continue
+      fired++
       const recurring = s.at === null && s.action !== 'transmission_send'
       const next = recurring
         ? nextCronFire({ minute: s.minute ?? '*', hour: s.hour ?? '*', day: s.day ?? '*', month: s.month ?? '*', weekday: s.weekday ?? '*', year: s.year ?? '*' }, now)
@@ -128,6 +140,6 @@ export async function fireDueSchedules(core: Core, limit: number): Promise<numbe
       if (next) await tx.update(schedules).set({ nextFireAt: next }).where(eq(schedules.id, s.id))
       else await tx.delete(schedules).where(eq(schedules.id, s.id))
     }
-    return due.length
+    return fired
   })
 }
