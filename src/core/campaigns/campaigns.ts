@@ -43,6 +43,7 @@ const campaignFilters: FilterSpec = {
     accountId: { column: campaigns.accountId, kind: 'int' }, userId: { column: campaigns.userId, kind: 'int' }, status: { column: campaigns.status, kind: 'enum' },
   },
   text: {},
+  created: campaigns.createdAt,
 }
 
 export const campaignScope = (actor: Actor): SQL | undefined => ownedScope(actor, campaigns)

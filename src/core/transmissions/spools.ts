@@ -23,6 +23,7 @@ const spoolFilters: FilterSpec = {
     status: { column: spools.status, kind: 'enum' },
   },
   text: { response: spools.response },
+  created: spools.timeSpool,
 }
 
 const resultFilters: FilterSpec = {
@@ -31,6 +32,7 @@ const resultFilters: FilterSpec = {
     type: { column: spoolResults.type, kind: 'enum' }, name: { column: spoolResults.name, kind: 'enum' },
   },
   text: { data: spoolResults.data },
+  created: spoolResults.createdAt,
 }
 
 const toView = (s: typeof spools.$inferSelect): SpoolView => ({

@@ -70,6 +70,7 @@ const transmissionFilters: FilterSpec = {
     title: transmissions.title, origin: transmissions.origin, response: transmissions.response,
     contactPhone: contactJoin.phone, contactEmail: contactJoin.email, accountPhone: accountJoin.phone, accountEmail: accountJoin.email,
   },
+  created: transmissions.createdAt,
 }
 
 /** The transmissions a actor may see: its tenant, and its own unless admin (§2.4). */
