@@ -153,6 +153,11 @@ for (const kind of TEST_DATABASES) {
         assert.deepEqual(await list(`?user_id=${bob.id}`, admin), [bobs])
         assert.deepEqual(await list('?limit=1&offset=1', bob), [])
         assert.deepEqual((await call('GET', '/api/campaigns?group_id=x')).json(), failed('group_id'))
+        await app.core.db.update(campaigns).set({ createdAt: new Date(1_900_000_000_500) }).where(eq(campaigns.id, mailing))
+        assert.deepEqual(await list('?after=1900000000'), [mailing])
+        const earlier = await list('?before=1899999999')
+        assert.ok(earlier.includes(mine) && !earlier.includes(mailing))
+        assert.deepEqual((await call('GET', '/api/campaigns?after=x')).json(), failed('after'))
         for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['POST', '/start'], ['GET', '/stop'], ['POST', '/start/schedule'], ['DELETE', '/schedule']]) {
           assert.deepEqual((await call(method!, `/api/campaigns/${bobs}${path}`, { delay: 5 })).json(), CAMPAIGN_NOT_FOUND, `${method} ${path}`)
         }

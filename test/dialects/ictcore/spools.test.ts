@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Core } from '../../../src/core/core.ts'
-import { recordAttemptEvents, type AttemptEvent } from '../../../src/core/transmissions/index.ts'
+import { recordAttemptEvents, spools, type AttemptEvent } from '../../../src/core/transmissions/index.ts'
 import { claimDueSpools } from '../../../src/dispatch/claim.ts'
 import { deliverInbound } from '../../../src/dispatch/inbound.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
@@ -159,6 +159,28 @@ for (const kind of TEST_DATABASES) {
       for (const [q, field] of [['status=failed&limit=0', 'limit'], ['offset=x', 'offset'], ['service_flag=sms', 'service_flag'], ['transmission_id=1.5', 'transmission_id']]) {
         assert.deepEqual((await call('GET', `/api/spools?${q}`, undefined, carol)).json(), failed(field!), q)
       }
+    })
+
+    test('after and before (unix seconds) bound time_spool on spool lists and date_created on result lists', async () => {
+      const erin = await app.user(null)
+      const text = await post('/api/messages/texts', { name: 't', data: 'x' }, erin)
+      const program = await post('/api/programs/sendsms', { text_id: text }, erin)
+      const base = 1_900_000_000
+      const made: { tid: number; spoolId: number }[] = []
+      for (const offset of [0, 10, 20]) {
+        const s = await sent(program, erin)
+        await app.core.db.update(spools).set({ timeSpool: new Date((base + offset) * 1000 + 250) }).where(eq(spools.id, s.spoolId))
+        made.push(s)
+      }
+      const list = async (q: string) => ids(await json(`/api/spools${q}`, erin))
+      assert.deepEqual(await list(`?after=${base + 10}`), [made[2]!.spoolId, made[1]!.spoolId])
+      assert.deepEqual(await list(`?before=${base + 10}`), [made[1]!.spoolId, made[0]!.spoolId])
+      assert.deepEqual(ids(await json(`/api/transmissions/${made[0]!.tid}/detail?before=${base}`, erin)), [made[0]!.spoolId])
+      assert.deepEqual(await json(`/api/transmissions/${made[0]!.tid}/detail?after=${base + 1}`, erin), [])
+      assert.deepEqual((await call('GET', '/api/spools?before=soon', undefined, erin)).json(), failed('before'))
+      await recordAttemptEvents(at(0), [{ spoolId: made[0]!.spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+      assert.equal((await json(`/api/spools/${made[0]!.spoolId}/result?after=${BASE / 1000}`, erin) as Row[]).length, 1)
+      assert.deepEqual(await json(`/api/spools/${made[0]!.spoolId}/result?after=${BASE / 1000 + 1}`, erin), [])
     })
 
     test('GET /spools has a default and maximum limit of 5000', async () => {

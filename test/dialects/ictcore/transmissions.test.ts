@@ -377,6 +377,25 @@ for (const kind of TEST_DATABASES) {
         assert.ok(all.includes(made.fax) && mine.every((t) => all.includes(t)))
       })
 
+      test('after and before (unix seconds) bound date_created', async () => {
+        const ivan = await app.user(null)
+        const text = await id('/api/messages/texts', { name: 't', data: 'x' }, ivan)
+        const program = await id('/api/programs/sendsms', { text_id: text }, ivan)
+        const base = 1_900_000_000
+        const made: number[] = []
+        for (const offset of [0, 10, 20]) {
+          const tid = await id('/api/transmissions', { program_id: program, phone: '+15550004444' }, ivan)
+          await app.core.db.update(transmissions).set({ createdAt: new Date((base + offset) * 1000 + 500) }).where(eq(transmissions.id, tid))
+          made.push(tid)
+        }
+        const q = async (query: string) => ((await call('GET', `/api/transmissions${query}`, undefined, ivan)).json() as { transmission_id: number }[]).map((t) => t.transmission_id)
+        assert.deepEqual(await q(`?after=${base + 10}`), [made[2], made[1]])
+        assert.deepEqual(await q(`?before=${base + 10}`), [made[1], made[0]])
+        assert.deepEqual(await q(`?after=${base + 1}&before=${base + 19}`), [made[1]])
+        assert.equal((await get(made[0]!, ivan)).date_created, base)
+        assert.deepEqual((await call('GET', '/api/transmissions?after=yesterday', undefined, ivan)).json(), failed('after'))
+      })
+
       test('the default and maximum limit is 5000', async () => {
         const hank = await app.user(null)
         await app.core.db.execute(sql`insert into transmissions (user_id, service_flag, program_id, contact_id, account_id)
