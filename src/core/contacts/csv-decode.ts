@@ -1,4 +1,4 @@
-import { Transform, type TransformCallback } from 'node:stream'
+import { isUtf8 } from 'node:buffer'
 
 // Windows-1252 for 0x80–0x9F (bytes it leaves undefined map to the same code point, as WHATWG does).
 const CP1252_80_9F = [
@@ -23,35 +23,56 @@ function sequenceAt(buf: Buffer, i: number): number {
   else return 0
   for (let k = 1; k < n; k++) {
     if (i + k >= buf.length) return -1
-    const c = buf[i + k]!
+    const c = buf[k + i]!
     if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return 0
   }
   return n
 }
 
+/** Where a multi-byte sequence cut off by the end of `buf` starts (buf.length if none). */
+function cutAt(buf: Buffer): number {
+  for (let i = buf.length - 1; i >= 0 && i >= buf.length - 3; i--) {
+    const b = buf[i]!
+    if (b < 0x80) return buf.length
+    if (b >= 0xc0) return sequenceAt(buf, i) < 0 ? i : buf.length
+  }
+  return buf.length
+}
+
 /**
  * Bytes → text for CSV uploads (spec/ictcore.md §8): UTF-8, a leading BOM dropped, and every byte
  * that is not part of a valid UTF-8 sequence read as Windows-1252. Streaming: a sequence cut by a
- * chunk boundary waits for the next chunk.
+ * chunk boundary waits for the next chunk. Valid UTF-8 (the usual case) is decoded natively.
  */
-export class CsvTextDecoder extends Transform {
+export class CsvTextDecoder {
   private carry: Buffer | null = null
   private first = true
 
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' })
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+  /** The text of the next chunk (a sequence it ends inside of is kept for the next call). */
+  write(chunk: Buffer): string {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk
     this.carry = null
-    done(null, this.decode(buf, false))
+    const cut = cutAt(buf)
+    if (isUtf8(buf.subarray(0, cut))) {
+      if (cut < buf.length) this.carry = Buffer.from(buf.subarray(cut))
+      return this.text(buf.toString('utf8', 0, cut))
+    }
+    return this.text(this.decode(buf, false))
   }
 
-  override _flush(done: TransformCallback): void {
+  /** The text of what is left at the end of the body. */
+  end(): string {
     const rest = this.carry
     this.carry = null
-    done(null, rest ? this.decode(rest, true) : '')
+    return rest ? this.text(this.decode(rest, true)) : ''
+  }
+
+  private text(out: string): string {
+    if (this.first && out.length) {
+      this.first = false
+      if (out.charCodeAt(0) === 0xfeff) return out.slice(1)
+    }
+    return out
   }
 
   private decode(buf: Buffer, final: boolean): string {
@@ -63,18 +84,13 @@ export class CsvTextDecoder extends Transform {
       const n = sequenceAt(buf, i)
       if (n > 0) { i += n; continue }
       if (n < 0 && !final) {
-        this.carry = buf.subarray(i)
+        this.carry = Buffer.from(buf.subarray(i))
         break
       }
       out += buf.toString('utf8', start, i) + cp1252(buf[i]!)
       i++
       start = i
     }
-    out += buf.toString('utf8', start, this.carry ? buf.length - this.carry.length : buf.length)
-    if (this.first && out.length) {
-      this.first = false
-      if (out.charCodeAt(0) === 0xfeff) out = out.slice(1)
-    }
-    return out
+    return out + buf.toString('utf8', start, this.carry ? buf.length - this.carry.length : buf.length)
   }
 }
