@@ -80,7 +80,9 @@ async function turnOf(core: Core, tx: Db, c: TurnCampaign, now: Date, horizon: D
   // Raw rows carry timestamps as text (drizzle leaves timestamp parsing to its column mappers).
   const nextSlot = c.next_slot_at === null ? null : new Date(c.next_slot_at).getTime()
   const behind = nextSlot === null || nextSlot < now.getTime() - Math.max(interval, 1000)
-  const first = behind ? now.getTime() : nextSlot!
+  // Never a slot in the past: a send at `now` for an earlier slot would follow the previous send by
+  // less than the interval (after an idle spell, or a late turn), breaking the 60 / cpm spacing (§7.3).
+  const first = behind ? now.getTime() : Math.max(nextSlot!, now.getTime())
   const room = interval === 0 ? batch : Math.min(batch, Math.floor((horizon.getTime() - first) / interval) + 1)
   const picked = room <= 0 ? [] : await queryRows<{ id: number }>(tx, sql`select id from transmissions
     where campaign_id = ${c.id} and status = 'pending' and (next_run is null or next_run <= ${now.toISOString()}::timestamptz)
