@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Actor } from '../../src/core/actor.ts'
-import { createCampaign, getCampaign, startCampaign } from '../../src/core/campaigns/index.ts'
+import { createCampaign, getCampaign, prepareCampaignBatch, runCampaignTurn, startCampaign } from '../../src/core/campaigns/index.ts'
 import { createGroup, findOrCreateContact, linkContact } from '../../src/core/contacts/index.ts'
 import { createProgram } from '../../src/core/programs/index.ts'
 import { createProvider } from '../../src/core/providers/index.ts'
 import { fireDueSchedules, scheduleCampaign, scheduleTransmission } from '../../src/core/schedules/index.ts'
 import { schedules } from '../../src/core/schedules/schedules.table.ts'
-import { createTransmission, getTransmission, sendDueTransmissions, transmissions } from '../../src/core/transmissions/index.ts'
+import { createTransmission, getTransmission, sendDueTransmissions, spools, transmissions } from '../../src/core/transmissions/index.ts'
 import { actorForUser } from '../../src/core/users/index.ts'
 import { queryRows } from '../../src/db/rows.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
@@ -88,6 +88,26 @@ for (const kind of TEST_DATABASES) {
       const next = row!.nextFireAt!
       assert.ok(next.getTime() > clock.now().getTime() && next.getTime() <= clock.now().getTime() + 600_000)
       assert.deepEqual([next.getUTCMinutes() % 10, next.getUTCSeconds()], [0, 0])
+    })
+
+    test('a campaign sends no two transmissions closer than 60 / cpm seconds, even after an idle spell', async () => {
+      const group = await createGroup(app.core, user, { name: 'paced' })
+      for (let i = 0; i < 3; i++) await linkContact(app.core, user, (await findOrCreateContact(app.core, user, { phone: phone() })).id, group)
+      const cid = await createCampaign(app.core, user, { programId: program, groupId: group, cpm: 1 })
+      await startCampaign(app.core, user, cid)
+      while ((await prepareCampaignBatch(app.core, 5000)) > 0);
+      const [t1, t2, t3] = (await app.core.db.select().from(transmissions).where(eq(transmissions.campaignId, cid)).orderBy(asc(transmissions.id))).map((t) => t.id)
+      const t0 = Date.now() + 3_600_000
+      const clock = (s: number) => ({ ...app.core, now: () => new Date(t0 + s * 1000) })
+      const turn = (s: number) => runCampaignTurn(clock(s), { batch: 100, lookAheadMs: 100 })
+      // The second and third contacts wait for a retry until t0 + 90 s: the campaign idles meanwhile.
+      await app.core.db.update(transmissions).set({ nextRun: new Date(t0 + 90_000) }).where(inArray(transmissions.id, [t2!, t3!]))
+      assert.equal(await turn(0), 1)
+      assert.equal(await turn(100), 1)
+      assert.equal(await turn(120), 0, 'sent 20 s after the previous one otherwise')
+      assert.equal(await turn(160), 1)
+      const sent = await app.core.db.select({ tid: spools.transmissionId, at: spools.timeSpool }).from(spools).where(inArray(spools.transmissionId, [t1!, t2!, t3!])).orderBy(asc(spools.id))
+      assert.deepEqual(sent.map((s) => [s.tid, (s.at.getTime() - t0) / 1000]), [[t1, 0], [t2, 100], [t3, 160]])
     })
 
     test('a fired schedule the state machine refuses is skipped silently and removed', async () => {
