@@ -144,6 +144,8 @@ export async function benchCsvImport(opts: { databaseUrl?: string; dataDir?: str
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
   Object.assign(env, { LOG_LEVEL: 'warn', DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) })
+  // ~150 bytes a line: past ~1.7M lines the default 256 MiB upload limit would answer 413.
+  env.CSV_MAX_BYTES ??= String(Math.max(268_435_456, 200 * Math.max(...opts.counts)))
   const server = await startServer(env)
   const results: CsvImportResult[] = []
   try {

@@ -1,8 +1,9 @@
-// Rows of a CSV import waiting to be written, kept as PostgreSQL array literals of text (one per
-// column, each the parameter of one `unnest`), so the statement has 9 parameters however many rows
-// it carries, and the rows waiting take about as much memory as their text. The values of a chunk
-// are turned into literal text when the chunk has been read: the per-field strings (slices of the
-// chunk) then die young, which keeps the garbage collector's copying work small.
+// Rows of a CSV import waiting to be written, kept as the elements of PostgreSQL array literals of
+// text (one per column, each the parameter of one `unnest`), so a statement has 9 parameters however
+// many rows it carries. The values of each slice of input are turned into literal text as soon as
+// the slice has been read and that text is kept outside the JavaScript heap, in buffers reused from
+// batch to batch: the per-field strings die young and nothing of a batch lives long enough on the heap
+// to be promoted, which keeps the heap (and the RSS) flat however long the import runs.
 
 /** JSON escapes that a PostgreSQL array literal reads differently (`\n` is `n` there). */
 const JSON_ONLY_ESCAPE = /\\[bfnrtu]/
@@ -20,13 +21,15 @@ function elements(values: (string | null)[]): string {
 export class TextColumns {
   /** Rows added since the last `take`. */
   rows = 0
-  /** Characters of literal text sealed since the last `take`. */
-  chars = 0
-  private readonly sealed: string[][]
+  /** Bytes of literal text sealed since the last `take`. */
+  bytes = 0
+  private readonly sealed: Buffer[]
+  private readonly lengths: number[]
   private readonly open: (string | null)[][]
 
   constructor(private readonly width: number) {
-    this.sealed = Array.from({ length: width }, () => [])
+    this.sealed = Array.from({ length: width }, () => Buffer.allocUnsafe(64 * 1024))
+    this.lengths = new Array<number>(width).fill(0)
     this.open = Array.from({ length: width }, () => [])
   }
 
@@ -41,19 +44,29 @@ export class TextColumns {
     if (!this.open[0]!.length) return
     for (let k = 0; k < this.width; k++) {
       const text = elements(this.open[k]!)
-      this.sealed[k]!.push(text)
-      this.chars += text.length
       this.open[k]!.length = 0
+      let buf = this.sealed[k]!
+      let at = this.lengths[k]!
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (at + 1 + 3 * text.length > buf.length) {
+        const grown = Buffer.allocUnsafe(Math.max(2 * buf.length, at + 1 + 3 * text.length))
+        buf.copy(grown, 0, 0, at)
+        this.sealed[k] = buf = grown
+      }
+      if (at) buf[at++] = 0x2c // ,
+      const written = buf.write(text, at, 'utf8')
+      this.lengths[k] = at + written
+      this.bytes += written + 1
     }
   }
 
   /** One array literal per column holding every row so far; starts again empty. */
   take(): string[] {
     this.seal()
-    const out = this.sealed.map((parts) => `{${parts.join(',')}}`)
-    for (const parts of this.sealed) parts.length = 0
+    const out = this.sealed.map((buf, k) => `{${buf.toString('utf8', 0, this.lengths[k])}}`)
+    this.lengths.fill(0)
     this.rows = 0
-    this.chars = 0
+    this.bytes = 0
     return out
   }
 }
