@@ -30,7 +30,9 @@ try {
   if (pgDb) env.DATABASE_URL = pgDb.url
   const port = await freePort()
   const node = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
-  const server = await startChild([...node, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  // As in bench/run.ts: on PostgreSQL an API process without the dispatcher.
+  const dispatch = kind === 'postgres' ? ['--no-dispatch'] : []
+  const server = await startChild([...node, BIN, 'serve', ...dispatch, '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
   try {
     for (const c of await seed(server.url, env)) {
       if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue

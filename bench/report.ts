@@ -64,7 +64,7 @@ export function renderMarkdown(
     `- CPU: ${info.cpu} × ${info.cores}`,
     `- Node: ${info.node}`,
     `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine`,
-    '- Servers: `switchboard serve` as a child process (LOG_LEVEL=warn), on a fresh PostgreSQL database and on PGlite in a fresh DATA_DIR',
+    '- Servers: a child process (LOG_LEVEL=warn): `switchboard serve --no-dispatch` (an API process; delivery runs in `switchboard worker` processes) on a fresh PostgreSQL database, `switchboard serve` (API and dispatcher in one process) on PGlite in a fresh DATA_DIR',
     `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): **${Math.round(raw)} queries/s**`,
     '',
     md(HEAD), '|---|---|---:|---:|---:|---:|---|',

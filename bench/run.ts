@@ -74,7 +74,10 @@ async function benchServer(kind: 'postgres' | 'pglite'): Promise<Row[]> {
     const port = await freePort()
     const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) })
     log(`starting the server on ${label}`)
-    const server = await startChild([BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+    // On PostgreSQL the API scales as `serve --no-dispatch` processes beside `switchboard worker`
+    // ones: the measured process is such an API process. On PGlite one process does both.
+    const dispatch = kind === 'postgres' ? ['--no-dispatch'] : []
+    const server = await startChild([BIN, 'serve', ...dispatch, '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
     try {
       const cases: BenchCase[] = await seed(server.url, env)
       for (const c of cases) {

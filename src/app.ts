@@ -15,6 +15,7 @@ import { registerDocs } from './http/docs.ts'
 import { registerHealth } from './http/health.ts'
 import { registerMetrics } from './http/metrics.ts'
 import { registerRequestLog } from './http/request-log.ts'
+import { requestLoggerFactory } from './http/request-logger.ts'
 import { createLogger } from './logger.ts'
 import { loadSecretKey } from './secret-key.ts'
 import { FrameworkErrorRenderers } from './dialects/dialect.ts'
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     const http = Fastify({
       loggerInstance: log as FastifyBaseLogger,
       logController: new LogController({ disableRequestLogging: true }),
+      childLoggerFactory: requestLoggerFactory,
       genReqId: (req) => {
         const given = req.headers['x-request-id']
         return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID()
@@ -114,8 +116,9 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         ;(reply as unknown as FastifyReply).code(status).send({ error: 'bad_request' })
       },
     })
-    http.addHook('onSend', async (req, reply) => {
+    http.addHook('onSend', (req, reply, payload, done) => {
       reply.header('x-request-id', req.id)
+      done(null, payload)
     })
     registerMetrics(http)
     registerRequestLog(http)

@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 
-/** One line per finished request: id, method, route pattern (never the raw URL), status, time. */
+/**
+ * One line per finished request: id, method, route pattern (never the raw URL), status, time.
+ * Nothing at all is done per request when the log level leaves `info` out.
+ */
 export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (req, reply) => {
+  // The level is fixed at start (LOG_LEVEL); a logger that cannot say gets the hook.
+  const log = app.log as { isLevelEnabled?: (level: string) => boolean }
+  if (log.isLevelEnabled && !log.isLevelEnabled('info')) return
+  app.addHook('onResponse', (req, reply, done) => {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', dialect: req.dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    done()
   })
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, hash, randomBytes } from 'node:crypto'
 
 interface Entry<T> {
   value: T
@@ -30,6 +30,9 @@ export class CredentialCache<T = unknown> {
   private readonly key = randomBytes(32)
   private readonly entries = new Map<string, Entry<T>>()
   private readonly lead: number
+  /** Verifications in flight, by a keyed digest of the credential (see `verifyOnce`). */
+  private readonly inFlight = new Map<string, Promise<unknown>>()
+  private readonly flightKey = randomBytes(32).toString('base64')
 
   constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
     this.lead = refreshLead(ttlMs)
@@ -66,6 +69,23 @@ export class CredentialCache<T = unknown> {
     }
     const now = this.clock()
     this.entries.set(id, { value, principal, expiresAt: now + this.ttlMs, refreshAt: now + this.ttlMs - this.lead })
+  }
+
+  /**
+   * Runs `verify` for the credential `parts`, or joins the run already in flight for the same parts
+   * (same result, same error). When an entry has expired, say after an idle spell, every request
+   * that arrives before the first verification ends would otherwise run its own scrypt.
+   */
+  verifyOnce<V>(parts: readonly string[], verify: () => Promise<V>): Promise<V> {
+    // A one-shot keyed SHA-256 (a third of an HMAC's cost): this runs on every request, hit or not.
+    const id = hash('sha256', `${this.flightKey}\0${parts.join('\0')}`, 'base64')
+    const running = this.inFlight.get(id)
+    if (running) return running as Promise<V>
+    const run = verify()
+    this.inFlight.set(id, run)
+    const done = () => { this.inFlight.delete(id) }
+    run.then(done, done)
+    return run
   }
 
   /** Forgets every cached verification of `principal` (e.g. `reseller:5`, `user:9`). */

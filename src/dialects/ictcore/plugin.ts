@@ -30,6 +30,7 @@ const JSON_BODY_LIMIT = 1024 * 1024
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Authorization, Authentication, Content-Type, Accept, X-HTTP-Method-Override'
 const OVERRIDABLE = new Set(['PUT', 'PATCH', 'DELETE'])
+const ROUTED = new Set(['GET', 'POST', 'PUT', 'DELETE'])
 
 /**
  * The ICTCore REST dialect under `/api` (spec/ictcore.md). This scope owns its body parsing, CORS,
@@ -61,12 +62,14 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   })
 
   // Every reply to a request with an Origin carries CORS headers (§1).
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const origin = req.headers.origin
-    if (typeof origin !== 'string' || req.method === 'OPTIONS') return
-    reply.header('access-control-allow-origin', origin)
-    reply.header('access-control-expose-headers', 'Content-Disposition')
-    reply.header('vary', 'Origin')
+    if (typeof origin === 'string' && req.method !== 'OPTIONS') {
+      reply.header('access-control-allow-origin', origin)
+      reply.header('access-control-expose-headers', 'Content-Disposition')
+      reply.header('vary', 'Origin')
+    }
+    done(null, payload)
   })
 
   const router = new IctcoreRouter(app, dispatch)
@@ -89,7 +92,7 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
     path = path.replace(/\.json(\/?)$/, '$1')
     const head = method === 'HEAD'
     if (head) method = 'GET'
-    const hit = ['GET', 'POST', 'PUT', 'DELETE'].includes(method) ? router.match(method as IctcoreMethod, path) : null
+    const hit = ROUTED.has(method) ? router.match(method as IctcoreMethod, path) : null
     if (!hit || (head && hit.route.noHead)) return sendJson(reply, 404, NOT_FOUND)
     const actor = hit.route.public ? (null as never) : await authenticateRequest(core, req)
     const result = await hit.route.handler({ req, reply, actor, params: hit.params, body: req.body, query })

@@ -20,6 +20,8 @@ export interface RouteDef {
   method: IctcoreMethod
   path: string
   segments: string[]
+  /** Per segment: the parameter name, or null for a literal. */
+  params: (string | null)[]
   handler: IctcoreHandler
   /** No credentials needed (§2.1/§2.2). */
   public: boolean
@@ -44,6 +46,8 @@ const ACTING_GET = /\/(delete|clone|start|stop)$/
  */
 export class IctcoreRouter {
   private readonly routes = new Map<string, RouteDef[]>()
+  /** The same lists split by first segment: literal ones by that literal, parameter-first ones apart. */
+  private readonly byFirst = new Map<string, { literal: Map<string, RouteDef[]>; param: RouteDef[] }>()
   private readonly fastifyKeys = new Set<string>()
 
   constructor(private readonly app: FastifyInstance, private readonly entry: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {}
@@ -59,13 +63,22 @@ export class IctcoreRouter {
 
   add(method: IctcoreMethod, path: string, handler: IctcoreHandler, opts: RouteOptions = {}): void {
     const segments = path.split('/').filter(Boolean)
-    const def: RouteDef = { method, path, segments, handler, public: opts.public ?? false, noHead: method === 'GET' && ACTING_GET.test(path) }
+    const params = segments.map((seg) => (seg.startsWith(':') ? seg.slice(1) : null))
+    const def: RouteDef = { method, path, segments, params, handler, public: opts.public ?? false, noHead: method === 'GET' && ACTING_GET.test(path) }
     const key = `${method} ${segments.length}`
     const list = this.routes.get(key) ?? []
     list.push(def)
     // Static segments win over parameters at the first position where two routes differ.
     list.sort((a, b) => rank(a.segments) - rank(b.segments))
     this.routes.set(key, list)
+    // A parameter first ranks after every literal first, so trying the request's literal's routes,
+    // then the parameter-first ones, keeps the order of `list`.
+    const split = { literal: new Map<string, RouteDef[]>(), param: [] as RouteDef[] }
+    for (const r of list) {
+      if (r.params[0] !== null) split.param.push(r)
+      else split.literal.set(r.segments[0]!, [...(split.literal.get(r.segments[0]!) ?? []), r])
+    }
+    this.byFirst.set(key, split)
     // Fastify sees each path shape once (two param names at one position would clash there).
     const shape = `${method} /${segments.map((s) => (s.startsWith(':') ? ':' : s)).join('/')}`
     if (this.fastifyKeys.has(shape)) return
@@ -79,29 +92,59 @@ export class IctcoreRouter {
 
   /** The route for a normalised method and path (below the prefix), with its parameters. */
   match(method: IctcoreMethod, path: string): { route: RouteDef; params: Record<string, string | number> } | null {
-    let segments: string[]
-    try {
-      segments = path.split('/').filter((s, i, all) => s !== '' || (i > 0 && i < all.length - 1)).map(decodeURIComponent)
-    } catch {
-      return null
-    }
-    if (segments.some((s) => s === '')) return null
-    for (const route of this.routes.get(`${method} ${segments.length}`) ?? []) {
-      const params: Record<string, string | number> = {}
-      let ok = true
-      for (let i = 0; ok && i < segments.length; i++) {
-        const want = route.segments[i]!
-        const got = segments[i]!
-        if (!want.startsWith(':')) ok = want === got
-        else if (want.endsWith('_id')) {
-          ok = ID.test(got) && Number(got) >= 1 && Number(got) <= MAX_ID
-          params[want.slice(1)] = Number(got)
-        } else params[want.slice(1)] = got
-      }
-      if (ok) return { route, params }
-    }
-    return null
+    const segments = splitPath(path)
+    if (!segments) return null
+    const split = this.byFirst.get(`${method} ${segments.length}`)
+    if (!split) return null
+    return (segments.length > 0 && matchIn(split.literal.get(segments[0]!), segments)) || matchIn(split.param, segments)
   }
+}
+
+/**
+ * Path segments, percent-decoded: one leading and one trailing slash are dropped; an empty segment
+ * inside (`a//b`) or a malformed escape makes the path unroutable (null).
+ */
+function splitPath(path: string): string[] | null {
+  const raw = path.split('/')
+  const segments: string[] = []
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i]!
+    if (s === '') {
+      if (i > 0 && i < raw.length - 1) return null
+      continue
+    }
+    if (!s.includes('%')) segments.push(s)
+    else {
+      try {
+        const decoded = decodeURIComponent(s)
+        if (decoded === '') return null
+        segments.push(decoded)
+      } catch {
+        return null
+      }
+    }
+  }
+  return segments
+}
+
+function matchIn(routes: RouteDef[] | undefined, segments: string[]): { route: RouteDef; params: Record<string, string | number> } | null {
+  if (!routes) return null
+  for (const route of routes) {
+    const params: Record<string, string | number> = {}
+    let ok = true
+    for (let i = 0; ok && i < segments.length; i++) {
+      const name = route.params[i]
+      const got = segments[i]!
+      if (name === null || name === undefined) ok = route.segments[i] === got
+      else if (name.endsWith('_id')) {
+        const n = Number(got)
+        ok = ID.test(got) && n >= 1 && n <= MAX_ID
+        params[name] = n
+      } else params[name] = got
+    }
+    if (ok) return { route, params }
+  }
+  return null
 }
 
 function rank(segments: string[]): number {

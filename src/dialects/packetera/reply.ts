@@ -108,10 +108,9 @@ export function validReplyDefaults(input: Partial<Record<Setting, string>>): { v
 }
 
 // Lone surrogates cannot be encoded (encodeURIComponent throws); XML 1.0 refuses most controls.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
+// String.prototype.toWellFormed (ES2024, in Node 20) turns each lone surrogate into U+FFFD natively.
 function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD')
+  return (s as string & { toWellFormed(): string }).toWellFormed()
 }
 
 function xmlChars(s: string): string {

@@ -64,6 +64,10 @@ export function parseForm(input: PacketeraInput, bytes: Buffer): void {
 
 /** Percent-decoding that never throws: malformed `%` sequences stay as sent, bad UTF-8 becomes U+FFFD. */
 function decodeComponent(b: Buffer): string {
+  // Most names and values hold no escape and no `+`: their bytes are the UTF-8 text already.
+  let plain = 0
+  while (plain < b.length && b[plain] !== 0x25 && b[plain] !== 0x2b) plain++
+  if (plain === b.length) return b.toString('utf8')
   const out = Buffer.allocUnsafe(b.length)
   let j = 0
   for (let i = 0; i < b.length; i++) {

@@ -14,7 +14,7 @@ export async function authenticateReseller(core: Core, p: RcParams): Promise<Res
   const apiKey = p.get('api-key')
   if (!userId || !apiKey || !/^[0-9]{1,10}$/.test(userId) || Number(userId) > 2_147_483_647) throw new RcError(INVALID_CREDENTIALS)
   try {
-    return await authenticateApiKey(core, 'resellerclub', apiKey, { resellerId: Number(userId) })
+    return await core.credentials.verifyOnce(['resellerclub', userId, apiKey], () => authenticateApiKey(core, 'resellerclub', apiKey, { resellerId: Number(userId) }))
   } catch (e) {
     // Unknown reseller, wrong or revoked key, disabled reseller, dialect not enabled: all one answer.
     if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'forbidden')) throw new RcError(INVALID_CREDENTIALS)

@@ -47,7 +47,13 @@ export function modifyPatch(p: RcParams): Partial<CustomerProfile> {
 export function javaDouble(decimal: string | number): string {
   const [int, frac = ''] = String(decimal).split('.')
   const f = frac.replace(/0+$/, '')
-  return `${BigInt(int || '0')}.${f || '0'}`
+  return `${canonicalInt(int!)}.${f || '0'}`
+}
+
+// BigInt normalises odd integer parts ('', '-0', '007'); a canonical one is already its own text.
+const CANONICAL_INT = /^(0|-?[1-9][0-9]*)$/
+function canonicalInt(int: string): string {
+  return CANONICAL_INT.test(int) ? int : String(BigInt(int || '0'))
 }
 
 /** Exactly three decimals (search map `customer.totalreceipts`). */

@@ -16,9 +16,21 @@ function keysOf(map: RcMap): string[] {
 }
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/
 
+/** Whether the map or a map inside it has an integer-like key (JavaScript lists those first). */
+function hasIntegerKeys(map: RcMap): boolean {
+  for (const k in map) {
+    if (INTEGER_KEY.test(k)) return true
+    const v = map[k]
+    if (typeof v === 'object' && hasIntegerKeys(v)) return true
+  }
+  return false
+}
+
 /** Compact JSON without a trailing newline (spec §8). */
 export function toJson(value: RcValue): string {
-  if (typeof value !== 'object') return JSON.stringify(value)
+  // JSON.stringify keeps insertion order except that it lists integer-like keys first: only maps
+  // holding such keys need writing by hand.
+  if (typeof value !== 'object' || !hasIntegerKeys(value)) return JSON.stringify(value)
   let out = '{'
   for (const k of keysOf(value)) out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${toJson(value[k]!)}`
   return `${out}}`

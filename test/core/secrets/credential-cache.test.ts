@@ -50,3 +50,38 @@ describe('verified-credential cache under steady use', () => {
     assert.equal(cache.get(['k']), undefined)
   })
 })
+
+describe('verifications in flight', () => {
+  test('concurrent checks of one credential run once and share the outcome', async () => {
+    const cache = new CredentialCache<string>()
+    let runs = 0
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const verify = async () => { runs++; await gate; return 'reseller' }
+    const checks = [cache.verifyOnce(['k', 'secret'], verify), cache.verifyOnce(['k', 'secret'], verify), cache.verifyOnce(['k', 'other'], verify)]
+    release()
+    assert.deepEqual(await Promise.all(checks), ['reseller', 'reseller', 'reseller'])
+    assert.equal(runs, 2, 'one run per distinct credential')
+  })
+
+  test('a failed check fails every request that joined it, and the next request checks again', async () => {
+    const cache = new CredentialCache<string>()
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const refused = async (): Promise<string> => { await gate; throw new Error('unauthenticated') }
+    const checks = [cache.verifyOnce(['k'], refused), cache.verifyOnce(['k'], async () => 'unused')]
+    release()
+    for (const c of checks) await assert.rejects(c, /unauthenticated/)
+    assert.equal(await cache.verifyOnce(['k'], async () => 'ok'), 'ok')
+  })
+
+  test('parts are not concatenation-ambiguous in flight either', async () => {
+    const cache = new CredentialCache<string>()
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const a = cache.verifyOnce(['ab', 'c'], async () => { await gate; return 'a' })
+    const b = cache.verifyOnce(['a', 'bc'], async () => 'b')
+    release()
+    assert.deepEqual(await Promise.all([a, b]), ['a', 'b'])
+  })
+})
