@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,8 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 // peak RSS is read from /proc. Alone: `node --import tsx bench/csv-import.ts` (PostgreSQL, a scratch
 // database on BENCH_DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres;
 // `--pglite` for PGlite; BENCH_CSV_COUNTS="100000,1000000" to change the sizes; BENCH_CSV_NODE_ARGS
-// adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc" with
+// BENCH_CSV_SERVER_OUT=<file> to keep the server's stdout).
 
 export interface CsvImportResult {
   count: number
@@ -58,7 +59,8 @@ interface Server { url: string; pid: number; stop(): Promise<void> }
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort()
   const nodeArgs = (process.env.BENCH_CSV_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-dispatch'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const out = process.env.BENCH_CSV_SERVER_OUT ? openSync(process.env.BENCH_CSV_SERVER_OUT, 'w') : 'ignore'
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-dispatch'], { cwd: ROOT, env, stdio: ['ignore', out, 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
   let exited = false
