@@ -1,4 +1,16 @@
-import { createHmac, hash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
+
+/**
+ * SHA-256 over a per-process random key, then the parts each followed by NUL (so `['ab','c']` and
+ * `['a','bc']` differ). As a cache key it gives what an HMAC would, a digest that holds no secret
+ * and cannot be matched against guesses without the key, and as one call to `crypto.hash` it costs
+ * a third of an HMAC object: it runs on every request of the dialects that send secrets.
+ */
+function keyedDigest(key: string, parts: readonly string[]): string {
+  let text = `${key}\0`
+  for (const p of parts) text += `${p}\0`
+  return hash('sha256', text, 'base64')
+}
 
 interface Entry<T> {
   value: T
@@ -18,29 +30,27 @@ const REFRESH_RETRY_MS = 1_000
 
 /**
  * Verified-credential cache: dialects that send a secret on every request are verified by scrypt
- * once, then served from here for `ttlMs`. Keys are an HMAC of the presented credential under a
- * per-process random key, so the cache never holds a secret. `drop(principal)` forgets every
- * entry of a principal when its secret changes (other processes: within the TTL).
+ * once, then served from here for `ttlMs`. Keys are a digest of the presented credential under a
+ * per-process random key (`keyedDigest`), so the cache never holds a secret. `drop(principal)`
+ * forgets every entry of a principal when its secret changes (other processes: within the TTL).
  *
  * A credential in steady use is verified again shortly before its entry expires, by the one
  * request that `get` answers with a miss; the others keep hitting the entry until its (unchanged)
  * expiry. Without that, every request in flight at the expiry misses at once and runs scrypt.
  */
 export class CredentialCache<T = unknown> {
-  private readonly key = randomBytes(32)
+  private readonly key = randomBytes(32).toString('base64')
   private readonly entries = new Map<string, Entry<T>>()
   private readonly lead: number
-  /** Verifications in flight, by a keyed digest of the credential (see `verifyOnce`). */
+  /** Verifications in flight, by the same digest of the credential (see `verifyOnce`). */
   private readonly inFlight = new Map<string, Promise<unknown>>()
-  private readonly flightKey = randomBytes(32).toString('base64')
 
   constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
     this.lead = refreshLead(ttlMs)
   }
 
   private id(parts: readonly string[]): string {
-    // One update of the parts each followed by NUL: the same digest as updating part by part.
-    return createHmac('sha256', this.key).update(`${parts.join('\0')}\0`).digest('base64')
+    return keyedDigest(this.key, parts)
   }
 
   get(parts: readonly string[]): T | undefined {
@@ -77,14 +87,13 @@ export class CredentialCache<T = unknown> {
    * that arrives before the first verification ends would otherwise run its own scrypt.
    */
   verifyOnce<V>(parts: readonly string[], verify: () => Promise<V>): Promise<V> {
-    // A one-shot keyed SHA-256 (a third of an HMAC's cost): this runs on every request, hit or not.
-    const id = hash('sha256', `${this.flightKey}\0${parts.join('\0')}`, 'base64')
+    const id = this.id(parts)
     const running = this.inFlight.get(id)
     if (running) return running as Promise<V>
     const run = verify()
     this.inFlight.set(id, run)
-    const done = () => { this.inFlight.delete(id) }
-    run.then(done, done)
+    // Inline arrows: a named closure per call would also cost a name definition under tsx.
+    run.then(() => this.inFlight.delete(id), () => this.inFlight.delete(id))
     return run
   }
 

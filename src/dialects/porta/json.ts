@@ -1,36 +1,75 @@
-import { defaultOf, formatNumber, isValueType, type FieldType } from './dto-types.ts'
+import { defaultOf, formatNumber, isValueType, type FieldType, type ObjectType } from './dto-types.ts'
 import { formatJsonDate } from './scalars.ts'
 
 // JSON writer, spec/porta.md §7.2: declared order, null properties omitted, value-type defaults
 // written, enums by name, numbers invariant and shortest, `\/Date(ms-0000)\/`, no whitespace,
 // `/` and non-ASCII not escaped (JSON.stringify escapes neither).
+//
+// Each DTO type is compiled once into a writer function (field names quoted, nullability and the
+// field writers resolved), so a reply costs only the values' formatting.
+
+type Writer = (value: unknown) => string
 
 /** Writes `value` of `type` as compact JSON text. */
 export function writeJson(value: unknown, type: FieldType): string {
-  if (value === null || value === undefined) {
-    return isValueType(type) ? writeJson(defaultOf(type), type) : 'null'
+  return writerOf(type)(value)
+}
+
+const quoted = (value: unknown) => JSON.stringify(String(value))
+
+const SCALARS: Record<Exclude<FieldType, object>, Writer> = {
+  string: (v) => (v === null || v === undefined ? 'null' : quoted(v)),
+  int: (v) => formatNumber(v === null || v === undefined ? 0 : (v as number | string)),
+  decimal: (v) => formatNumber(v === null || v === undefined ? 0 : (v as number | string)),
+  bool: (v) => (v === null || v === undefined || !v ? 'false' : 'true'),
+  datetime: (v) => `"${formatJsonDate(v === null || v === undefined ? (defaultOf('datetime') as Date) : (v as Date))}"`,
+}
+
+const compiled = new WeakMap<object, Writer>()
+
+function writerOf(type: FieldType): Writer {
+  if (typeof type === 'string') return SCALARS[type]
+  let w = compiled.get(type)
+  if (!w) {
+    w = compile(type)
+    compiled.set(type, w)
   }
-  switch (type) {
-    case 'string': return JSON.stringify(String(value))
-    case 'int':
-    case 'decimal': return formatNumber(value as number | string)
-    case 'bool': return value ? 'true' : 'false'
-    case 'datetime': return `"${formatJsonDate(value as Date)}"`
-  }
+  return w
+}
+
+function compile(type: Exclude<FieldType, string>): Writer {
   switch (type.kind) {
-    case 'enum': return JSON.stringify(String(value))
-    case 'list': return `[${(value as unknown[]).map((item) => writeJson(item, type.item)).join(',')}]`
-    case 'object': {
-      const obj = value as Record<string, unknown>
-      let out = '{'
-      let first = true
-      for (const f of type.fields) {
-        const v = obj[f.name]
-        if ((v === null || v === undefined) && !isValueType(f.type)) continue
-        out += `${first ? '' : ','}"${f.name}":${writeJson(v, f.type)}`
-        first = false
-      }
-      return `${out}}`
+    case 'enum': {
+      const fallback = quoted(defaultOf(type))
+      return (v) => (v === null || v === undefined ? fallback : quoted(v))
     }
+    case 'list': {
+      let item: Writer | undefined
+      return (v) => {
+        if (v === null || v === undefined) return 'null'
+        item ??= writerOf(type.item)
+        let out = ''
+        for (const x of v as unknown[]) out += out ? `,${item(x)}` : item(x)
+        return `[${out}]`
+      }
+    }
+    case 'object': return compileObject(type)
+  }
+}
+
+function compileObject(type: ObjectType): Writer {
+  // Field writers are looked up on first use: a DTO may contain itself.
+  const fields = type.fields.map((f) => ({ name: f.name, key: `${JSON.stringify(f.name)}:`, type: f.type, omitNull: !isValueType(f.type), write: undefined as Writer | undefined }))
+  return (v) => {
+    if (v === null || v === undefined) return 'null'
+    const obj = v as Record<string, unknown>
+    let out = ''
+    for (const f of fields) {
+      const x = obj[f.name]
+      if (f.omitNull && (x === null || x === undefined)) continue
+      f.write ??= writerOf(f.type)
+      out += out ? `,${f.key}${f.write(x)}` : f.key + f.write(x)
+    }
+    return `{${out}}`
   }
 }

@@ -1,9 +1,37 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { list, object } from '../../../src/dialects/porta/dto-types.ts'
+import { defaultOf, formatNumber, isValueType, list, object, type FieldType } from '../../../src/dialects/porta/dto-types.ts'
+import { formatJsonDate } from '../../../src/dialects/porta/scalars.ts'
 import { BillingModel, ErrorResponse, PortaAccount, ProductResponse } from '../../../src/dialects/porta/dto.ts'
 import { writeJson } from '../../../src/dialects/porta/json.ts'
-import { fullProductResponse } from './sample-values.ts'
+import { fullProductResponse, populate } from './sample-values.ts'
+
+/** The writer as spec §7.2 reads, walked field by field: the compiled writer must agree with it. */
+function referenceJson(value: unknown, type: FieldType): string {
+  if (value === null || value === undefined) return isValueType(type) ? referenceJson(defaultOf(type), type) : 'null'
+  switch (type) {
+    case 'string': return JSON.stringify(String(value))
+    case 'int':
+    case 'decimal': return formatNumber(value as number | string)
+    case 'bool': return value ? 'true' : 'false'
+    case 'datetime': return `"${formatJsonDate(value as Date)}"`
+  }
+  switch (type.kind) {
+    case 'enum': return JSON.stringify(String(value))
+    case 'list': return `[${(value as unknown[]).map((item) => referenceJson(item, type.item)).join(',')}]`
+    case 'object': {
+      const fields = type.fields.filter((f) => isValueType(f.type) || ((value as Record<string, unknown>)[f.name] ?? null) !== null)
+      return `{${fields.map((f) => `"${f.name}":${referenceJson((value as Record<string, unknown>)[f.name], f.type)}`).join(',')}}`
+    }
+  }
+}
+
+/** `value` with every `n`th property (depth first) set to null. */
+function withNulls(value: unknown, n: number, counter = { i: 0 }): unknown {
+  if (Array.isArray(value)) return value.map((v) => withNulls(v, n, counter))
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ++counter.i % n === 0 ? null : withNulls(v, n, counter)]))
+}
 
 describe('JSON writer (spec/porta.md §7.2)', () => {
   test('the §7.2 example: declared order, nulls omitted, value-type defaults written', () => {
@@ -44,5 +72,17 @@ describe('JSON writer (spec/porta.md §7.2)', () => {
   test('the error body carries only ResponseStatus with Errors always present', () => {
     const text = writeJson({ ResponseStatus: { ErrorCode: 'NotFound', Message: 'x', Errors: [] } }, ErrorResponse)
     assert.equal(text, '{"ResponseStatus":{"ErrorCode":"NotFound","Message":"x","Errors":[]}}')
+  })
+
+  test('the compiled writer agrees with a field-by-field walk, full or with nulls anywhere', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const full = populate(ProductResponse, seed)
+      assert.equal(writeJson(full, ProductResponse), referenceJson(full, ProductResponse))
+      for (const n of [2, 3, 5, 7]) {
+        const holey = withNulls(full, n)
+        assert.equal(writeJson(holey, ProductResponse), referenceJson(holey, ProductResponse))
+      }
+    }
+    assert.equal(writeJson(null, ProductResponse), 'null')
   })
 })
