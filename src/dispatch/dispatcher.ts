@@ -29,6 +29,8 @@ export class Dispatcher {
   private running = false
   private loops: Promise<void>[] = []
   private wake: (() => void) | null = null
+  /** The wake-ups of the loops waiting idle. */
+  private readonly sleeping = new Set<() => void>()
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
 
@@ -51,7 +53,8 @@ export class Dispatcher {
   async stop(): Promise<void> {
     if (!this.running) return
     this.running = false
-    this.wake?.()
+    // Every idle loop wakes now: stopping must not wait out the upkeep interval (up to 5 s).
+    for (const done of [...this.sleeping]) done()
     await Promise.all(this.loops)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
@@ -74,10 +77,13 @@ export class Dispatcher {
       }
       if (!busy && this.running) await new Promise<void>((r) => {
         const t = setTimeout(done, idleMs)
+        const sleeping = this.sleeping
         function done() {
           clearTimeout(t)
+          sleeping.delete(done)
           r()
         }
+        sleeping.add(done)
         if (name === 'sending') this.wake = done
       })
     }
