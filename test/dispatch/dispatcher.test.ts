@@ -8,9 +8,14 @@ import { providers } from '../../src/core/providers/providers.table.ts'
 import { createTransmission, sendTransmission, spools, transmissions } from '../../src/core/transmissions/index.ts'
 import { actorForUser } from '../../src/core/users/index.ts'
 import { failSilentSpools } from '../../src/dispatch/claim.ts'
+import { Dispatcher } from '../../src/dispatch/dispatcher.ts'
+import { availableGateways } from '../../src/dispatch/gateways.ts'
 import { sandboxSends } from '../../src/gateways/sandbox/sandbox.table.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+
+/** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
+const IDLE_TICK_MS = 50
 
 /** Sandbox script (§5.12): +1999… never answers in time (ten minutes), +1666… fails, the rest succeed. */
 const SCRIPT = { rules: [{ match: '^\\+1999', delay_ms: 600000 }, { match: '^\\+1666', outcome: 'fail', cause: 'rejected' }] }
@@ -45,7 +50,7 @@ for (const kind of TEST_DATABASES) {
 
     before(async () => {
       // Four spools in flight at most.
-      app = await startTestApp(kind, { dispatch: { ...TEST_DISPATCH, claimBatch: 4 } }, { dispatch: true })
+      app = await startTestApp(kind, { dispatch: { ...TEST_DISPATCH, claimBatch: 4, tickMs: IDLE_TICK_MS } }, { dispatch: true })
       const admin = await actorForUser(app.core, (await app.user(null, { roles: ['admin', 'user'] })).id)
       user = await actorForUser(app.core, (await app.user(null, { phone: '+15550001111' })).id)
       providerId = await createProvider(app.core, admin, { name: 'sandbox', type: 'sandbox', settings: JSON.stringify(SCRIPT) })
@@ -83,6 +88,21 @@ for (const kind of TEST_DATABASES) {
       const good = await send(phone('+1555'))
       assert.equal(await until(() => statusOf(bad.tid), (s) => s === 'failed'), 'failed')
       assert.equal(await until(() => statusOf(good.tid), (s) => s === 'completed'), 'completed')
+    })
+
+    test('stop returns without waiting out the loops\' idle intervals', async () => {
+      // A second worker on the same database, whose upkeep loop idles 5 s between turns.
+      const worker = new Dispatcher(app.core, { ...TEST_DISPATCH, leaseSeconds: 30 }, availableGateways(app.core))
+      await worker.start()
+      try {
+        // Once all three loops idle (the upkeep one for 5 s)…
+        await until(async () => (worker as unknown as { sleeping?: Set<unknown> }).sleeping?.size, (n) => n === 3)
+        const started = Date.now()
+        await worker.stop()
+        assert.ok(Date.now() - started < 2500, `stopped in ${Date.now() - started} ms`)
+      } finally {
+        await worker.stop()
+      }
     })
 
     test('attempts of a provider type without a gateway fail with that reason', async () => {

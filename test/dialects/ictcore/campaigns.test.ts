@@ -5,8 +5,11 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { campaigns } from '../../../src/core/campaigns/campaigns.table.ts'
 import { schedules } from '../../../src/core/schedules/schedules.table.ts'
 import { spools, transmissions } from '../../../src/core/transmissions/index.ts'
-import { startTestApp, type TestApp } from '../../helpers/app.ts'
+import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+
+/** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
+const IDLE_TICK_MS = 50
 
 type Who = { id: number; username: string; password: string }
 type Row = Record<string, unknown>
@@ -80,7 +83,7 @@ for (const kind of TEST_DATABASES) {
     const newCampaign = async (body: Row = {}) => post('/api/campaigns', { program_id: sms, group_id: (await group([])).groupId, ...body })
 
     before(async () => {
-      app = await startTestApp(kind, {}, { dispatch: true })
+      app = await startTestApp(kind, { dispatch: { ...TEST_DISPATCH, tickMs: IDLE_TICK_MS } }, { dispatch: true })
       admin = await app.user(null, { roles: ['admin', 'user'] })
       alice = await app.user(null, { phone: '+15550001111' })
       bob = await app.user(null)

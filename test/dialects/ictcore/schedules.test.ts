@@ -4,8 +4,11 @@ import { after, before, describe, test } from 'node:test'
 import { and, eq, inArray } from 'drizzle-orm'
 import { schedules } from '../../../src/core/schedules/schedules.table.ts'
 import { recordAttemptEvents } from '../../../src/core/transmissions/index.ts'
-import { startTestApp, type TestApp } from '../../helpers/app.ts'
+import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+
+/** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
+const IDLE_TICK_MS = 50
 
 type Who = { id: number; username: string; password: string }
 type Row = Record<string, unknown>
@@ -63,7 +66,7 @@ for (const kind of TEST_DATABASES) {
     }
 
     before(async () => {
-      app = await startTestApp(kind, {}, { dispatch: true })
+      app = await startTestApp(kind, { dispatch: { ...TEST_DISPATCH, tickMs: IDLE_TICK_MS } }, { dispatch: true })
       admin = await app.user(null, { roles: ['admin', 'user'] })
       alice = await app.user(null, { phone: '+15550001111' })
       bob = await app.user(null)

@@ -6,6 +6,9 @@ import { spools } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
+/** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
+const IDLE_TICK_MS = 50
+
 type Who = { id: number; username: string; password: string }
 type Row = Record<string, unknown>
 const basic = (u: Who) => ({ authorization: `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}` })
@@ -94,7 +97,7 @@ for (const kind of TEST_DATABASES) {
     let w: Awaited<ReturnType<typeof world>>
     // Short delays keep retries and the watchdog quick; the spec's 60 s retry delay is checked
     // without a dispatcher in transmissions.test.ts.
-    before(async () => { w = await world(kind, { ...TEST_DISPATCH, retryDelaySeconds: 1, spoolTimeoutSeconds: 3 }) })
+    before(async () => { w = await world(kind, { ...TEST_DISPATCH, retryDelaySeconds: 1, spoolTimeoutSeconds: 3, tickMs: IDLE_TICK_MS }) })
     after(async () => { await w.app.stop() })
 
     test('a fax that goes through completes: spool completed with its times, result rows of every step and the pages', async () => {
