@@ -42,7 +42,11 @@ export class CredentialCache<T = unknown> {
   private readonly key = randomBytes(32).toString('base64')
   private readonly entries = new Map<string, Entry<T>>()
   private readonly lead: number
-  /** Verifications in flight, by the same digest of the credential (see `verifyOnce`). */
+  /**
+   * Verifications in flight (see `verifyOnce`), keyed by the credential itself: an entry lives only
+   * while the request that brought the credential is being answered (the request holds it anyway),
+   * so no secret outlives its request here, and a digest per request is saved.
+   */
   private readonly inFlight = new Map<string, Promise<unknown>>()
 
   constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
@@ -87,7 +91,7 @@ export class CredentialCache<T = unknown> {
    * that arrives before the first verification ends would otherwise run its own scrypt.
    */
   verifyOnce<V>(parts: readonly string[], verify: () => Promise<V>): Promise<V> {
-    const id = this.id(parts)
+    const id = parts.join('\0')
     const running = this.inFlight.get(id)
     if (running) return running as Promise<V>
     const run = verify()
