@@ -54,7 +54,7 @@ export function renderTable(rows: Row[], baseline: number, raw: number): string 
 export function renderMarkdown(
   rows: Row[], baseline: number, raw: number,
   info: { date: string; uname: string; cpu: string; cores: number; node: string },
-  settings: { duration: number; warmup: number; connections: number },
+  settings: { duration: number; warmup: number; connections: number; rounds: number },
 ): string {
   const md = (c: Cells) => `| ${[c.database, c.name, c.rps, c.p99, c.base, c.raw, c.target].join(' | ')} |`
   return [
@@ -63,7 +63,8 @@ export function renderMarkdown(
     `- Machine: \`${info.uname}\``,
     `- CPU: ${info.cpu} × ${info.cores}`,
     `- Node: ${info.node}`,
-    `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine`,
+    `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine` +
+      (settings.rounds > 1 ? `; ${settings.rounds} rounds of the whole set, each figure the median of its rounds` : ''),
     '- Servers: a child process (LOG_LEVEL=warn): `switchboard serve --no-dispatch` (an API process; delivery runs in `switchboard worker` processes) on a fresh PostgreSQL database, `switchboard serve` (API and dispatcher in one process) on PGlite in a fresh DATA_DIR',
     `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): **${Math.round(raw)} queries/s**`,
     '',

@@ -17,11 +17,15 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 //   BENCH_CONNECTIONS  concurrent connections (default 50)
 //   BENCH_DATABASE_URL PostgreSQL server where a fresh database is created (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DATABASES    which servers to run: "postgres,pglite" (default both)
+//   BENCH_ROUNDS       runs of the whole set (baseline, raw PGlite, servers); each row reports the
+//                      median over the rounds (default 1). On a shared 2-core machine the load drifts
+//                      between cases; more rounds spread the drift over the baseline and the cases alike.
 
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const warmup = Number(process.env.BENCH_WARMUP ?? 2)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1))
 const databases = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',').map((s) => s.trim()) as ('postgres' | 'pglite')[]
 const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url))
 
@@ -105,14 +109,41 @@ function machine(): { date: string; uname: string; cpu: string; cores: number; n
   return { date: new Date().toISOString(), uname, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version }
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+
+/** One row per case: the median of its rounds (rate and p99), failures summed, unavailable if ever. */
+function medianRows(all: Row[][]): Row[] {
+  return all[0]!.map((first) => {
+    const same = all.map((rows) => rows.find((r) => r.database === first.database && r.name === first.name)).filter((r): r is Row => r !== undefined)
+    const down = same.find((r) => r.unavailable)
+    if (down) return down
+    return {
+      database: first.database, name: first.name,
+      rps: median(same.map((r) => r.rps!)), p99: median(same.map((r) => r.p99!)),
+      non2xx: same.reduce((n, r) => n + (r.non2xx ?? 0), 0), errors: same.reduce((n, r) => n + (r.errors ?? 0), 0),
+    }
+  })
+}
+
 const info = machine()
-log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections`)
-const base = await baseline()
-log('measuring the raw PGlite query rate')
-const raw = await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))
-const rows: Row[] = [base]
-for (const kind of databases) rows.push(...(await benchServer(kind)))
-const settings = { duration, warmup, connections }
-process.stdout.write(`${renderTable(rows, base.rps!, raw.qps)}\n`)
-writeFileSync(RESULTS, renderMarkdown(rows, base.rps!, raw.qps, info, settings))
+log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections, ${rounds} round(s)`)
+const perRound: Row[][] = []
+const rawRates: number[] = []
+for (let round = 1; round <= rounds; round++) {
+  if (rounds > 1) log(`round ${round} of ${rounds}`)
+  const rows: Row[] = [await baseline()]
+  log('measuring the raw PGlite query rate')
+  rawRates.push((await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))).qps)
+  for (const kind of databases) rows.push(...(await benchServer(kind)))
+  perRound.push(rows)
+}
+const rows = medianRows(perRound)
+const base = rows[0]!
+const raw = median(rawRates)
+const settings = { duration, warmup, connections, rounds }
+process.stdout.write(`${renderTable(rows, base.rps!, raw)}\n`)
+writeFileSync(RESULTS, renderMarkdown(rows, base.rps!, raw, info, settings))
 log(`written to ${RESULTS}`)
