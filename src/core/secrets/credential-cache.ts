@@ -48,6 +48,11 @@ export class CredentialCache<T = unknown> {
    * so no secret outlives its request here, and a digest per request is saved.
    */
   private readonly inFlight = new Map<string, Promise<unknown>>()
+  /**
+   * Lookups answered from an entry (hits, and refresh misses, whose entry keeps serving the
+   * others): tells `verifyOnce` that the check it started needs no sharing.
+   */
+  private served = 0
 
   constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
     this.lead = refreshLead(ttlMs)
@@ -68,8 +73,10 @@ export class CredentialCache<T = unknown> {
     }
     if (now >= e.refreshAt) {
       e.refreshAt = now + REFRESH_RETRY_MS
+      this.served++
       return undefined
     }
+    this.served++
     return e.value
   }
 
@@ -94,7 +101,12 @@ export class CredentialCache<T = unknown> {
     const id = parts.join('\0')
     const running = this.inFlight.get(id)
     if (running) return running as Promise<V>
+    const served = this.served
     const run = verify()
+    // The checks look this cache up before their first await. A hit means nothing slow runs; a
+    // refresh runs while the entry still serves everyone else: neither is worth joining. Only a
+    // check that found no entry is shared.
+    if (this.served !== served) return run
     this.inFlight.set(id, run)
     // Inline arrows: a named closure per call would also cost a name definition under tsx.
     run.then(() => this.inFlight.delete(id), () => this.inFlight.delete(id))

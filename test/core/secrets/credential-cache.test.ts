@@ -85,3 +85,46 @@ describe('verifications in flight', () => {
     assert.deepEqual(await Promise.all([a, b]), ['a', 'b'])
   })
 })
+
+describe('verifications in flight, behind the cache', () => {
+  test('a check answered from the cache is not held as in flight; a check that misses is', async () => {
+    const cache = new CredentialCache<string>()
+    cache.set(['k'], 'p', 'cached')
+    let runs = 0
+    // Like the core's checks: look the cache up first, then do the slow part.
+    const check = async () => {
+      const hit = cache.get(['k'])
+      if (hit) return hit
+      runs++
+      await new Promise((r) => setImmediate(r))
+      return 'verified'
+    }
+    assert.deepEqual(await Promise.all([cache.verifyOnce(['x'], check), cache.verifyOnce(['x'], check)]), ['cached', 'cached'])
+    cache.drop('p')
+    assert.deepEqual(await Promise.all([cache.verifyOnce(['x'], check), cache.verifyOnce(['x'], check)]), ['verified', 'verified'])
+    assert.equal(runs, 1)
+  })
+})
+
+describe('verifications in flight, during a refresh', () => {
+  test('requests arriving while one request refreshes an entry are served by the entry, not made to wait', async () => {
+    let now = 0
+    const cache = new CredentialCache<string>(30_000, 100, () => now)
+    cache.set(['k'], 'p', 'old')
+    now = 26_000
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const check = async () => {
+      const hit = cache.get(['k'])
+      if (hit) return hit
+      await gate
+      cache.set(['k'], 'p', 'new')
+      return 'new'
+    }
+    const refreshing = cache.verifyOnce(['x'], check)
+    assert.equal(await cache.verifyOnce(['x'], check), 'old', 'answered while the refresh is still running')
+    release()
+    assert.equal(await refreshing, 'new')
+    assert.equal(await cache.verifyOnce(['x'], check), 'new')
+  })
+})
