@@ -97,7 +97,7 @@ for (const kind of TEST_DATABASES) {
     let w: Awaited<ReturnType<typeof world>>
     // Short delays keep retries and the watchdog quick; the spec's 60 s retry delay is checked
     // without a dispatcher in transmissions.test.ts.
-    before(async () => { w = await world(kind, { ...TEST_DISPATCH, retryDelaySeconds: 1, spoolTimeoutSeconds: 3, tickMs: IDLE_TICK_MS }) })
+    before(async () => { w = await world(kind, { ...TEST_DISPATCH, retryDelaySeconds: 1, spoolTimeoutSeconds: 2, leaseSeconds: 3, tickMs: IDLE_TICK_MS }) })
     after(async () => { await w.app.stop() })
 
     test('a fax that goes through completes: spool completed with its times, result rows of every step and the pages', async () => {
