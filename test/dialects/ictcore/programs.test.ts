@@ -205,9 +205,10 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual((await call('DELETE', `/api/programs/${id}`)).json(), PROGRAM_NOT_FOUND)
     })
 
-    test('program transmissions routes are not served yet: 404 envelope', async () => {
+    test('GET /programs/{id}/transmissions lists the program\'s transmissions; another user\'s program is 404', async () => {
       const id = (await call('POST', '/api/programs/receivesms', {})).json()
-      assert.deepEqual((await call('GET', `/api/programs/${id}/transmissions`)).json(), NOT_FOUND)
+      assert.deepEqual((await call('GET', `/api/programs/${id}/transmissions`)).json(), [])
+      assert.deepEqual((await call('GET', `/api/programs/${id}/transmissions`, undefined, bob)).json(), PROGRAM_NOT_FOUND)
     })
 
     test('permissions: a user without program rights gets 403', async () => {
