@@ -89,6 +89,7 @@ for (const kind of TEST_DATABASES) {
       }
       assert.deepEqual(sends.map((s) => [s.spoolId, s.transmissionId, s.destination, s.contentRef]), [[spool, transmission, '+15554440000', `text:${text}`]])
       assert.equal((await inject('GET', '/native/sandbox/sends', ownerAuth)).statusCode, 403)
+      assert.deepEqual((await inject('GET', '/native/sandbox/sends?campaignId=999999', admin)).json(), [], 'campaignId keeps the sends of that campaign only')
     })
 
     test('PUT /native/campaigns/{id}/cpm sets a pace beyond the ICTCore range (0 = unpaced); ICTCore itself refuses 601', async () => {

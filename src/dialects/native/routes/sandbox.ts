@@ -13,7 +13,7 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
     schema: {
       tags: ['native'], summary: 'List every send the sandbox gateway received (repeats included), oldest first',
       querystring: Type.Object({
-        transmissionId: Type.Optional(Id), spoolId: Type.Optional(Id), tenantId: Type.Optional(Id),
+        transmissionId: Type.Optional(Id), spoolId: Type.Optional(Id), campaignId: Type.Optional(Id), tenantId: Type.Optional(Id),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
       }, { additionalProperties: false }),
       response: { '4xx': ErrorBody },
