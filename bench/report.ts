@@ -10,6 +10,8 @@ export interface Row {
   non2xx?: number
   errors?: number
   unavailable?: string
+  /** The baseline's rate measured right before this case: its ratio is to that. */
+  baseline?: number
 }
 
 interface Target { against: 'baseline' | 'raw'; min: number }
@@ -24,7 +26,7 @@ interface Cells { database: string; name: string; rps: string; p99: string; base
 
 function cells(row: Row, baseline: number, raw: number): Cells {
   if (row.unavailable) return { database: row.database, name: row.name, rps: 'not available', p99: '', base: '', raw: '', target: '' }
-  const rb = row.rps! / baseline
+  const rb = row.rps! / (row.baseline ?? baseline)
   const rr = row.rps! / raw
   const t = targetOf(row)
   const ratio = t?.against === 'raw' ? rr : rb
@@ -54,7 +56,7 @@ export function renderTable(rows: Row[], baseline: number, raw: number): string 
 export function renderMarkdown(
   rows: Row[], baseline: number, raw: number,
   info: { date: string; uname: string; cpu: string; cores: number; node: string },
-  settings: { duration: number; warmup: number; connections: number; rounds: number },
+  settings: { duration: number; warmup: number; connections: number; rounds: number; load: [number, number] },
 ): string {
   const md = (c: Cells) => `| ${[c.database, c.name, c.rps, c.p99, c.base, c.raw, c.target].join(' | ')} |`
   return [
@@ -63,10 +65,12 @@ export function renderMarkdown(
     `- Machine: \`${info.uname}\``,
     `- CPU: ${info.cpu} × ${info.cores}`,
     `- Node: ${info.node}`,
+    `- Machine load average (1 min) at the start and the end of the run: ${settings.load[0].toFixed(1)} / ${settings.load[1].toFixed(1)} (on ${info.cores} cores; above ~1 other work competes with the measurement)`,
     `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine` +
       (settings.rounds > 1 ? `; ${settings.rounds} rounds of the whole set, each figure the median of its rounds` : ''),
     '- Servers: a child process (LOG_LEVEL=warn): `switchboard serve --no-dispatch` (an API process; delivery runs in `switchboard worker` processes) on a fresh PostgreSQL database, `switchboard serve` (API and dispatcher in one process) on PGlite in a fresh DATA_DIR',
     `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): **${Math.round(raw)} queries/s**`,
+    '- × baseline: each case against the hello-world measured right before it (the baseline server runs through the whole run); the baseline row is its measurement at the start of the round',
     '',
     md(HEAD), '|---|---|---:|---:|---:|---:|---|',
     ...rows.map((r) => md(cells(r, baseline, raw))),

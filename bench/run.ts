@@ -1,7 +1,7 @@
 import autocannon from 'autocannon'
 import { execSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BIN, freePort, runJsonChild, startChild } from './processes.ts'
@@ -46,23 +46,27 @@ async function measure(url: string, headers?: Record<string, string>): Promise<{
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }
 }
 
-async function baseline(): Promise<Row> {
+/**
+ * The baseline server, kept running through the whole run: it is measured once per round (its row)
+ * and again right before every case, and each case's ratio is to that adjacent measurement, so load
+ * from other work that comes and goes weighs on both sides of a ratio alike.
+ */
+async function startBaseline(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort()
-  const child = await startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
-  try {
-    log('measuring the baseline (bare Fastify hello-world)')
-    const m = await measure(`${child.url}/`)
-    return { database: '—', name: 'Baseline: bare Fastify hello-world', ...m }
-  } finally {
-    await child.stop()
-  }
+  return startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
+}
+
+async function baseline(hello: { url: string }): Promise<Row> {
+  log('measuring the baseline (bare Fastify hello-world)')
+  const m = await measure(`${hello.url}/`)
+  return { database: '—', name: 'Baseline: bare Fastify hello-world', ...m }
 }
 
 function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   return createScratchPostgresDatabase(adminUrl, 'sb_bench')
 }
 
-async function benchServer(kind: 'postgres' | 'pglite'): Promise<Row[]> {
+async function benchServer(kind: 'postgres' | 'pglite', hello: { url: string }): Promise<Row[]> {
   const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite'
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
   let pgDb: Awaited<ReturnType<typeof freshPostgres>> | undefined
@@ -90,8 +94,9 @@ async function benchServer(kind: 'postgres' | 'pglite'): Promise<Row[]> {
           rows.push({ database: label, name: c.name, unavailable: c.unavailable })
           continue
         }
+        const adjacent = await measure(`${hello.url}/`)
         log(`${label}: measuring ${c.name}`)
-        rows.push({ database: label, name: c.name, ...(await measure(`${server.url}${c.path}`, c.headers)) })
+        rows.push({ database: label, name: c.name, ...(await measure(`${server.url}${c.path}`, c.headers)), baseline: adjacent.rps })
       }
     } finally {
       await server.stop()
@@ -123,27 +128,35 @@ function medianRows(all: Row[][]): Row[] {
     return {
       database: first.database, name: first.name,
       rps: median(same.map((r) => r.rps!)), p99: median(same.map((r) => r.p99!)),
+      ...(first.baseline !== undefined ? { baseline: median(same.map((r) => r.baseline!)) } : {}),
       non2xx: same.reduce((n, r) => n + (r.non2xx ?? 0), 0), errors: same.reduce((n, r) => n + (r.errors ?? 0), 0),
     }
   })
 }
 
 const info = machine()
+const loadAtStart = loadavg()[0]!
 log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections, ${rounds} round(s)`)
 const perRound: Row[][] = []
 const rawRates: number[] = []
-for (let round = 1; round <= rounds; round++) {
-  if (rounds > 1) log(`round ${round} of ${rounds}`)
-  const rows: Row[] = [await baseline()]
-  log('measuring the raw PGlite query rate')
-  rawRates.push((await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))).qps)
-  for (const kind of databases) rows.push(...(await benchServer(kind)))
-  perRound.push(rows)
+const hello = await startBaseline()
+try {
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) log(`round ${round} of ${rounds}`)
+    const rows: Row[] = [await baseline(hello)]
+    log('measuring the raw PGlite query rate')
+    rawRates.push((await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))).qps)
+    for (const kind of databases) rows.push(...(await benchServer(kind, hello)))
+    perRound.push(rows)
+  }
+} finally {
+  await hello.stop()
 }
 const rows = medianRows(perRound)
 const base = rows[0]!
 const raw = median(rawRates)
-const settings = { duration, warmup, connections, rounds }
+// Other work on the machine takes CPU from the server and from autocannon alike: say how much.
+const settings = { duration, warmup, connections, rounds, load: [loadAtStart, loadavg()[0]!] as [number, number] }
 process.stdout.write(`${renderTable(rows, base.rps!, raw)}\n`)
 writeFileSync(RESULTS, renderMarkdown(rows, base.rps!, raw, info, settings))
 log(`written to ${RESULTS}`)
