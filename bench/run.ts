@@ -8,6 +8,8 @@ import { BIN, freePort, runJsonChild, startChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
 import { renderMarkdown, renderTable, type Row } from './report.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
+import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
+import { benchDispatch, renderDispatch } from './dispatch.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
 // measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
@@ -158,5 +160,23 @@ const raw = median(rawRates)
 // Other work on the machine takes CPU from the server and from autocannon alike: say how much.
 const settings = { duration, warmup, connections, rounds, load: [loadAtStart, loadavg()[0]!] as [number, number] }
 process.stdout.write(`${renderTable(rows, base.rps!, raw)}\n`)
-writeFileSync(RESULTS, renderMarkdown(rows, base.rps!, raw, info, settings))
+let markdown = renderMarkdown(rows, base.rps!, raw, info, settings)
+// Issue 3: the dispatcher (campaign dispatch rate, pacing, reads after dispatch) and the CSV import.
+// BENCH_ISSUE3=0 skips them (they take ~10 minutes: pacing alone measures 3 minutes per database).
+if (process.env.BENCH_ISSUE3 !== '0') {
+  const contacts = Number(process.env.BENCH_DISPATCH_CONTACTS ?? 100_000)
+  const figures = []
+  for (const kind of databases) figures.push(await benchDispatch(kind, { contacts, pacing: kind === 'postgres' || process.env.BENCH_PACING === 'all', readSeconds: duration }))
+  const csvDb = await createScratchPostgresDatabase(adminUrl, 'sb_bench_csv')
+  let csv = ''
+  try {
+    csv = renderCsvImportTable('PostgreSQL', await benchCsvImport({ databaseUrl: csvDb.url, counts: (process.env.BENCH_CSV_COUNTS ?? '100000,1000000').split(',').map(Number) }))
+  } finally {
+    await csvDb.drop()
+  }
+  const dispatchTable = renderDispatch(figures, base.rps!)
+  process.stdout.write(`\n${dispatchTable}\n\n${csv}\n`)
+  markdown += `\n## Dispatcher and CSV import (issue 3)\n\nReads are compared with the baseline's median above. Pacing is measured on PostgreSQL (BENCH_PACING=all: on PGlite too).\n\n${dispatchTable}\n\n${csv}\n`
+}
+writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)
