@@ -165,9 +165,9 @@ export async function unlinkContact(core: Core, actor: Actor, contactId: number,
 /**
  * The actor's contact with this phone (and email, when given), or a new one owned by the actor
  * (contract for transmissions: an address given inline becomes a contact). Takes a Core or a Db
- * (a transaction). Invalid addresses are Invalid for `phone` / `email`.
+ * (a transaction). Invalid addresses are Invalid for `phone` / `email`. `created` says which it was.
  */
-export async function findOrCreateContact(coreOrDb: Core | Db, actor: Actor, input: { phone?: string | null; email?: string | null }): Promise<Contact> {
+export async function findOrCreateContact(coreOrDb: Core | Db, actor: Actor, input: { phone?: string | null; email?: string | null }): Promise<Contact & { created: boolean }> {
   const db: Db = 'keyring' in coreOrDb ? coreOrDb.db : coreOrDb
   const phone = phoneRule('phone', blankToNull(textRule('phone', input.phone)))
   const email = emailRule('email', blankToNull(textRule('email', input.email)))
@@ -176,7 +176,7 @@ export async function findOrCreateContact(coreOrDb: Core | Db, actor: Actor, inp
   const [hit] = await db.select().from(contacts)
     .where(and(own, phone ? eq(contacts.phone, phone) : undefined, email ? sql`lower(${contacts.email}) = lower(${email})` : undefined))
     .orderBy(asc(contacts.id)).limit(1)
-  if (hit) return hit
+  if (hit) return { ...hit, created: false }
   const [row] = await db.insert(contacts).values({ ...nullFilled({ phone, email }), tenantId: tenantOf(actor), userId: actor.userId }).returning()
-  return row!
+  return { ...row!, created: true }
 }

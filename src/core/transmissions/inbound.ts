@@ -2,7 +2,6 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { accounts } from '../accounts/accounts.table.ts'
 import type { Actor } from '../actor.ts'
 import { findOrCreateContact } from '../contacts/contacts.ts'
-import { contacts } from '../contacts/contacts.table.ts'
 import type { Core } from '../core.ts'
 import { Invalid, NotFound } from '../errors.ts'
 import { defaultTextType } from '../messages/messages.ts'
@@ -52,10 +51,6 @@ export async function receiveInbound(core: Core, m: InboundMessage): Promise<{ t
   const owner: Actor = { tenantId: account.tenantId, userId: account.userId, resellerId: null, isAdmin: false, crossTenant: false, permissions: new Set() }
   const now = core.now()
   return core.db.transaction(async (tx) => {
-    const known = await tx.select({ id: contacts.id }).from(contacts)
-      .where(and(account.tenantId === null ? sql`${contacts.tenantId} is null` : eq(contacts.tenantId, account.tenantId),
-        account.userId === null ? sql`${contacts.userId} is null` : eq(contacts.userId, account.userId),
-        sms ? eq(contacts.phone, from) : sql`lower(${contacts.email}) = lower(${from})`)).limit(1)
     const contact = await findOrCreateContact(tx, owner, sms ? { phone: from } : { email: from })
     const body = m.text ?? ''
     const [message] = sms
@@ -71,7 +66,7 @@ export async function receiveInbound(core: Core, m: InboundMessage): Promise<{ t
     }).returning({ id: spools.id })
     const step = sms ? 'sms_receive' : 'email_receive'
     await tx.insert(spoolResults).values([
-      ...(known.length === 0 ? [{ spoolId: s!.id, type: 'contact' as const, name: 'contact_new', data: String(contact.id) }] : []),
+      ...(contact.created ? [{ spoolId: s!.id, type: 'contact' as const, name: 'contact_new', data: String(contact.id) }] : []),
       { spoolId: s!.id, type: 'message', name: sms ? 'text' : 'template', data: String(message!.id) },
       { spoolId: s!.id, type: 'application', name: step, data: 'success' },
     ])

@@ -13,7 +13,7 @@ import { schedules } from '../schedules/schedules.table.ts'
 import { tenantOf } from '../tenancy.ts'
 import { blankToNull, textRule } from '../users/field-rules.ts'
 import { requirePermission } from '../users/guard.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { containsPattern, listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import type { Db } from '../../db/client.ts'
 import { transmissions, type TransmissionStatus } from './transmissions.table.ts'
 
@@ -118,14 +118,13 @@ export async function listTransmissions(core: Core, actor: Actor, query: ListQue
   requirePermission(actor, 'transmission_list')
   const { serviceFlag, phone, email, ...rest } = refuseNul(query).filters ?? {}
   const w = listWindow(transmissionFilters, { ...query, filters: rest }, { limit: LIST_LIMIT, max: LIST_LIMIT })
-  const like = (v: string) => '%' + v.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
   const rows = await selectViews(core.db)
     .where(and(
       transmissionScope(actor), w.where, bitmask('serviceFlag', serviceFlag, transmissions.serviceFlag),
       only.serviceFlag === undefined ? undefined : sql`(${transmissions.serviceFlag} & ${only.serviceFlag}) <> 0`,
       only.programId === undefined ? undefined : eq(transmissions.programId, only.programId),
-      phone ? or(sql`${contactJoin.phone} ilike ${like(phone)}`, sql`${accountJoin.phone} ilike ${like(phone)}`) : undefined,
-      email ? or(sql`${contactJoin.email} ilike ${like(email)}`, sql`${accountJoin.email} ilike ${like(email)}`) : undefined,
+      phone ? or(sql`${contactJoin.phone} ilike ${containsPattern(phone)}`, sql`${accountJoin.phone} ilike ${containsPattern(phone)}`) : undefined,
+      email ? or(sql`${contactJoin.email} ilike ${containsPattern(email)}`, sql`${accountJoin.email} ilike ${containsPattern(email)}`) : undefined,
     ))
     .orderBy(desc(transmissions.id)).limit(w.limit ?? LIST_LIMIT).offset(w.offset)
   return rows.map((r) => toView(r as ViewRow))

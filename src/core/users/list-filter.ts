@@ -30,6 +30,11 @@ export interface ListWindow {
 const INT = /^-?[0-9]{1,10}$/
 const MAX_INT = 2_147_483_647
 
+/** An ILIKE pattern matching `value` anywhere, its own `%`, `_` and `\\` taken literally. */
+export function containsPattern(value: string): string {
+  return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
+}
+
 /** Builds the WHERE condition and paging for a list; bad values are Invalid for their name. */
 export function listWindow(spec: FilterSpec, query: ListQuery = {}, defaults: { limit?: number; max?: number } = {}): ListWindow {
   const conds: SQL[] = []
@@ -57,7 +62,7 @@ export function listWindow(spec: FilterSpec, query: ListQuery = {}, defaults: { 
       continue
     }
     const text = spec.text[name]
-    if (text) conds.push(sql`${text} ilike ${'%' + raw.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`)
+    if (text) conds.push(sql`${text} ilike ${containsPattern(raw)}`)
   }
   let limit = defaults.limit
   if (query.limit !== undefined && query.limit !== '') {

@@ -19,7 +19,7 @@ export function bodyObject(body: unknown): Body {
 }
 
 /** An optional string field: absent → undefined, null → null; other types → 412. */
-function str(b: Body, key: string, numberOk = false): string | null | undefined {
+export function wireStr(b: Body, key: string, numberOk = false): string | null | undefined {
   const v = b[key]
   if (v === undefined || v === null) return v
   if (typeof v === 'string') return v
@@ -28,7 +28,7 @@ function str(b: Body, key: string, numberOk = false): string | null | undefined 
 }
 
 /** An optional integer field: a JSON number or a string of decimal digits (§1 "Body fields"). */
-function int(b: Body, key: string): number | null | undefined {
+export function wireInt(b: Body, key: string): number | null | undefined {
   const v = b[key]
   if (v === undefined || v === null) return v
   if (typeof v === 'number' && Number.isSafeInteger(v)) return v
@@ -37,7 +37,7 @@ function int(b: Body, key: string): number | null | undefined {
 }
 
 /** A 0/1 flag (also `"0"`, `"1"`, true, false). */
-function flag(b: Body, key: string): boolean | null | undefined {
+export function wireFlag(b: Body, key: string): boolean | null | undefined {
   const v = b[key]
   if (v === undefined || v === null) return v
   if (v === 1 || v === '1' || v === true) return true
@@ -45,7 +45,8 @@ function flag(b: Body, key: string): boolean | null | undefined {
   throw new Invalid(key, 'must be 0 or 1')
 }
 
-const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
+/** A timestamp on the wire: unix seconds (§3), null when unset. */
+export const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
 const bit = (b: boolean): number => (b ? 1 : 0)
 
 /** User body → core fields; `passwd` wins over its alias `password`. Sets the 412 field name. */
@@ -54,10 +55,10 @@ export function userIn(req: FastifyRequest, body: unknown): UserFields {
   const passwordKey = b.passwd !== undefined || b.password === undefined ? 'passwd' : 'password'
   aliasFields(req, { password: passwordKey })
   return {
-    username: str(b, 'username'), password: str(b, passwordKey), email: str(b, 'email'),
-    firstName: str(b, 'first_name'), lastName: str(b, 'last_name'), phone: str(b, 'phone', true),
-    address: str(b, 'address'), company: str(b, 'company'),
-    countryId: int(b, 'country_id'), timezoneId: int(b, 'timezone_id'), languageId: int(b, 'language_id'), active: flag(b, 'active'),
+    username: wireStr(b, 'username'), password: wireStr(b, passwordKey), email: wireStr(b, 'email'),
+    firstName: wireStr(b, 'first_name'), lastName: wireStr(b, 'last_name'), phone: wireStr(b, 'phone', true),
+    address: wireStr(b, 'address'), company: wireStr(b, 'company'),
+    countryId: wireInt(b, 'country_id'), timezoneId: wireInt(b, 'timezone_id'), languageId: wireInt(b, 'language_id'), active: wireFlag(b, 'active'),
   }
 }
 
@@ -66,7 +67,7 @@ export function passwordIn(req: FastifyRequest, body: unknown): string | null | 
   const b = bodyObject(body)
   const key = b.password !== undefined || b.passwd === undefined ? 'password' : 'passwd'
   aliasFields(req, { password: key })
-  return str(b, key)
+  return wireStr(b, key)
 }
 
 export interface UserLike {
@@ -110,9 +111,9 @@ export function settingValue(x: unknown): string | null | undefined {
 export function accountIn(body: unknown): AccountFields {
   const b = bodyObject(body)
   return {
-    type: str(b, 'type'), username: str(b, 'username', true), passwd: str(b, 'passwd', true), passwdPin: str(b, 'passwd_pin', true),
-    firstName: str(b, 'first_name'), lastName: str(b, 'last_name'), address: str(b, 'address'),
-    phone: str(b, 'phone', true), email: str(b, 'email'), active: flag(b, 'active'), settings: settingsIn(b),
+    type: wireStr(b, 'type'), username: wireStr(b, 'username', true), passwd: wireStr(b, 'passwd', true), passwdPin: wireStr(b, 'passwd_pin', true),
+    firstName: wireStr(b, 'first_name'), lastName: wireStr(b, 'last_name'), address: wireStr(b, 'address'),
+    phone: wireStr(b, 'phone', true), email: wireStr(b, 'email'), active: wireFlag(b, 'active'), settings: settingsIn(b),
   }
 }
 
@@ -128,7 +129,7 @@ export function accountOut(a: AccountView) {
 /** Role / Permission body (§5.13). */
 export function namedIn(body: unknown): { name?: string | null; description?: string | null } {
   const b = bodyObject(body)
-  return { name: str(b, 'name'), description: str(b, 'description') }
+  return { name: wireStr(b, 'name'), description: wireStr(b, 'description') }
 }
 
 export const roleOut = (r: Role) => ({ role_id: r.id, name: r.name, description: r.description })

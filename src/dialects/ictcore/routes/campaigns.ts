@@ -3,9 +3,8 @@ import {
 } from '../../../core/campaigns/index.ts'
 import { cancelCampaignSchedules, scheduleCampaign } from '../../../core/schedules/index.ts'
 import type { DialectOptions } from '../../dialect.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireInt } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
-import { ts, wireInt } from './programs.ts'
 import { scheduleIn } from './transmissions.ts'
 
 /** Campaign body (§5.9) → core fields; status and counters are read-only. */

@@ -2,30 +2,16 @@ import type { DialectOptions } from '../../dialect.ts'
 import {
   createContact, deleteContact, getContact, linkContact, listContacts, unlinkContact, updateContact, type Contact, type ContactFields,
 } from '../../../core/contacts/index.ts'
-import { Invalid } from '../../../core/errors.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireStr } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
-
-type Body = Record<string, unknown>
-
-/** An optional string field: absent → undefined, null → null; numbers only where `numberOk`. */
-export function optString(b: Body, key: string, numberOk = false): string | null | undefined {
-  const v = b[key]
-  if (v === undefined || v === null) return v
-  if (typeof v === 'string') return v
-  if (numberOk && typeof v === 'number' && Number.isFinite(v)) return String(v)
-  throw new Invalid(key, 'must be a string')
-}
-
-const ts = (d: Date): number => Math.floor(d.getTime() / 1000)
 
 /** Contact body (§5.3) → core fields; `phone` may arrive as a JSON number. */
 export function contactIn(body: unknown): ContactFields {
   const b = bodyObject(body)
   return {
-    firstName: optString(b, 'first_name'), lastName: optString(b, 'last_name'), phone: optString(b, 'phone', true), email: optString(b, 'email'),
-    address: optString(b, 'address'), custom1: optString(b, 'custom1'), custom2: optString(b, 'custom2'), custom3: optString(b, 'custom3'),
-    description: optString(b, 'description'),
+    firstName: wireStr(b, 'first_name'), lastName: wireStr(b, 'last_name'), phone: wireStr(b, 'phone', true), email: wireStr(b, 'email'),
+    address: wireStr(b, 'address'), custom1: wireStr(b, 'custom1'), custom2: wireStr(b, 'custom2'), custom3: wireStr(b, 'custom3'),
+    description: wireStr(b, 'description'),
   }
 }
 

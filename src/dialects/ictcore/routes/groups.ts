@@ -5,19 +5,18 @@ import {
   checkSampleCsv, createGroup, deleteGroup, exportGroupCsv, getCsvImportReport, getGroup, importGroupCsv, listContacts, listGroups,
   SAMPLE_CSV, updateGroup, type CsvImportReport, type Group, type GroupFields,
 } from '../../../core/contacts/index.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireStr } from '../codec.ts'
 import { IctcoreHttpError } from '../errors.ts'
 import type { IctcoreRouter } from '../router.ts'
-import { CONTACT_FILTERS, contactOut, optString } from './contacts.ts'
+import { CONTACT_FILTERS, contactOut } from './contacts.ts'
 
 /** Default CSV upload limit (spec/ictcore.md §8: 256 MiB, configurable with `CSV_MAX_BYTES`). */
 export const DEFAULT_CSV_MAX_BYTES = 256 * 1024 * 1024
 
-const ts = (d: Date): number => Math.floor(d.getTime() / 1000)
 
 export function groupIn(body: unknown): GroupFields {
   const b = bodyObject(body)
-  return { name: optString(b, 'name'), description: optString(b, 'description') }
+  return { name: wireStr(b, 'name'), description: wireStr(b, 'description') }
 }
 
 /** Group (§5.4): every field. */

@@ -3,7 +3,7 @@ import { Invalid } from '../../../core/errors.ts'
 import {
   createMessage, deleteMessage, getMessage, listMessages, updateMessage, useMediaDir, type MessageFields, type MessageKind, type MessageView,
 } from '../../../core/messages/index.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
 
 /** The two equivalent bases of each message collection (§4.7) and its id parameter. */
@@ -22,7 +22,6 @@ const FILTERS: Record<MessageKind, Record<string, string>> = {
   text: { text_id: 'id', user_id: 'userId', created_by: 'userId', type: 'type', name: 'name', description: 'description', data: 'data' },
 }
 
-const ts = (d: Date): number => Math.floor(d.getTime() / 1000)
 
 /** An optional string field: absent → undefined, null → null; other types → 412 for it. */
 function str(b: Record<string, unknown>, key: string): string | null | undefined {

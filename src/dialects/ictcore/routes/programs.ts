@@ -5,45 +5,13 @@ import {
   type ProgramFields, type ProgramParams, type ProgramType, type ProgramView,
 } from '../../../core/programs/index.ts'
 import type { DialectOptions } from '../../dialect.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireInt, wireStr } from '../codec.ts'
 import { IctcoreHttpError, NOT_FOUND } from '../errors.ts'
 import type { IctcoreRouter } from '../router.ts'
 
 /**
- * `/programs` and `/programs/{type}` (spec/ictcore.md §4.1, §4.2, §5.7). The wire helpers below
- * (`wireStr`, `wireInt`, `wireFlag`) follow §1 "Body fields" and are shared with providers.ts.
+ * `/programs` and `/programs/{type}` (spec/ictcore.md §4.1, §4.2, §5.7).
  */
-
-type Body = Record<string, unknown>
-
-/** An optional string field: absent → undefined, null → null; numbers only where `numberOk`. */
-export function wireStr(b: Body, key: string, numberOk = false): string | null | undefined {
-  const v = b[key]
-  if (v === undefined || v === null) return v
-  if (typeof v === 'string') return v
-  if (numberOk && typeof v === 'number' && Number.isFinite(v)) return String(v)
-  throw new Invalid(key, 'must be a string')
-}
-
-/** An optional integer field: a JSON number or a string of decimal digits. */
-export function wireInt(b: Body, key: string): number | null | undefined {
-  const v = b[key]
-  if (v === undefined || v === null) return v
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return v
-  if (typeof v === 'string' && /^[0-9]{1,15}$/.test(v)) return Number(v)
-  throw new Invalid(key, 'must be a number')
-}
-
-/** An optional 0/1 flag (also `"0"`, `"1"`, true, false). */
-export function wireFlag(b: Body, key: string): boolean | null | undefined {
-  const v = b[key]
-  if (v === undefined || v === null) return v
-  if (v === 1 || v === '1' || v === true) return true
-  if (v === 0 || v === '0' || v === false) return false
-  throw new Invalid(key, 'must be 0 or 1')
-}
-
-export const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
 
 /** Wire name of each type parameter (§5.7). */
 const PARAM_WIRE: Record<keyof ProgramParams, string> = {

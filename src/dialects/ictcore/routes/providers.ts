@@ -3,9 +3,8 @@ import {
   createProvider, deleteProvider, getProvider, listProviders, updateProvider, type ProviderFields, type ProviderView,
 } from '../../../core/providers/index.ts'
 import type { DialectOptions } from '../../dialect.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireFlag, wireInt, wireStr } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
-import { ts, wireFlag, wireInt, wireStr } from './programs.ts'
 
 /** `/providers` (spec/ictcore.md §4.11, §5.12): admin only. */
 

@@ -6,10 +6,10 @@ import {
 } from '../../../core/transmissions/index.ts'
 import { scheduleTransmission, unscheduleTransmission, type ScheduleInput } from '../../../core/schedules/index.ts'
 import type { DialectOptions } from '../../dialect.ts'
-import { bodyObject, listQueryIn } from '../codec.ts'
+import { bodyObject, listQueryIn, ts, wireInt, wireStr } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
 import { contactOut } from './contacts.ts'
-import { programIn, programTypeParam, ts, wireInt, wireStr } from './programs.ts'
+import { programIn, programTypeParam } from './programs.ts'
 import { getProgram } from '../../../core/programs/index.ts'
 
 /** TransmissionPost (§5.8) → core fields; `service_flag`, `status` and other read-only fields are ignored. */
