@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
-import { BIN, freePort } from './processes.ts'
+import { BIN, cpuSeconds, freePort, startChild, type Child } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // ICTCore group CSV import (spec/ictcore.md §8; issue target: 1,000,000 contacts into a group in
@@ -31,7 +30,6 @@ export interface CsvImportResult {
 
 const ADMIN_PASSWORD = 'bench-csv-admin-pw-1'
 const USER = { username: 'csvbench', password: 'csv-bench-pw-1' }
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** Line `i` of the generated file: all 9 columns, some quoted (with a comma, with a `""` escape). */
 function csvLine(i: number): string {
@@ -53,41 +51,12 @@ function csvStream(count: number): Readable {
   })
 }
 
-interface Server { url: string; pid: number; stop(): Promise<void> }
-
 /** `switchboard serve` as a child (its pid is the server: bin/switchboard.js runs the CLI in-process). */
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+async function startServer(env: NodeJS.ProcessEnv): Promise<Child> {
   const port = await freePort()
   const nodeArgs = (process.env.BENCH_CSV_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const out = process.env.BENCH_CSV_SERVER_OUT ? openSync(process.env.BENCH_CSV_SERVER_OUT, 'w') : 'ignore'
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-dispatch'], { cwd: ROOT, env, stdio: ['ignore', out, 'pipe'] })
-  let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
-  let exited = false
-  const done = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve() }))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (exited) throw new Error(`server exited before it was ready:\n${stderr}`)
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('server not ready within 120 s') }
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return {
-    url, pid: child.pid!,
-    async stop() {
-      if (!exited) child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-      await done
-      clearTimeout(timer)
-    },
-  }
-}
-
-/** User + system CPU seconds of `pid` so far (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(f[11]) + Number(f[12])) / 100
+  return startChild([...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-dispatch'], env,
+    `http://127.0.0.1:${port}`, '/healthz', process.env.BENCH_CSV_SERVER_OUT)
 }
 
 function statusKb(pid: number, key: 'VmRSS' | 'VmHWM'): number {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { openSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
@@ -18,12 +19,18 @@ export function freePort(): Promise<number> {
 
 export interface Child {
   url: string
+  /** The child's process id (the server itself: bin/switchboard.js runs in-process). */
+  pid: number
   stop(): Promise<void>
 }
 
-/** Spawns a node child (args after `node`) and waits until `readyUrl` answers 2xx. */
-export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPath: string): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+/**
+ * Spawns a node child (args after `node`) and waits until `readyUrl` answers 2xx. `stdoutFile`
+ * keeps the child's stdout (else it is dropped).
+ */
+export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPath: string, stdoutFile?: string): Promise<Child> {
+  const stdout = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore'
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', stdout, 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
   let exited = false
@@ -37,6 +44,7 @@ export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: st
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (!exited) child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
@@ -69,4 +77,10 @@ export function runJsonChild<T>(args: string[], env: NodeJS.ProcessEnv): Promise
       try { resolve(JSON.parse(out.trim().split('\n').pop()!) as T) } catch (e) { reject(e as Error) }
     })
   })
+}
+
+/** User + system CPU seconds of `pid` so far (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(f[11]) + Number(f[12])) / 100
 }

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BIN, freePort, startChild } from './processes.ts'
+import { BIN, cpuSeconds, freePort, startChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed } from './seed.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
@@ -42,8 +42,10 @@ try {
       }
       const url = `${server.url}${c.path}`
       if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers: c.headers })
+      const cpuBefore = cpuSeconds(server.pid)
       const r = await autocannon({ url, connections, duration, headers: c.headers })
-      process.stdout.write(`${kind} ${c.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}\n`)
+      const cpuMicros = ((cpuSeconds(server.pid) - cpuBefore) / r.requests.total) * 1e6
+      process.stdout.write(`${kind} ${c.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, server CPU ${cpuMicros.toFixed(1)} µs/request, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}\n`)
     }
   } finally {
     await server.stop()

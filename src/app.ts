@@ -110,15 +110,17 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       // Errors raised before routing (a malformed %-escape, a bad Content-Type header) must not echo
       // the URL: Porta's License is a path segment and other dialects carry keys in the query.
       frameworkErrors: (err, req, reply) => {
+        ;(reply as unknown as FastifyReply).header('x-request-id', req.id)
         const render = frameworkErrors.find(req.url)
         if (render) return render(err, req as unknown as FastifyRequest, reply as unknown as FastifyReply)
         const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400
         ;(reply as unknown as FastifyReply).code(status).send({ error: 'bad_request' })
       },
     })
-    http.addHook('onSend', (req, reply, payload, done) => {
+    // Set when the request arrives (error replies keep it): an onSend hook would cost every reply a hook run.
+    http.addHook('onRequest', (req, reply, done) => {
       reply.header('x-request-id', req.id)
-      done(null, payload)
+      done()
     })
     registerMetrics(http)
     registerRequestLog(http)

@@ -41,7 +41,8 @@ export function transactionHandler(options: EndpointOptions) {
       const tx = transactionOf(input)
       const ctx: TransactionContext = {
         core, input, partner: null, actor: null, customerId: null, member: null,
-        linkBase: `${options.publicBaseUrl ?? `${req.protocol}://${req.host}`}${options.prefix}`,
+        // Only a few transactions print links: the request's host is read when one does.
+        get linkBase() { return `${options.publicBaseUrl ?? `${req.protocol}://${req.host}`}${options.prefix}` },
         useReplyDefaultsOf: (settings) => { config = effectiveReplyConfig(early.overrides, settings) },
       }
       if (tx.auth !== 'none') {

@@ -98,6 +98,8 @@ const fieldIndexes = new WeakMap<ObjectType, Map<string, Field>>()
 /** Invariant shortest decimal text without exponent (`9.99`, `0`, `-5`, `0.0000001`). */
 export function formatNumber(value: number | string): string {
   if (typeof value === 'string') return normalizeDecimalText(value)
+  // Ids and counters: safe integers print the same invariant and shortest way (and -0 as 0).
+  if (Number.isSafeInteger(value)) return value === 0 ? '0' : String(value)
   if (!Number.isFinite(value)) return '0'
   if (Object.is(value, -0)) return '0'
   const s = String(value)

@@ -54,17 +54,18 @@ const unsupported = () => new IctcoreHttpError(415, 'Unsupported media type')
  * dialect's JSON parser sees an empty body. Nothing of the upload is buffered here.
  */
 export function captureCsvUploads(app: FastifyInstance, prefix: string): void {
-  app.addHook('preParsing', async (req, _reply, payload) => {
-    if (req.method !== 'POST') return payload
+  // A callback hook: it runs on every request of the dialect, and most pass straight through.
+  app.addHook('preParsing', (req, _reply, payload, done) => {
+    if (req.method !== 'POST') return done(null, payload)
     const q = req.url.indexOf('?')
     const path = (q < 0 ? req.url : req.url.slice(0, q)).slice(prefix.length)
-    if (!CSV_PATH.test(path)) return payload
+    if (!CSV_PATH.test(path)) return done(null, payload)
     const contentType = req.headers['content-type']
     uploads.set(req, { stream: payload as Readable, contentType, contentLength: Number(req.headers['content-length']) })
     req.headers['content-length'] = '0'
     delete req.headers['transfer-encoding']
     if (contentType !== undefined) req.headers['content-type'] = 'application/octet-stream'
-    return Readable.from([])
+    done(null, Readable.from([]))
   })
 }
 

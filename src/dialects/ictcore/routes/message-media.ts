@@ -26,29 +26,35 @@ const unsupported = () => new IctcoreHttpError(415, 'Unsupported media type')
 
 /** Registers the raw-body capture for media uploads in the dialect scope (before its routes). */
 export function captureMediaBodies(app: FastifyInstance, prefix: string): void {
-  app.addHook('preParsing', async (req, _reply, payload) => {
-    if (!UPLOAD_METHODS.has(req.method)) return payload
+  // A callback hook: it runs on every request of the dialect, and most pass straight through.
+  app.addHook('preParsing', (req, _reply, payload, done) => {
+    if (!UPLOAD_METHODS.has(req.method)) return done(null, payload)
     const q = req.url.indexOf('?')
     const path = (q < 0 ? req.url : req.url.slice(0, q)).slice(prefix.length)
-    if (!MEDIA_PATH.test(path)) return payload
-    const declared = Number(req.headers['content-length'])
-    if (declared > MAX_MEDIA_BYTES) throw tooLarge()
-    const chunks: Buffer[] = []
-    let total = 0
-    for await (const chunk of payload) {
-      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string)
-      total += b.length
-      if (total > MAX_MEDIA_BYTES) throw tooLarge()
-      chunks.push(b)
-    }
-    const contentType = req.headers['content-type']
-    captured.set(req, { bytes: Buffer.concat(chunks), contentType })
-    // The dialect's JSON parser then sees an empty body (and `base64` is not a valid media type to Fastify).
-    req.headers['content-length'] = '0'
-    delete req.headers['transfer-encoding']
-    if (contentType !== undefined) req.headers['content-type'] = 'application/octet-stream'
-    return Readable.from([])
+    if (!MEDIA_PATH.test(path)) return done(null, payload)
+    capture(req, payload).then((body) => done(null, body), (e: Error) => done(e))
   })
+}
+
+/** Reads an upload body (up to 20 MiB) and hands the dialect's JSON parser an empty one instead. */
+async function capture(req: FastifyRequest, payload: AsyncIterable<Buffer | string>): Promise<Readable> {
+  const declared = Number(req.headers['content-length'])
+  if (declared > MAX_MEDIA_BYTES) throw tooLarge()
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of payload) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
+    total += b.length
+    if (total > MAX_MEDIA_BYTES) throw tooLarge()
+    chunks.push(b)
+  }
+  const contentType = req.headers['content-type']
+  captured.set(req, { bytes: Buffer.concat(chunks), contentType })
+  // The dialect's JSON parser then sees an empty body (and `base64` is not a valid media type to Fastify).
+  req.headers['content-length'] = '0'
+  delete req.headers['transfer-encoding']
+  if (contentType !== undefined) req.headers['content-type'] = 'application/octet-stream'
+  return Readable.from([])
 }
 
 /** The first file part of a multipart body (else its first part), with its declared type. */
