@@ -50,6 +50,11 @@ export interface SwitchboardApp {
   stop(): Promise<void>
 }
 
+/** Writes that give the dispatcher's planning loop something to do at once. */
+function wakesPlanner(table: string): boolean {
+  return table === 'campaigns' || table === 'schedules'
+}
+
 /** Builds the core context over an open, migrated database. */
 export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
   const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
@@ -85,7 +90,10 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     changes = database.kind === 'postgres'
       ? new ChangeListener(
         database.pool!.options.connectionString!,
-        (table) => core.reads.generations.bump([table]),
+        (table) => {
+          core.reads.generations.bump([table])
+          if (wakesPlanner(table)) dispatcher?.wakePlanner()
+        },
         (up) => {
           // Whatever changed while notices were not arriving is unknown: start afresh.
           core.reads.generations.bump(['*'])
@@ -144,6 +152,10 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
     await dispatcher?.start()
+    // A started campaign or a new schedule gets its first turn now, not at the next tick (this
+    // process's writes here; other processes' through the change notices above).
+    const planner = dispatcher
+    const stopWaking = planner ? database.writes.subscribe((tables) => { if (tables.some(wakesPlanner)) planner.wakePlanner() }) : () => {}
 
     return {
       http, core, database, dispatcher,
@@ -159,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
+        stopWaking()
         await dispatcher?.stop()
         await changes?.stop()
         if (ownsDatabase) await database.close()

@@ -10,17 +10,25 @@ import { queryRows } from '../db/rows.ts'
  * sent again: at-least-once, counted in `sends`); the watchdog fails spools whose gateway went silent.
  */
 
-/** Claims up to `limit` queued spools due now for `workerId`; returns them by id with their send count (> 1: a re-send). */
-export async function claimDueSpools(core: Core, workerId: string, limit: number, leaseMs: number): Promise<{ id: number; sends: number }[]> {
+/** A claimed spool: its id, its send count (> 1: a re-send) and the time it is due (its pacing slot). */
+export interface ClaimedSpool { id: number; sends: number; dueAt: number }
+
+/**
+ * Claims up to `limit` queued spools due within `aheadMs` from now for `workerId`, in id order. The
+ * worker hands each to its gateway at `dueAt`, so paced sends keep their slots to the millisecond
+ * instead of to the next claim turn.
+ */
+export async function claimDueSpools(core: Core, workerId: string, limit: number, leaseMs: number, aheadMs = 0): Promise<ClaimedSpool[]> {
   if (limit <= 0) return []
   const now = core.now()
-  const rows = await queryRows<{ id: number; sends: number }>(core.db, sql`update spools s set status = 'started', time_start = ${now.toISOString()}::timestamptz,
-      lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, claimed_by = ${workerId}, sends = s.sends + 1,
+  const rows = await queryRows<{ id: number; sends: number; time_spool: string | Date }>(core.db, sql`update spools s set status = 'started',
+      time_start = greatest(s.time_spool, ${now.toISOString()}::timestamptz),
+      lease_until = ${new Date(now.getTime() + aheadMs + leaseMs).toISOString()}::timestamptz, claimed_by = ${workerId}, sends = s.sends + 1,
       last_event_at = ${now.toISOString()}::timestamptz
-    from (select id from spools where status = 'queued' and time_spool <= ${now.toISOString()}::timestamptz
+    from (select id from spools where status = 'queued' and time_spool <= ${new Date(now.getTime() + aheadMs).toISOString()}::timestamptz
       order by id limit ${limit} for update skip locked) due
-    where s.id = due.id returning s.id, s.sends`)
-  return rows.sort((a, b) => a.id - b.id)
+    where s.id = due.id returning s.id, s.sends, s.time_spool`)
+  return rows.map((r) => ({ id: r.id, sends: r.sends, dueAt: new Date(r.time_spool).getTime() })).sort((a, b) => a.id - b.id)
 }
 
 /** Extends the leases of this worker's spools that are still in progress; returns their ids. */

@@ -28,7 +28,8 @@ export class Dispatcher {
   private readonly gateways = new Map<GatewayProvider['type'], Gateway>()
   private running = false
   private loops: Promise<void>[] = []
-  private wake: (() => void) | null = null
+  /** Ends the idle wait of a loop (by name), if it is waiting. */
+  private readonly wakers = new Map<string, () => void>()
   /** The wake-ups of the loops waiting idle. */
   private readonly sleeping = new Set<() => void>()
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
@@ -38,7 +39,7 @@ export class Dispatcher {
     for (const g of gateways) for (const t of g.types) this.gateways.set(t, g)
     this.sink = new EventSink(core, (ids) => {
       for (const id of ids) this.inFlight.delete(id)
-      this.wake?.()
+      this.wake('sending')
     })
   }
 
@@ -60,6 +61,26 @@ export class Dispatcher {
     await this.sink.drain()
   }
 
+  /**
+   * Wakes the planning loop now (a campaign was started or changed, a schedule was set), so the
+   * first sends do not wait for the next tick. The composition root calls it on such writes.
+   */
+  wakePlanner(): void {
+    this.wake('planning')
+  }
+
+  private wake(loop: 'sending' | 'planning'): void {
+    this.wakers.get(loop)?.()
+  }
+
+  /**
+   * How far ahead pacing books slots: far enough that a late planning turn (a busy database, a
+   * slow tick) does not leave a paced campaign behind its slots, which it would never catch up.
+   */
+  private pacingAheadMs(): number {
+    return Math.max(1000, 5 * this.config.tickMs)
+  }
+
   private upkeepMs(): number {
     return Math.max(200, Math.min(5000, (this.config.leaseSeconds * 1000) / 3))
   }
@@ -78,13 +99,15 @@ export class Dispatcher {
       if (!busy && this.running) await new Promise<void>((r) => {
         const t = setTimeout(done, idleMs)
         const sleeping = this.sleeping
+        const wakers = this.wakers
         function done() {
           clearTimeout(t)
           sleeping.delete(done)
+          if (wakers.get(name) === done) wakers.delete(name)
           r()
         }
         sleeping.add(done)
-        if (name === 'sending') this.wake = done
+        wakers.set(name, done)
       })
     }
   }
@@ -92,7 +115,8 @@ export class Dispatcher {
   private async sendTurn(): Promise<boolean> {
     const room = this.config.claimBatch - this.inFlight.size
     if (room < Math.max(1, Math.floor(this.config.claimBatch / 4))) return false
-    const claimed = await claimDueSpools(this.core, this.workerId, room, this.config.leaseSeconds * 1000)
+    // Spools due within the next tick are claimed now and handed over at their slot time.
+    const claimed = await claimDueSpools(this.core, this.workerId, room, this.config.leaseSeconds * 1000, this.config.tickMs)
     if (claimed.length === 0) return false
     const ids = claimed.map((c) => c.id)
     for (const id of ids) this.inFlight.add(id)
@@ -102,8 +126,11 @@ export class Dispatcher {
       this.core.log.warn({ spools: again }, 'sending spools again (at-least-once after a crash or an expired lease)')
     }
     const prepared = await outboundAttempts(this.core, ids)
+    const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {
       if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
+      const wait = dueAt.get(p.spoolId)! - this.core.now().getTime()
+      if (wait > 0) await sleep(wait)
       const gateway = this.gateways.get(p.attempt.provider.type)
       if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${p.attempt.provider.type}` })
       try {
@@ -118,17 +145,19 @@ export class Dispatcher {
 
   private async planTurn(): Promise<boolean> {
     let busy = false
-    // Preparation is bounded per turn so pacing and schedules keep their rhythm on huge groups.
+    // Preparation is bounded per turn so pacing and schedules keep their rhythm on huge groups, and
+    // pacing runs after each prepared batch: a campaign's first sends follow its first batch.
     for (let i = 0; i < 4; i++) {
-      if ((await prepareCampaignBatch(this.core, 5000)) === 0) break
-      busy = true
+      const prepared = await prepareCampaignBatch(this.core, 5000)
+      const started = await runCampaignTurn(this.core, { batch: this.config.claimBatch, lookAheadMs: this.pacingAheadMs() })
+      if (started > 0) this.wake('sending')
+      if (prepared > 0 || started > 0) busy = true
+      if (prepared === 0) break
     }
-    const started = await runCampaignTurn(this.core, { batch: this.config.claimBatch, lookAheadMs: this.config.tickMs })
-    if (started > 0) this.wake?.()
     const due = await sendDueTransmissions(this.core, this.config.claimBatch)
-    if (due > 0) this.wake?.()
+    if (due > 0) this.wake('sending')
     const fired = await fireDueSchedules(this.core, 100)
-    return busy || started > 0 || due > 0 || fired > 0
+    return busy || due > 0 || fired > 0
   }
 
   private async upkeepTurn(): Promise<boolean> {
@@ -140,12 +169,12 @@ export class Dispatcher {
       const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000))
       const gone = held.filter((id) => !live.has(id))
       for (const id of gone) this.inFlight.delete(id)
-      if (gone.length > 0) this.wake?.()
+      if (gone.length > 0) this.wake('sending')
     }
     const reaped = await reapExpiredLeases(this.core)
     if (reaped > 0) {
       this.core.log.warn({ spools: reaped }, 'spools returned to the queue after their lease expired; they will be sent again')
-      this.wake?.()
+      this.wake('sending')
     }
     return false
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Actor } from '../../src/core/actor.ts'
-import { createCampaign, getCampaign, prepareCampaignBatch, runCampaignTurn, startCampaign } from '../../src/core/campaigns/index.ts'
+import { createCampaign, getCampaign, prepareCampaignBatch, runCampaignTurn, startCampaign, stopCampaign, updateCampaign } from '../../src/core/campaigns/index.ts'
 import { createGroup, findOrCreateContact, linkContact } from '../../src/core/contacts/index.ts'
 import type { Core } from '../../src/core/core.ts'
 import { createProgram } from '../../src/core/programs/index.ts'
@@ -84,13 +84,29 @@ for (const kind of TEST_DATABASES) {
         const [a, b, c, later] = await queued(4)
         await app.core.db.update(spools).set({ timeSpool: new Date(Date.now() + 3_600_000) }).where(eq(spools.id, later!))
         const clock = at(0)
+        const idsAndSends = (claimed: { id: number; sends: number }[]) => claimed.map(({ id, sends }) => ({ id, sends }))
         const claimed = await claimDueSpools(clock, 'w1', 2, LEASE)
-        assert.deepEqual(claimed, [{ id: a, sends: 1 }, { id: b, sends: 1 }])
+        assert.deepEqual(idsAndSends(claimed), [{ id: a, sends: 1 }, { id: b, sends: 1 }])
         const [ra, , rc, rl] = await rows([a!, b!, c!, later!])
         assert.deepEqual([ra!.status, ra!.claimedBy, rc!.status, rl!.status], ['started', 'w1', 'queued', 'queued'])
         assert.ok(ra!.timeStart !== null && ra!.leaseUntil!.getTime() - ra!.timeStart.getTime() === LEASE)
-        assert.deepEqual(await claimDueSpools(clock, 'w1', 10, LEASE), [{ id: c, sends: 1 }], 'a spool due later is left')
-        assert.deepEqual(await claimDueSpools(at(3_700_000), 'w1', 10, LEASE), [{ id: later, sends: 1 }])
+        assert.deepEqual(idsAndSends(await claimDueSpools(clock, 'w1', 10, LEASE)), [{ id: c, sends: 1 }], 'a spool due later is left')
+        assert.deepEqual(idsAndSends(await claimDueSpools(at(3_700_000), 'w1', 10, LEASE)), [{ id: later, sends: 1 }])
+      })
+
+      test('a claim looking ahead takes spools due within its window and says when each is due', async () => {
+        await sweep()
+        const [soon, later] = await queued(2)
+        const base = Date.now()
+        await app.core.db.update(spools).set({ timeSpool: new Date(base + 80) }).where(eq(spools.id, soon!))
+        await app.core.db.update(spools).set({ timeSpool: new Date(base + 5_000) }).where(eq(spools.id, later!))
+        const claimed = await claimDueSpools(app.core, 'w1', 10, LEASE, 100)
+        assert.deepEqual(claimed, [{ id: soon, sends: 1, dueAt: base + 80 }])
+        const [rs, rl] = await rows([soon!, later!])
+        assert.equal(rs!.timeStart!.getTime(), base + 80, 'the send is recorded at its slot, not at the claim')
+        assert.equal(rl!.status, 'queued')
+        await claimDueSpools(app.core, 'w1', 10, LEASE, 10_000)
+        await recordAttemptEvents(app.core, [soon!, later!].map((spoolId) => ({ spoolId, events: [{ kind: 'failed', cause: 'done' }] })))
       })
 
       test('workers claiming at once get disjoint spools', async () => {
@@ -128,7 +144,7 @@ for (const kind of TEST_DATABASES) {
         assert.deepEqual([rd!.status, rd!.claimedBy, rd!.timeStart, rd!.leaseUntil], ['queued', null, null, null])
         assert.deepEqual([rc!.status, rc!.timeConnect], ['queued', null])
         assert.equal(ra!.status, 'started')
-        assert.deepEqual(await claimDueSpools(at(5_000), 'w2', 10, LEASE), [{ id: dead, sends: 2 }, { id: connected, sends: 2 }])
+        assert.deepEqual((await claimDueSpools(at(5_000), 'w2', 10, LEASE)).map(({ id, sends }) => ({ id, sends })), [{ id: dead, sends: 2 }, { id: connected, sends: 2 }])
       })
 
       test('the watchdog fails spools without a gateway event for the spool timeout, and their transmissions follow', async () => {
@@ -283,6 +299,38 @@ for (const kind of TEST_DATABASES) {
         assert.equal(await turn(160), 1)
         const sent = await app.core.db.select({ tid: spools.transmissionId, at: spools.timeSpool }).from(spools).where(inArray(spools.transmissionId, [t1!, t2!, t3!])).orderBy(asc(spools.id))
         assert.deepEqual(sent.map((s) => [s.tid, (s.at.getTime() - t0) / 1000]), [[t1, 0], [t2, 100], [t3, 160]])
+      })
+
+      /** A running campaign of three contacts at `cpm`, prepared, whose first turn (at 0.5 s ago) booked its slots 5 s ahead. */
+      async function bookedAhead(cpm: number) {
+        const group = await createGroup(app.core, user, { name: 'booked' })
+        for (let i = 0; i < 3; i++) await linkContact(app.core, user, (await findOrCreateContact(app.core, user, { phone: phone() })).id, group)
+        const cid = await createCampaign(app.core, user, { programId: program, groupId: group, cpm })
+        await startCampaign(app.core, user, cid)
+        while ((await prepareCampaignBatch(app.core, 5000)) > 0);
+        const ids = (await app.core.db.select().from(transmissions).where(eq(transmissions.campaignId, cid)).orderBy(asc(transmissions.id))).map((t) => t.id)
+        const t0 = Date.now() - 500
+        const turn = (ms: number) => runCampaignTurn({ ...app.core, now: () => new Date(t0 + ms) }, { batch: 100, lookAheadMs: 5000 })
+        assert.equal(await turn(0), 3)
+        const slots = async () => (await app.core.db.select({ tid: spools.transmissionId, at: spools.timeSpool }).from(spools)
+          .where(inArray(spools.transmissionId, ids)).orderBy(asc(spools.transmissionId))).map((r) => [r.tid, r.at.getTime() - t0])
+        return { cid, ids, turn, slots }
+      }
+
+      test('stop takes back the sends booked ahead: their transmissions are pending again with the try given back', async () => {
+        const { cid, ids, slots } = await bookedAhead(60)
+        await stopCampaign(app.core, user, cid)
+        assert.deepEqual(await slots(), [[ids[0], 0]], 'the send already due stays; the two booked later are gone')
+        const states = await app.core.db.select({ status: transmissions.status, tryDone: transmissions.tryDone }).from(transmissions).where(inArray(transmissions.id, ids)).orderBy(asc(transmissions.id))
+        assert.deepEqual(states, [{ status: 'processing', tryDone: 1 }, { status: 'pending', tryDone: 0 }, { status: 'pending', tryDone: 0 }])
+      })
+
+      test('a cpm change books the sends taken back again at the new rate, from the first of them', async () => {
+        const { cid, ids, turn, slots } = await bookedAhead(60)
+        assert.deepEqual(await slots(), [[ids[0], 0], [ids[1], 1000], [ids[2], 2000]])
+        await updateCampaign(app.core, user, cid, { cpm: 600 })
+        assert.equal(await turn(600), 2)
+        assert.deepEqual(await slots(), [[ids[0], 0], [ids[1], 1000], [ids[2], 1100]])
       })
 
       test('a fired schedule the state machine refuses is skipped silently and removed', async () => {

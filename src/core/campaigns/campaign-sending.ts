@@ -109,3 +109,21 @@ async function turnOf(core: Core, tx: Db, c: TurnCampaign, now: Date, horizon: D
   if (behind) await tx.execute(sql`update campaigns set next_slot_at = ${now.toISOString()}::timestamptz where id = ${c.id}`)
   return 0
 }
+
+/**
+ * Takes back a campaign's booked sends that no worker has claimed yet (pacing books slots up to a
+ * second ahead): their spools are removed and their transmissions are `pending` again, with the
+ * try given back. Used by stop (nothing new is sent after it) and by a cpm change (the next sends
+ * follow the new rate). Returns the earliest slot taken back, or null.
+ */
+export async function withdrawBookedSends(tx: Db, campaignId: number, now: Date): Promise<Date | null> {
+  const taken = await queryRows<{ transmission_id: number; time_spool: string | Date }>(tx, sql`delete from spools where id in (
+      select s.id from transmissions t join spools s on s.transmission_id = t.id
+      where t.campaign_id = ${campaignId} and t.status = 'processing' and s.status = 'queued' and s.time_spool > ${now.toISOString()}::timestamptz
+      for update of s skip locked)
+    returning transmission_id, time_spool`)
+  if (taken.length === 0) return null
+  await tx.execute(sql`update transmissions set status = 'pending', try_done = greatest(try_done - 1, 0), updated_at = ${now.toISOString()}::timestamptz
+    where id = any(${sql.param(taken.map((t) => t.transmission_id))}::int[]) and status = 'processing'`)
+  return new Date(Math.min(...taken.map((t) => new Date(t.time_spool).getTime())))
+}

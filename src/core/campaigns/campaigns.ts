@@ -13,6 +13,7 @@ import { transmissions } from '../transmissions/transmissions.table.ts'
 import { requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import type { Db } from '../../db/client.ts'
+import { withdrawBookedSends } from './campaign-sending.ts'
 import { campaigns } from './campaigns.table.ts'
 
 /** A campaign as shown (§5.9): its row, the program type and how many transmissions are final. */
@@ -135,7 +136,14 @@ export async function updateCampaign(core: Core, actor: Actor, id: number, input
     }
     if (input.groupId !== undefined) set.groupId = await visibleGroupId(tx, actor, input.groupId)
     if (input.accountId !== undefined) set.accountId = await transmissionAccount(tx, actor, input.accountId, programAccount)
-    if (cpm !== undefined) set.cpm = cpm
+    if (cpm !== undefined && cpm !== current.cpm) {
+      set.cpm = cpm
+      // Sends already booked at the old rate are booked again at the new one, from the first of them.
+      if (current.status === 'running') {
+        const from = await withdrawBookedSends(tx, id, core.now())
+        if (from) set.nextSlotAt = from
+      }
+    }
     if (tryAllowed !== undefined) {
       set.tryAllowed = tryAllowed
       await tx.update(transmissions).set({ tryAllowed: sql`greatest(${tryAllowed}, ${transmissions.tryDone})` })
@@ -195,5 +203,7 @@ export async function stopCampaign(core: Core, actor: Actor, id: number): Promis
 
 export async function stopLockedCampaign(core: Core, tx: Db, c: typeof campaigns.$inferSelect): Promise<void> {
   if (c.status !== 'running') throw new Locked('Campaign is not running')
-  await tx.update(campaigns).set({ status: 'paused', updatedAt: core.now() }).where(eq(campaigns.id, c.id))
+  const now = core.now()
+  await withdrawBookedSends(tx, c.id, now)
+  await tx.update(campaigns).set({ status: 'paused', updatedAt: now }).where(eq(campaigns.id, c.id))
 }
