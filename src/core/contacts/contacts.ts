@@ -3,6 +3,7 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import type { Db } from '../../db/client.ts'
 import { Invalid, NotFound } from '../errors.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { tenantOf, tenantScope } from '../tenancy.ts'
 import { blankToNull, emailRule, LONG_TEXT, phoneRule, textRule } from '../users/field-rules.ts'
 import { requirePermission } from '../users/guard.ts'
@@ -85,7 +86,8 @@ function nullFilled(f: ContactFields): Required<ContactFields> {
 /** One visible contact (contract for transmissions and campaigns). */
 export async function getContact(core: Core, actor: Actor, id: number): Promise<Contact> {
   requirePermission(actor, 'contact_read')
-  return findVisibleContact(core.db, actor, id)
+  // A hot read (clients poll contacts during campaigns): served from the exact read cache.
+  return core.reads.get(`contact:${visibilityKey(actor)}:${id}`, ['contacts'], () => findVisibleContact(core.db, actor, id))
 }
 
 /**
