@@ -7,6 +7,7 @@ import { NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
 import { users } from '../users/users.table.ts'
 import { accounts } from './accounts.table.ts'
+import { validId } from '../ids.ts'
 
 /**
  * Wire-neutral read side of accounts as seen through their owner's customer (Porta's ICustomer /
@@ -42,12 +43,6 @@ const accountColumns = {
   email: accounts.email,
   active: accounts.active,
   createdAt: accounts.createdAt,
-}
-
-const MAX_ID = 2_147_483_647
-
-function validId(id: number): boolean {
-  return Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 }
 
 /**

@@ -7,6 +7,7 @@ import { tenantScope } from '../tenancy.ts'
 import type { Db } from '../../db/client.ts'
 import { numbersOf } from '../numbers/allocation.ts'
 import { callTrackingCompanies } from './call-tracking.table.ts'
+import { validId } from '../ids.ts'
 
 export type CompanySettings = typeof callTrackingCompanies.$inferSelect
 
@@ -16,10 +17,8 @@ export interface Company extends CompanySettings {
   email: string | null
 }
 
-const MAX_ID = 2_147_483_647
-
 async function selectCompany(db: Db, actor: Actor, id: number): Promise<Company | null> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) return null
+  if (!validId(id)) return null
   const [row] = await db.select({ c: callTrackingCompanies, name: customers.name, email: customers.email })
     .from(callTrackingCompanies).innerJoin(customers, eq(customers.id, callTrackingCompanies.customerId))
     .where(and(eq(callTrackingCompanies.customerId, id), tenantScope(actor, callTrackingCompanies.tenantId)))

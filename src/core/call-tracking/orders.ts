@@ -5,12 +5,13 @@ import { NotFound } from '../errors.ts'
 import { trackingNumbers } from '../numbers/numbers.table.ts'
 import { tenantScope } from '../tenancy.ts'
 import { numberOrderNumbers, numberOrders } from './call-tracking.table.ts'
+import { validId } from '../ids.ts'
 
 export type NumberOrder = typeof numberOrders.$inferSelect
 
 /** One order of the actor's tenant with its numbers (ascending); NotFound otherwise. */
 export async function getOrder(core: Core, actor: Actor, id: number): Promise<NumberOrder & { numbers: string[] }> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFound('Order', id)
+  if (!validId(id)) throw new NotFound('Order', id)
   const [order] = await core.db.select().from(numberOrders).where(and(eq(numberOrders.id, id), tenantScope(actor, numberOrders.tenantId)))
   if (!order) throw new NotFound('Order', id)
   const rows = await core.db.select({ number: trackingNumbers.number }).from(numberOrderNumbers)

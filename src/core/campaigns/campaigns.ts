@@ -15,6 +15,7 @@ import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filte
 import type { Db } from '../../db/client.ts'
 import { withdrawBookedSends } from './campaign-sending.ts'
 import { campaigns } from './campaigns.table.ts'
+import { validId } from '../ids.ts'
 
 /** A campaign as shown (§5.9): its row, the program type and how many transmissions are final. */
 export type CampaignView = typeof campaigns.$inferSelect & { programType: ProgramType | null }
@@ -27,8 +28,6 @@ export interface CampaignFields {
   tryAllowed?: number | null
 }
 
-const MAX_ID = 2_147_483_647
-const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 /** The API's cpm range (§5.9); 0 (unpaced) is an internal value for benchmarks and the native API. */
 export const CPM_MAX = 600
 

@@ -9,6 +9,7 @@ import { insertUser } from '../users/users.ts'
 import { users } from '../users/users.table.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
 import { canonicalGuid, isUniqueViolation, newGuid, normalisePhone } from './identifiers.ts'
+import { validId } from '../ids.ts'
 
 export type MemberRow = typeof clickToCallMembers.$inferSelect
 
@@ -141,7 +142,7 @@ interface ProfileRow {
  * Plain SQL through `execute`: on PGlite it costs half of the equivalent query builder call.
  */
 export async function getMemberProfile(core: Core, actor: Actor, customerId: number): Promise<MemberProfile> {
-  if (!Number.isSafeInteger(customerId) || customerId < 1 || customerId > 2_147_483_647) throw new NotFound('Member', customerId)
+  if (!validId(customerId)) throw new NotFound('Member', customerId)
   // A hot read (Packetera 1303): served from the exact read cache.
   return core.reads.get(`member-profile:${visibilityKey(actor)}:${customerId}`, MEMBER_PROFILE_TABLES, () => loadMemberProfile(core, actor, customerId))
 }

@@ -7,6 +7,7 @@ import { NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
 import { customers } from './customers.table.ts'
 import type { Customer } from './customers.ts'
+import { validId } from '../ids.ts'
 
 /** A customer with the username of its primary login (null when it has none). */
 export interface CustomerWithLogin {
@@ -26,7 +27,7 @@ const primaryLogin = sql<string | null>`(select pl."username" from "users" pl wh
  * miss reseller actors use a prepared statement.
  */
 export async function getCustomerWithLogin(core: Core, actor: Actor, id: number): Promise<CustomerWithLogin> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFound('Customer', id)
+  if (!validId(id)) throw new NotFound('Customer', id)
   return core.reads.get(`customer-with-login:${visibilityKey(actor)}:${id}`, ['customers', 'users'], () => loadCustomerWithLogin(core, actor, id))
 }
 

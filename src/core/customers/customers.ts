@@ -6,6 +6,7 @@ import { tenantScope } from '../tenancy.ts'
 import { insertUser, type User } from '../users/users.ts'
 import { users } from '../users/users.table.ts'
 import { customers } from './customers.table.ts'
+import { validId } from '../ids.ts'
 
 export type Customer = typeof customers.$inferSelect
 export type CustomerProfile = Omit<typeof customers.$inferInsert, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>
@@ -68,7 +69,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** One customer of the actor's tenant; another tenant's id is NotFound. */
 export async function getCustomer(core: Core, actor: Actor, id: number): Promise<Customer> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new NotFound('Customer', id)
+  if (!validId(id)) throw new NotFound('Customer', id)
   const [c] = await core.db.select().from(customers).where(and(eq(customers.id, id), tenantScope(actor, customers.tenantId)))
   if (!c) throw new NotFound('Customer', id)
   return c

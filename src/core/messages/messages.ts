@@ -7,6 +7,7 @@ import { blankToNull, LONG_TEXT, notCleared, required, textRule } from '../users
 import { requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import { documents, recordings, templates, texts } from './messages.table.ts'
+import { validId } from '../ids.ts'
 
 /**
  * Messages (spec/ictcore.md §4.7, §5.5, §5.6): documents, recordings, templates and texts, each
@@ -62,8 +63,6 @@ export function messageScope(actor: Actor, kind: MessageKind): SQL | undefined {
   return actor.isAdmin ? tenant : and(tenant, eq(t.userId, actor.userId ?? -1))
 }
 
-const MAX_ID = 2_147_483_647
-const validId = (id: number) => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 
 function filterSpec(kind: MessageKind): FilterSpec {
   const t = TABLES[kind]

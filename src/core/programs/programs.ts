@@ -15,6 +15,7 @@ import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filte
 import type { Db } from '../../db/client.ts'
 import { isProgramType, PROGRAM_TYPES, type ProgramTypeInfo } from './program-types.ts'
 import { accountPrograms, programs, type ProgramParams, type ProgramType } from './programs.table.ts'
+import { validId } from '../ids.ts'
 
 /** A program as stored: type, flags, owner, its parameters and compiled steps. */
 export type ProgramView = typeof programs.$inferSelect
@@ -33,7 +34,6 @@ export interface ProgramFields {
   extensionId?: number | null
 }
 
-const MAX_ID = 2_147_483_647
 const TTS_MAX = 4000
 
 const programFilters: FilterSpec = {
@@ -57,7 +57,6 @@ export function refuseNul(query: ListQuery): ListQuery {
   return query
 }
 
-const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 
 /** One visible program, or NotFound('Program'). */
 export async function getProgram(core: Core, actor: Actor, id: number): Promise<ProgramView> {

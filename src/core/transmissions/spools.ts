@@ -8,13 +8,12 @@ import { requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import { findVisibleTransmission, LIST_LIMIT, transmissionScope } from './transmissions.ts'
 import { spoolResults, spools, transmissions, type SpoolStatus } from './transmissions.table.ts'
+import { validId } from '../ids.ts'
 
 /** A spool (attempt) as shown (§5.10): `amount` = seconds connected. */
 export type SpoolView = typeof spools.$inferSelect & { amount: number }
 export type SpoolResult = typeof spoolResults.$inferSelect
 
-const MAX_ID = 2_147_483_647
-const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 
 const spoolFilters: FilterSpec = {
   exact: {

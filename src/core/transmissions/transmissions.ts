@@ -16,6 +16,7 @@ import { requirePermission } from '../users/guard.ts'
 import { containsPattern, listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import type { Db } from '../../db/client.ts'
 import { transmissions, type TransmissionStatus } from './transmissions.table.ts'
+import { validId } from '../ids.ts'
 
 /** A transmission as shown: its row plus the derived program type, addresses and embedded contact (§5.8). */
 export type TransmissionView = typeof transmissions.$inferSelect & {
@@ -41,8 +42,6 @@ export interface TransmissionFields {
   tryAllowed?: number | null
 }
 
-const MAX_ID = 2_147_483_647
-const validId = (id: number): boolean => Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID
 export const LIST_LIMIT = 5000
 
 const contactJoin = aliasedTable(contacts, 'tc')

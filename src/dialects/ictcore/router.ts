@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
 import type { Actor } from '../../core/actor.ts'
+import { MAX_ID } from '../../core/ids.ts'
 
 /** What a route handler gets: the authenticated actor (null on public routes) and parsed params. */
 export interface IctcoreContext {
@@ -34,7 +35,6 @@ export interface RouteOptions {
   summary?: string
 }
 
-export const MAX_ID = 2_147_483_647
 const ID = /^[0-9]{1,10}$/
 const ACTING_GET = /\/(delete|clone|start|stop)$/
 

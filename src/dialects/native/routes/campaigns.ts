@@ -4,6 +4,7 @@ import { updateCampaign } from '../../../core/campaigns/index.ts'
 import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
 import { ErrorBody } from '../schemas.ts'
+import { MAX_ID } from '../../../core/ids.ts'
 
 /** Most transmissions a minute the native API accepts; 0 = unpaced. ICTCore itself allows 1–600. */
 const NATIVE_CPM_MAX = 1_000_000
@@ -13,7 +14,7 @@ export default async function campaignRoutes(app: FastifyInstance, core: Core) {
   app.put('/campaigns/:id/cpm', {
     schema: {
       tags: ['native'], summary: 'Set a campaign\'s pace: transmissions per minute, 0 = as fast as the gateways take them',
-      params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
+      params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) }),
       body: Type.Object({ cpm: Type.Integer({ minimum: 0, maximum: NATIVE_CPM_MAX }) }, { additionalProperties: false }),
       response: { 200: Type.Object({ id: Type.Integer(), cpm: Type.Integer() }), '4xx': ErrorBody },
     },

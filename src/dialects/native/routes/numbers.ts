@@ -3,6 +3,7 @@ import { addNumbersOp } from '../operations.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
+import { MAX_ID } from '../../../core/ids.ts'
 
 /** Tracking-number inventory (Delacon). */
 export default async function numberRoutes(app: FastifyInstance, core: Core) {
@@ -13,7 +14,7 @@ export default async function numberRoutes(app: FastifyInstance, core: Core) {
         region: Type.String({ minLength: 1, maxLength: 100 }),
         numberType: Type.String({ minLength: 1, maxLength: 100 }),
         count: Type.Integer({ minimum: 1, maximum: 10_000 }),
-        resellerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+        resellerId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ added: Type.Integer() }), '4xx': ErrorBody },
     },

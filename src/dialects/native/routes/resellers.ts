@@ -4,8 +4,9 @@ import { createResellerOp } from '../operations.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
+import { MAX_ID } from '../../../core/ids.ts'
 
-const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
+const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
 const DialectName = Type.Union(['ictcore', 'packetera', 'resellerclub', 'porta', 'delacon'].map((d) => Type.Literal(d)))
 
 /** Resellers and their API keys. */

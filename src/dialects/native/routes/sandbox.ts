@@ -4,8 +4,9 @@ import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
 import { deliverInbound, listSandboxSends } from '../../../dispatch/index.ts'
 import { ErrorBody } from '../schemas.ts'
+import { MAX_ID } from '../../../core/ids.ts'
 
-const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
+const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
 
 /** The sandbox gateway: its log of sends (spec/ictcore.md §5.12) and its inbound entry point (§7.4). */
 export default async function sandboxRoutes(app: FastifyInstance, core: Core) {

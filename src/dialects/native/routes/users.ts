@@ -3,6 +3,7 @@ import { createUserOp } from '../operations.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
+import { MAX_ID } from '../../../core/ids.ts'
 
 /** Login users (platform or a reseller's tenant). */
 export default async function userRoutes(app: FastifyInstance, core: Core) {
@@ -14,7 +15,7 @@ export default async function userRoutes(app: FastifyInstance, core: Core) {
         password: Type.String({ minLength: 1, maxLength: 128 }),
         email: Type.Optional(Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' })),
         admin: Type.Optional(Type.Boolean()),
-        resellerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+        resellerId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer() }), '4xx': ErrorBody },
     },
