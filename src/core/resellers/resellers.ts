@@ -91,7 +91,7 @@ const LAST_USED_GRANULARITY_MS = 60_000
 /**
  * Authenticates an API key presented alone (Porta License, Delacon Auth) or with the reseller's
  * id/username (ResellerClub, Packetera). Served from the verified-credential cache after the first
- * scrypt check. Unknown key, wrong reseller, revoked key, disabled reseller, dialect not enabled →
+ * scrypt check (concurrent checks of one key run once). Unknown key, wrong reseller, revoked key, disabled reseller, dialect not enabled →
  * Unauthenticated; disabled reseller or dialect not enabled → Forbidden (Porta answers 403).
  */
 export async function authenticateApiKey(
@@ -101,22 +101,22 @@ export async function authenticateApiKey(
   claimed?: { resellerId?: number; username?: string },
 ): Promise<Reseller> {
   const cacheKey = ['apikey', dialect, apiKey, String(claimed?.resellerId ?? ''), (claimed?.username ?? '').toLowerCase()]
-  const hit = core.credentials.get(cacheKey) as Reseller | undefined
-  if (hit) return hit
-  if (!apiKey || apiKey.length > 200) throw new Unauthenticated()
-  const [row] = await core.db.select({ key: apiKeys, reseller: resellers }).from(apiKeys)
-    .innerJoin(resellers, eq(resellers.id, apiKeys.resellerId)).where(eq(apiKeys.digest, apiKeyDigest(apiKey)))
-  if (!row || row.key.revokedAt) throw new Unauthenticated()
-  if (claimed?.resellerId !== undefined && row.reseller.id !== claimed.resellerId) throw new Unauthenticated()
-  if (claimed?.username !== undefined && row.reseller.username.toLowerCase() !== claimed.username.toLowerCase()) throw new Unauthenticated()
-  if (!(await verifySecret(apiKey, row.key.hash))) throw new Unauthenticated()
-  if (!resellerMayUse(row.reseller, dialect)) throw new Forbidden(dialect)
-  const now = core.now()
-  if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await core.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.key.id))
-  }
-  core.credentials.set(cacheKey, `reseller:${row.reseller.id}`, row.reseller)
-  return row.reseller
+  return core.credentials.lookup(cacheKey, async () => {
+    if (!apiKey || apiKey.length > 200) throw new Unauthenticated()
+    const [row] = await core.db.select({ key: apiKeys, reseller: resellers }).from(apiKeys)
+      .innerJoin(resellers, eq(resellers.id, apiKeys.resellerId)).where(eq(apiKeys.digest, apiKeyDigest(apiKey)))
+    if (!row || row.key.revokedAt) throw new Unauthenticated()
+    if (claimed?.resellerId !== undefined && row.reseller.id !== claimed.resellerId) throw new Unauthenticated()
+    if (claimed?.username !== undefined && row.reseller.username.toLowerCase() !== claimed.username.toLowerCase()) throw new Unauthenticated()
+    if (!(await verifySecret(apiKey, row.key.hash))) throw new Unauthenticated()
+    if (!resellerMayUse(row.reseller, dialect)) throw new Forbidden(dialect)
+    const now = core.now()
+    if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+      await core.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.key.id))
+    }
+    core.credentials.set(cacheKey, `reseller:${row.reseller.id}`, row.reseller)
+    return row.reseller
+  })
 }
 
 /** Whether the reseller is enabled and the dialect is among those it may use. */

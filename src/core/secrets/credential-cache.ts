@@ -43,16 +43,11 @@ export class CredentialCache<T = unknown> {
   private readonly entries = new Map<string, Entry<T>>()
   private readonly lead: number
   /**
-   * Verifications in flight (see `verifyOnce`), keyed by the credential itself: an entry lives only
+   * Verifications in flight (see `lookup`), keyed by the credential itself: an entry lives only
    * while the request that brought the credential is being answered (the request holds it anyway),
-   * so no secret outlives its request here, and a digest per request is saved.
+   * so no secret outlives its request here.
    */
   private readonly inFlight = new Map<string, Promise<unknown>>()
-  /**
-   * Lookups answered from an entry (hits, and refresh misses, whose entry keeps serving the
-   * others): tells `verifyOnce` that the check it started needs no sharing.
-   */
-  private served = 0
 
   constructor(private readonly ttlMs = 30_000, private readonly maxEntries = 50_000, private readonly clock: () => number = Date.now) {
     this.lead = refreshLead(ttlMs)
@@ -73,10 +68,8 @@ export class CredentialCache<T = unknown> {
     }
     if (now >= e.refreshAt) {
       e.refreshAt = now + REFRESH_RETRY_MS
-      this.served++
       return undefined
     }
-    this.served++
     return e.value
   }
 
@@ -93,20 +86,19 @@ export class CredentialCache<T = unknown> {
   }
 
   /**
-   * Runs `verify` for the credential `parts`, or joins the run already in flight for the same parts
-   * (same result, same error). When an entry has expired, say after an idle spell, every request
-   * that arrives before the first verification ends would otherwise run its own scrypt.
+   * The value cached for the credential `parts`, else the outcome of `verify` (the slow check, which
+   * caches its result with `set`). Concurrent misses of one credential share one run of `verify`
+   * (same result, same error): when an entry has expired, say after an idle spell, every request
+   * arriving before the first check ends would otherwise run its own scrypt. A refresh (one caller
+   * told "miss" shortly before expiry) runs while the entry keeps serving the others.
    */
-  verifyOnce<V>(parts: readonly string[], verify: () => Promise<V>): Promise<V> {
+  lookup<V extends T>(parts: readonly string[], verify: () => Promise<V>): Promise<V> {
+    const hit = this.get(parts)
+    if (hit !== undefined) return Promise.resolve(hit as V)
     const id = parts.join('\0')
     const running = this.inFlight.get(id)
     if (running) return running as Promise<V>
-    const served = this.served
     const run = verify()
-    // The checks look this cache up before their first await. A hit means nothing slow runs; a
-    // refresh runs while the entry still serves everyone else: neither is worth joining. Only a
-    // check that found no entry is shared.
-    if (this.served !== served) return run
     this.inFlight.set(id, run)
     // Inline arrows: a named closure per call would also cost a name definition under tsx.
     run.then(() => this.inFlight.delete(id), () => this.inFlight.delete(id))

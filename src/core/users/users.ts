@@ -108,7 +108,7 @@ export function forgetUser(core: Core, userId: number): void {
  * Resolves a login identifier as ICTCore does (§2): with `@` an email (case-insensitive), else an
  * exact username, else, if all digits, a user id; then checks the password. The same identifier may
  * exist in several tenants; the password decides (docs/decisions.md). Optional `scope` confines the
- * search (a reseller's members). Verified logins are cached.
+ * search (a reseller's members). Verified logins are cached; concurrent checks of one login run once.
  */
 export async function authenticateUserPassword(
   core: Core,
@@ -119,26 +119,26 @@ export async function authenticateUserPassword(
   // No stored login holds a NUL (PostgreSQL text cannot), so such an identifier matches nobody.
   if (!identifier || !password || identifier.includes('\u0000')) throw new Unauthenticated()
   const cacheKey = ['user-login', identifier, password, String(scope?.tenantId ?? '*'), String(scope?.customerOnly ?? false)]
-  const hit = core.credentials.get(cacheKey) as User | undefined
-  if (hit) return hit
-  const conds: SQL[] = []
-  if (scope?.tenantId !== undefined) conds.push(scope.tenantId === null ? isNull(users.tenantId) : eq(users.tenantId, scope.tenantId))
-  if (scope?.customerOnly) conds.push(sql`${users.customerId} is not null`)
-  const find = async (c: ReturnType<typeof sql>) => core.db.select().from(users).where(and(c, ...conds)).orderBy(users.id).limit(20)
-  let candidates: User[]
-  if (identifier.includes('@')) candidates = await find(sql`lower(${users.email}) = lower(${identifier})`)
-  else {
-    candidates = await find(sql`${users.username} = ${identifier}`)
-    if (!candidates.length && /^[0-9]{1,9}$/.test(identifier)) candidates = await find(sql`${users.id} = ${Number(identifier)}`)
-  }
-  for (const user of candidates) {
-    if (await verifySecret(password, user.passwordHash)) {
-      if (!user.active) throw new Unauthenticated('inactive')
-      core.credentials.set(cacheKey, `user:${user.id}`, user)
-      return user
+  return core.credentials.lookup(cacheKey, async (): Promise<User> => {
+    const conds: SQL[] = []
+    if (scope?.tenantId !== undefined) conds.push(scope.tenantId === null ? isNull(users.tenantId) : eq(users.tenantId, scope.tenantId))
+    if (scope?.customerOnly) conds.push(sql`${users.customerId} is not null`)
+    const find = async (c: ReturnType<typeof sql>) => core.db.select().from(users).where(and(c, ...conds)).orderBy(users.id).limit(20)
+    let candidates: User[]
+    if (identifier.includes('@')) candidates = await find(sql`lower(${users.email}) = lower(${identifier})`)
+    else {
+      candidates = await find(sql`${users.username} = ${identifier}`)
+      if (!candidates.length && /^[0-9]{1,9}$/.test(identifier)) candidates = await find(sql`${users.id} = ${Number(identifier)}`)
     }
-  }
-  throw new Unauthenticated()
+    for (const user of candidates) {
+      if (await verifySecret(password, user.passwordHash)) {
+        if (!user.active) throw new Unauthenticated('inactive')
+        core.credentials.set(cacheKey, `user:${user.id}`, user)
+        return user
+      }
+    }
+    throw new Unauthenticated()
+  })
 }
 
 /** Sets a user's password (hashing it) and forgets its cached logins. */

@@ -52,9 +52,7 @@ export async function authenticateRequest(core: Core, req: FastifyRequest): Prom
   const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
   if (colon < 0) throw new Unauthenticated()
-  const identifier = decoded.slice(0, colon)
-  const password = decoded.slice(colon + 1)
-  const user = await core.credentials.verifyOnce(['ictcore-basic', identifier, password], () => authenticateUserPassword(core, identifier, password))
+  const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1))
   return actorForUser(core, user.id)
 }
 

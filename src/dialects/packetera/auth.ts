@@ -22,24 +22,22 @@ export function mandatoryFields(input: PacketeraInput): Credentials {
   return { webUserName, webUserPassword, userEmail, userPassword }
 }
 
-/** Step 4: the partner by WebUserName + WebUserPassword (an API key), cached (1001); concurrent checks of one key run once. */
+/** Step 4: the partner by WebUserName + WebUserPassword (an API key), cached (1001). */
 export async function authenticatePartner(core: Core, c: Credentials): Promise<Reseller> {
   try {
-    return await core.credentials.verifyOnce(['packetera-partner', c.webUserName, c.webUserPassword],
-      () => authenticateApiKey(core, 'packetera', c.webUserPassword, { username: c.webUserName }))
+    return await authenticateApiKey(core, 'packetera', c.webUserPassword, { username: c.webUserName })
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'unauthenticated' || e.kind === 'forbidden')) throw failures.invalidWebUser()
     throw e
   }
 }
 
-/** Step 5: the member login among the partner's customers, cached (1002), run once for concurrent requests; returns its customer id. */
+/** Step 5: the member login among the partner's customers, cached (1002); returns its customer id. */
 export async function authenticateMember(core: Core, partner: Reseller, c: Credentials): Promise<number> {
   // Members log in by email only (the core would also resolve a bare username or user id).
   if (!c.userEmail.includes('@')) throw failures.invalidMember()
   try {
-    const user = await core.credentials.verifyOnce(['packetera-member', String(partner.id), c.userEmail, c.userPassword],
-      () => authenticateUserPassword(core, c.userEmail, c.userPassword, { tenantId: partner.id, customerOnly: true }))
+    const user = await authenticateUserPassword(core, c.userEmail, c.userPassword, { tenantId: partner.id, customerOnly: true })
     if (user.customerId === null) throw failures.invalidMember()
     return user.customerId
   } catch (e) {

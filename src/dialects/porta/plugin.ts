@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resellerActor } from '../../core/actor.ts'
+import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
-import { authenticateLicense } from './auth.ts'
 import { bindProduct, readBody } from './bind.ts'
 import { argumentFault, PortaFault } from './errors.ts'
 import { BadCallback, formatOfMediaType, negotiate, type Negotiated } from './negotiate.ts'
@@ -51,7 +51,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
     try {
       const { body, form } = bodyOf(req)
       const bound = bindProduct({ body, path: match.vars, query: split.query, form })
-      const reseller = await authenticateLicense(core, bound.dto.License ?? '')
+      const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '')
       const result = await match.route.operation({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
       return sendProductResponse(reply, neg, result)
     } catch (e) {

@@ -1,6 +1,7 @@
 import { authenticateApiKey, type Reseller } from '../../core/resellers/index.ts'
 import type { Core } from '../../core/core.ts'
 import { DomainError } from '../../core/errors.ts'
+import { MAX_ID } from '../../core/ids.ts'
 import { INVALID_CREDENTIALS, PASSWORD_AUTH_DEPRECATED, RcError } from './errors.ts'
 import type { RcParams } from './params.ts'
 
@@ -12,9 +13,9 @@ export async function authenticateReseller(core: Core, p: RcParams): Promise<Res
   if (p.has('auth-password')) throw new RcError(PASSWORD_AUTH_DEPRECATED)
   const userId = p.get('auth-userid')
   const apiKey = p.get('api-key')
-  if (!userId || !apiKey || !/^[0-9]{1,10}$/.test(userId) || Number(userId) > 2_147_483_647) throw new RcError(INVALID_CREDENTIALS)
+  if (!userId || !apiKey || !/^[0-9]{1,10}$/.test(userId) || Number(userId) > MAX_ID) throw new RcError(INVALID_CREDENTIALS)
   try {
-    return await core.credentials.verifyOnce(['resellerclub', userId, apiKey], () => authenticateApiKey(core, 'resellerclub', apiKey, { resellerId: Number(userId) }))
+    return await authenticateApiKey(core, 'resellerclub', apiKey, { resellerId: Number(userId) })
   } catch (e) {
     // Unknown reseller, wrong or revoked key, disabled reseller, dialect not enabled: all one answer.
     if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'forbidden')) throw new RcError(INVALID_CREDENTIALS)

@@ -51,14 +51,14 @@ describe('verified-credential cache under steady use', () => {
   })
 })
 
-describe('verifications in flight', () => {
-  test('concurrent checks of one credential run once and share the outcome', async () => {
+describe('lookup: a cached credential, else one check for concurrent misses', () => {
+  test('concurrent misses of one credential run one check and share the outcome', async () => {
     const cache = new CredentialCache<string>()
     let runs = 0
     let release!: () => void
     const gate = new Promise<void>((r) => { release = r })
     const verify = async () => { runs++; await gate; return 'reseller' }
-    const checks = [cache.verifyOnce(['k', 'secret'], verify), cache.verifyOnce(['k', 'secret'], verify), cache.verifyOnce(['k', 'other'], verify)]
+    const checks = [cache.lookup(['k', 'secret'], verify), cache.lookup(['k', 'secret'], verify), cache.lookup(['k', 'other'], verify)]
     release()
     assert.deepEqual(await Promise.all(checks), ['reseller', 'reseller', 'reseller'])
     assert.equal(runs, 2, 'one run per distinct credential')
@@ -69,44 +69,42 @@ describe('verifications in flight', () => {
     let release!: () => void
     const gate = new Promise<void>((r) => { release = r })
     const refused = async (): Promise<string> => { await gate; throw new Error('unauthenticated') }
-    const checks = [cache.verifyOnce(['k'], refused), cache.verifyOnce(['k'], async () => 'unused')]
+    const checks = [cache.lookup(['k'], refused), cache.lookup(['k'], async () => 'unused')]
     release()
     for (const c of checks) await assert.rejects(c, /unauthenticated/)
-    assert.equal(await cache.verifyOnce(['k'], async () => 'ok'), 'ok')
+    assert.equal(await cache.lookup(['k'], async () => 'ok'), 'ok')
   })
 
   test('parts are not concatenation-ambiguous in flight either', async () => {
     const cache = new CredentialCache<string>()
     let release!: () => void
     const gate = new Promise<void>((r) => { release = r })
-    const a = cache.verifyOnce(['ab', 'c'], async () => { await gate; return 'a' })
-    const b = cache.verifyOnce(['a', 'bc'], async () => 'b')
+    const a = cache.lookup(['ab', 'c'], async () => { await gate; return 'a' })
+    const b = cache.lookup(['a', 'bc'], async () => 'b')
     release()
     assert.deepEqual(await Promise.all([a, b]), ['a', 'b'])
   })
-})
 
-describe('verifications in flight, behind the cache', () => {
-  test('a check answered from the cache is not held as in flight; a check that misses is', async () => {
+  test('a cached credential is answered without a check; after a drop, concurrent requests run one check', async () => {
     const cache = new CredentialCache<string>()
     cache.set(['k'], 'p', 'cached')
     let runs = 0
-    // Like the core's checks: look the cache up first, then do the slow part.
+    // Like the core's checks: the slow part, then `set`.
     const check = async () => {
-      const hit = cache.get(['k'])
-      if (hit) return hit
       runs++
       await new Promise((r) => setImmediate(r))
+      cache.set(['k'], 'p', 'verified')
       return 'verified'
     }
-    assert.deepEqual(await Promise.all([cache.verifyOnce(['x'], check), cache.verifyOnce(['x'], check)]), ['cached', 'cached'])
+    assert.deepEqual(await Promise.all([cache.lookup(['k'], check), cache.lookup(['k'], check)]), ['cached', 'cached'])
+    assert.equal(runs, 0)
     cache.drop('p')
-    assert.deepEqual(await Promise.all([cache.verifyOnce(['x'], check), cache.verifyOnce(['x'], check)]), ['verified', 'verified'])
+    assert.deepEqual(await Promise.all([cache.lookup(['k'], check), cache.lookup(['k'], check)]), ['verified', 'verified'])
     assert.equal(runs, 1)
+    assert.equal(await cache.lookup(['k'], check), 'verified')
+    assert.equal(runs, 1, 'cached again by the check')
   })
-})
 
-describe('verifications in flight, during a refresh', () => {
   test('requests arriving while one request refreshes an entry are served by the entry, not made to wait', async () => {
     let now = 0
     const cache = new CredentialCache<string>(30_000, 100, () => now)
@@ -115,16 +113,14 @@ describe('verifications in flight, during a refresh', () => {
     let release!: () => void
     const gate = new Promise<void>((r) => { release = r })
     const check = async () => {
-      const hit = cache.get(['k'])
-      if (hit) return hit
       await gate
       cache.set(['k'], 'p', 'new')
       return 'new'
     }
-    const refreshing = cache.verifyOnce(['x'], check)
-    assert.equal(await cache.verifyOnce(['x'], check), 'old', 'answered while the refresh is still running')
+    const refreshing = cache.lookup(['k'], check)
+    assert.equal(await cache.lookup(['k'], check), 'old', 'answered while the refresh is still running')
     release()
     assert.equal(await refreshing, 'new')
-    assert.equal(await cache.verifyOnce(['x'], check), 'new')
+    assert.equal(await cache.lookup(['k'], check), 'new')
   })
 })
