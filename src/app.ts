@@ -50,11 +50,6 @@ export interface SwitchboardApp {
   stop(): Promise<void>
 }
 
-/** Writes that give the dispatcher's planning loop something to do at once. */
-function wakesPlanner(table: string): boolean {
-  return table === 'campaigns' || table === 'schedules'
-}
-
 /** Builds the core context over an open, migrated database. */
 export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
   const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
@@ -92,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         database.pool!.options.connectionString!,
         (table) => {
           core.reads.generations.bump([table])
-          if (wakesPlanner(table)) dispatcher?.wakePlanner()
+          dispatcher?.tablesChanged([table])
         },
         (up) => {
           // Whatever changed while notices were not arriving is unknown: start afresh.
@@ -152,10 +147,9 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
     await dispatcher?.start()
-    // A started campaign or a new schedule gets its first turn now, not at the next tick (this
-    // process's writes here; other processes' through the change notices above).
+    // The dispatcher hears of this process's writes here, of other processes' through the change notices above.
     const planner = dispatcher
-    const stopWaking = planner ? database.writes.subscribe((tables) => { if (tables.some(wakesPlanner)) planner.wakePlanner() }) : () => {}
+    const stopWaking = planner ? database.writes.subscribe((tables) => planner.tablesChanged(tables)) : () => {}
 
     return {
       http, core, database, dispatcher,

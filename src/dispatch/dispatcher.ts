@@ -12,6 +12,9 @@ import { outboundAttempts } from './outbound-attempts.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
+/** Tables whose writes give the planning loop something to do at once. */
+const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
+
 /**
  * The dispatcher (design.md): the only caller of gateways. Three loops share the work with any
  * other dispatcher on the same PostgreSQL database:
@@ -62,11 +65,12 @@ export class Dispatcher {
   }
 
   /**
-   * Wakes the planning loop now (a campaign was started or changed, a schedule was set), so the
-   * first sends do not wait for the next tick. The composition root calls it on such writes.
+   * Told of committed writes (this process's and, on PostgreSQL, other processes'): a started or
+   * changed campaign or a new schedule wakes the planning loop now, so the first sends do not wait
+   * for the next tick.
    */
-  wakePlanner(): void {
-    this.wake('planning')
+  tablesChanged(tables: readonly string[]): void {
+    if (tables.some((t) => PLANNED_TABLES.has(t))) this.wake('planning')
   }
 
   private wake(loop: 'sending' | 'planning'): void {
