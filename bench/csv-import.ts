@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
-import { BIN, cpuSeconds, freePort, startChild, type Child } from './processes.ts'
+import { BIN, childEnv, cpuSeconds, freePort, startChild, type Child } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // ICTCore group CSV import (spec/ictcore.md §8; issue target: 1,000,000 contacts into a group in
@@ -112,9 +112,7 @@ function postCsv(base: string, groupId: number, auth: string, body: Readable): P
 /** Imports `counts` generated contacts, each into a fresh group of an ordinary user, on one server. */
 export async function benchCsvImport(opts: { databaseUrl?: string; dataDir?: string; counts: number[] }): Promise<CsvImportResult[]> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sb-bench-csv-'))
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
-  Object.assign(env, { LOG_LEVEL: 'warn', DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) })
+  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: opts.databaseUrl })
   // ~150 bytes a line: past ~1.7M lines the default 256 MiB upload limit would answer 413.
   env.CSV_MAX_BYTES ??= String(Math.max(268_435_456, 200 * Math.max(...opts.counts)))
   const server = await startServer(env)

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BIN, freePort, startChild, type Child } from './processes.ts'
+import { BIN, childEnv, freePort, startChild, type Child } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // Dispatcher benchmarks of issue 3, each against a real `switchboard serve` child with the sandbox gateway:
@@ -34,9 +34,7 @@ interface Server { child: Child; url: string; auth: string; cleanup(): Promise<v
 async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-dispatch-'))
   const pg = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench_dispatch') : null
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20' }
-  for (const k of ['DATABASE_URL', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
-  if (pg) env.DATABASE_URL = pg.url
+  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: pg?.url })
   const port = await freePort()
   const child = await startChild([BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
   return {

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BIN, cpuSeconds, freePort, startChild } from './processes.ts'
+import { BIN, childEnv, cpuSeconds, freePort, startChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed } from './seed.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
@@ -25,9 +25,7 @@ const profDir = process.env.BENCH_CPU_PROF
 const dataDir = mkdtempSync(join(tmpdir(), 'sb-profile-'))
 const pgDb = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench') : undefined
 try {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD }
-  for (const k of ['DATABASE_URL', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
-  if (pgDb) env.DATABASE_URL = pgDb.url
+  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: pgDb?.url })
   const port = await freePort()
   const node = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
   // As in bench/run.ts: on PostgreSQL an API process without the dispatcher.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BIN, freePort, runJsonChild, startChild } from './processes.ts'
+import { BIN, childEnv, freePort, runJsonChild, startChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
 import { renderMarkdown, renderTable, type Row } from './report.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
@@ -33,13 +33,6 @@ const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url))
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`)
-}
-
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env }
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) delete env[k]
-  // Request logs off (warn): the baseline logs nothing either; logging cost is the deployment's choice.
-  return { ...env, LOG_LEVEL: 'warn', ...extra }
 }
 
 async function measure(url: string, headers?: Record<string, string>): Promise<{ rps: number; p99: number; non2xx: number; errors: number }> {
