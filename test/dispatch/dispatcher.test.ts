@@ -5,7 +5,6 @@ import type { Actor } from '../../src/core/actor.ts'
 import { createCampaign, getCampaign, prepareCampaignBatch, runCampaignTurn, startCampaign, stopCampaign, updateCampaign } from '../../src/core/campaigns/index.ts'
 import { createGroup, findOrCreateContact, linkContact } from '../../src/core/contacts/index.ts'
 import type { Core } from '../../src/core/core.ts'
-import { createProgram } from '../../src/core/programs/index.ts'
 import { createProvider } from '../../src/core/providers/index.ts'
 import { providers } from '../../src/core/providers/providers.table.ts'
 import { fireDueSchedules, scheduleCampaign, scheduleTransmission } from '../../src/core/schedules/index.ts'
@@ -22,6 +21,7 @@ import { availableGateways } from '../../src/dispatch/gateways.ts'
 import { sandboxSends } from '../../src/gateways/sandbox/sandbox.table.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+import { sendingFixture } from '../helpers/sending.ts'
 
 /** Sandbox script (§5.12): +1999… never answers in time (ten minutes), +1666… fails, the rest succeed. */
 const SCRIPT = { rules: [{ match: '^\\+1999', delay_ms: 600000 }, { match: '^\\+1666', outcome: 'fail', cause: 'rejected' }] }
@@ -53,10 +53,7 @@ for (const kind of TEST_DATABASES) {
 
     before(async () => {
       app = await startTestApp(kind)
-      const admin = await actorForUser(app.core, (await app.user(null, { roles: ['admin', 'user'] })).id)
-      user = await actorForUser(app.core, (await app.user(null, { phone: '+15550001111' })).id)
-      providerId = await createProvider(app.core, admin, { name: 'sandbox', type: 'sandbox', settings: JSON.stringify(SCRIPT) })
-      program = await createProgram(app.core, user, 'voicetts', { text: 'Hello' })
+      ;({ user, providerId, program } = await sendingFixture(app, SCRIPT))
     })
     after(async () => { await app.stop() })
 

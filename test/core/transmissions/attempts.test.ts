@@ -4,7 +4,6 @@ import { asc, eq, inArray } from 'drizzle-orm'
 import type { Actor } from '../../../src/core/actor.ts'
 import type { Core } from '../../../src/core/core.ts'
 import { createProgram } from '../../../src/core/programs/index.ts'
-import { createProvider } from '../../../src/core/providers/index.ts'
 import { scheduleTransmission } from '../../../src/core/schedules/index.ts'
 import { schedules } from '../../../src/core/schedules/schedules.table.ts'
 import {
@@ -13,6 +12,7 @@ import {
 import { actorForUser } from '../../../src/core/users/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { sendingFixture } from '../../helpers/sending.ts'
 
 const CALL_OK: AttemptEvent[] = [
   { kind: 'connected' }, { kind: 'step', step: 'originate', ok: true }, { kind: 'step', step: 'tts', ok: true },
@@ -32,12 +32,9 @@ for (const kind of TEST_DATABASES) {
 
     before(async () => {
       app = await startTestApp(kind)
-      const admin = await actorForUser(app.core, (await app.user(null, { roles: ['admin', 'user'] })).id)
-      user = await actorForUser(app.core, (await app.user(null, { phone: '+15550001111' })).id)
+      ;({ user, providerId, program } = await sendingFixture(app))
       // A reseller's user: its tenant has no provider.
       loner = await actorForUser(app.core, (await app.user((await app.reseller()).id)).id)
-      providerId = await createProvider(app.core, admin, { name: 'sandbox', type: 'sandbox' })
-      program = await createProgram(app.core, user, 'voicetts', { text: 'Hello' })
       lonerProgram = await createProgram(app.core, loner, 'voicetts', { text: 'Hello' })
     })
     after(async () => { await app.stop() })
