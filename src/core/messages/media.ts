@@ -6,6 +6,7 @@ import { zipSync } from 'fflate'
 import { loadConfig, type Config } from '../../config.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import type { Db } from '../../db/client.ts'
 import { Invalid, NotFound } from '../errors.ts'
 import { requirePermission } from '../users/guard.ts'
 import { mediaExtension, normalizeMime, type MediaKind } from './media-types.ts'
@@ -69,7 +70,67 @@ export async function mediaFilesOf(core: Core, kind: MessageKind, id: number): P
   return rows.map((r) => ({ path: join(dir, r.path), mime: r.mime, ext: r.ext, size: r.size }))
 }
 
-async function removeFiles(dir: string, paths: string[]): Promise<void> {
+/** An upload checked and written to a temporary file, waiting to be placed under a message. */
+export interface StagedMedia {
+  tmp: string
+  mime: string
+  ext: string
+  size: number
+}
+
+/**
+ * Checks an upload for a message kind (empty, over 20 MiB, unsupported type → Invalid `media`) and
+ * writes it to a temporary file, outside any transaction. `placeMedia` moves it into place;
+ * `discardStaged` removes what was not placed.
+ */
+export async function stageMedia(core: Core, kind: MediaKind, upload: { bytes: Uint8Array; mime: string }): Promise<StagedMedia> {
+  if (upload.bytes.length === 0) throw new Invalid('media', 'is empty')
+  if (upload.bytes.length > MAX_MEDIA_BYTES) throw new Invalid('media', 'is larger than 20 MiB')
+  const mime = normalizeMime(upload.mime)
+  const ext = mime && mediaExtension(kind, mime)
+  if (!mime || !ext) throw new Invalid('media', 'has an unsupported type')
+  const tmpDir = join(mediaDir(core), '.tmp')
+  await mkdir(tmpDir, { recursive: true })
+  const tmp = join(tmpDir, `${kind}-${randomBytes(8).toString('hex')}`)
+  await writeFile(tmp, upload.bytes)
+  return { tmp, mime, ext, size: upload.bytes.length }
+}
+
+export async function discardStaged(staged: readonly StagedMedia[]): Promise<void> {
+  for (const s of staged) await rm(s.tmp, { force: true }).catch(() => undefined)
+}
+
+/**
+ * Places a staged file under message `id` inside the caller's transaction, which holds the
+ * message row's lock: `append` adds a part (documents), otherwise it becomes the only part. The
+ * rename is the transaction's last file step. Returns the relative paths of replaced parts, for
+ * the caller to remove after the commit.
+ */
+export async function placeMedia(core: Core, tx: Db, kind: MediaKind, id: number, staged: StagedMedia, mode: 'append' | 'replace'): Promise<string[]> {
+  const append = mode === 'append' && kind === 'document'
+  const dir = mediaDir(core)
+  const t = common(kind)
+  const existing = await tx.select({ part: messageMedia.part, path: messageMedia.path }).from(messageMedia)
+    .where(and(eq(messageMedia.kind, kind), eq(messageMedia.messageId, id)))
+  const part = append ? existing.reduce((m, r) => Math.max(m, r.part), 0) + 1 : 1
+  const path = `${kind}/${id}/${part}.${staged.ext}`
+  if (!append) await tx.delete(messageMedia).where(and(eq(messageMedia.kind, kind), eq(messageMedia.messageId, id)))
+  await tx.insert(messageMedia).values({ kind, messageId: id, part, mime: staged.mime, ext: staged.ext, size: staged.size, path })
+  const firstExt = sql`(select ${messageMedia.ext} from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id} order by ${messageMedia.part} limit 1)`
+  await tx.update(t).set({
+    mediaType: firstExt,
+    parts: sql`(select count(*)::int from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id})`,
+    size: sql`(select coalesce(sum(${messageMedia.size}), 0)::int from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id})`,
+    updatedAt: core.now(),
+  }).where(eq(t.id, id))
+  await mkdir(join(dir, kind, String(id)), { recursive: true })
+  await rename(staged.tmp, join(dir, path))
+  return append ? [] : existing.map((r) => r.path).filter((p) => p !== path)
+}
+
+/** Removes the files of replaced or deleted parts (after the commit that dropped their rows). */
+export async function removeMediaFiles(core: Core, paths: string[]): Promise<void> {
+  const dir = mediaDir(core)
   for (const p of paths) await rm(join(dir, p), { force: true }).catch(() => undefined)
   for (const folder of new Set(paths.map((p) => dirname(p)))) await rmdir(join(dir, folder)).catch(() => undefined)
 }
@@ -82,48 +143,21 @@ async function removeFiles(dir: string, paths: string[]): Promise<void> {
 export async function storeMedia(core: Core, actor: Actor, kind: MediaKind, id: number, upload: { bytes: Uint8Array; mime: string }, mode: 'append' | 'replace'): Promise<number> {
   requirePermission(actor, `${kind}_update`)
   await findVisibleMessage(core, actor, kind, id)
-  if (upload.bytes.length === 0) throw new Invalid('media', 'is empty')
-  if (upload.bytes.length > MAX_MEDIA_BYTES) throw new Invalid('media', 'is larger than 20 MiB')
-  const mime = normalizeMime(upload.mime)
-  const ext = mime && mediaExtension(kind, mime)
-  if (!mime || !ext) throw new Invalid('media', 'has an unsupported type')
-  const append = mode === 'append' && kind === 'document'
-  const dir = mediaDir(core)
-  const tmpDir = join(dir, '.tmp')
-  await mkdir(tmpDir, { recursive: true })
-  const tmp = join(tmpDir, `${kind}-${id}-${randomBytes(8).toString('hex')}`)
-  await writeFile(tmp, upload.bytes)
+  const staged = await stageMedia(core, kind, upload)
   let replaced: string[] = []
-  let finalPath: string | null = null
   try {
     replaced = await core.db.transaction(async (tx) => {
       const t = common(kind)
       // The message row is the lock that orders concurrent uploads of one message.
       const [locked] = await tx.select({ id: t.id }).from(t).where(and(eq(t.id, id), messageScope(actor, kind))).for('update')
       if (!locked) throw new NotFound(ENTITY[kind], id)
-      const existing = await tx.select({ part: messageMedia.part, path: messageMedia.path }).from(messageMedia)
-        .where(and(eq(messageMedia.kind, kind), eq(messageMedia.messageId, id)))
-      const part = append ? existing.reduce((m, r) => Math.max(m, r.part), 0) + 1 : 1
-      const path = `${kind}/${id}/${part}.${ext}`
-      if (!append) await tx.delete(messageMedia).where(and(eq(messageMedia.kind, kind), eq(messageMedia.messageId, id)))
-      await tx.insert(messageMedia).values({ kind, messageId: id, part, mime, ext, size: upload.bytes.length, path })
-      const firstExt = sql`(select ${messageMedia.ext} from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id} order by ${messageMedia.part} limit 1)`
-      await tx.update(t).set({
-        mediaType: firstExt,
-        parts: sql`(select count(*)::int from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id})`,
-        size: sql`(select coalesce(sum(${messageMedia.size}), 0)::int from ${messageMedia} where ${messageMedia.kind} = ${kind} and ${messageMedia.messageId} = ${id})`,
-        updatedAt: core.now(),
-      }).where(eq(t.id, id))
-      await mkdir(join(dir, kind, String(id)), { recursive: true })
-      await rename(tmp, join(dir, path))
-      finalPath = path
-      return append ? [] : existing.map((r) => r.path).filter((p) => p !== path)
+      return placeMedia(core, tx, kind, id, staged, mode)
     })
   } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined)
+    await discardStaged([staged])
     throw e
   }
-  if (replaced.length) await removeFiles(dir, replaced.filter((p) => p !== finalPath))
+  await removeMediaFiles(core, replaced)
   return id
 }
 
@@ -157,5 +191,5 @@ export async function deleteMessage(core: Core, actor: Actor, kind: MessageKind,
     await tx.delete(t).where(eq(t.id, id))
     return gone.map((r) => r.path)
   })
-  if (paths.length) await removeFiles(mediaDir(core), paths)
+  await removeMediaFiles(core, paths)
 }

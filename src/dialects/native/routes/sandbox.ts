@@ -2,11 +2,15 @@ import { Type } from 'typebox'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
-import { deliverInbound, listSandboxSends } from '../../../dispatch/index.ts'
+import { deliverInbound, listSandboxSends, type InboundMessage } from '../../../dispatch/index.ts'
+import { MAX_MEDIA_BYTES } from '../../../core/messages/index.ts'
+
 import { ErrorBody } from '../schemas.ts'
 import { MAX_ID } from '../../../core/ids.ts'
 
 const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
+const BASE64_MAX = Math.ceil(MAX_MEDIA_BYTES / 3) * 4
+const INBOUND_BODY_LIMIT = 10 * BASE64_MAX + 1024 * 1024
 
 /** The sandbox gateway: its log of sends (spec/ictcore.md §5.12) and its inbound entry point (§7.4). */
 export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
@@ -26,20 +30,33 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
   })
 
   app.post('/sandbox/inbound', {
+    // Attachments come base64-encoded: up to ten 20 MiB files.
+    bodyLimit: INBOUND_BODY_LIMIT,
     schema: {
-      tags: ['native'], summary: 'Deliver an inbound SMS or email to the sandbox gateway (runs the subscribed receive program)',
+      tags: ['native'],
+      summary: 'Deliver an inbound SMS, email or fax to the sandbox gateway (runs the subscribed receive program and its child program)',
       body: Type.Object({
-        service: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
+        service: Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('fax')]),
         from: Type.String({ minLength: 1, maxLength: 254 }),
         to: Type.String({ minLength: 1, maxLength: 254 }),
         text: Type.Optional(Type.String({ maxLength: 65_535 })),
         subject: Type.Optional(Type.String({ maxLength: 255 })),
+        attachments: Type.Optional(Type.Array(Type.Object({
+          type: Type.String({ minLength: 1, maxLength: 255, description: 'MIME type' }),
+          content: Type.String({ minLength: 1, maxLength: BASE64_MAX, pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'the file, base64' }),
+        }, { additionalProperties: false }), { maxItems: 10, description: 'email attachments; for a fax, the received document' })),
+        pages: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'pages of a received fax (default 1)' })),
         tenantId: Type.Optional(Id),
       }, { additionalProperties: false }),
-      response: { 201: Type.Object({ transmissionId: Type.Integer(), spoolId: Type.Integer() }), '4xx': ErrorBody },
+      response: {
+        201: Type.Object({ transmissionId: Type.Integer(), spoolId: Type.Integer(), childTransmissionId: Type.Optional(Type.Integer()) }),
+        '4xx': ErrorBody,
+      },
     },
   }, async (req, reply) => {
     if (!req.nativeActor.crossTenant) throw new Forbidden('platform_admin')
-    return reply.code(201).send(await deliverInbound(core, req.body as Parameters<typeof deliverInbound>[1]))
+    const { attachments, ...message } = req.body as Omit<InboundMessage, 'attachments'> & { attachments?: { type: string; content: string }[] }
+    const files = attachments?.map((a) => ({ mime: a.type, bytes: Buffer.from(a.content, 'base64') }))
+    return reply.code(201).send(await deliverInbound(core, { ...message, ...(files ? { attachments: files } : {}) }))
   })
 }
