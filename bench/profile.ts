@@ -13,6 +13,7 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 //   BENCH_DURATION     seconds per case (default 10), BENCH_WARMUP (default 2), BENCH_CONNECTIONS (default 50)
 //   BENCH_CPU_PROF     a directory: the server writes a V8 CPU profile there when it stops
 //                      (summarise it with `node bench/profile-summary.ts DIR/*.cpuprofile`)
+//   BENCH_NODE_ARGS    extra node options for the server, e.g. "--perf-basic-prof" to read `perf record -p PID`
 
 const kind = process.env.BENCH_DATABASE === 'pglite' ? 'pglite' : 'postgres'
 const wanted = (process.env.BENCH_CASES ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
@@ -27,10 +28,11 @@ const pgDb = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl,
 try {
   const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: pgDb?.url })
   const port = await freePort()
-  const node = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
+  const node = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)]
   // As in bench/run.ts: on PostgreSQL an API process without the dispatcher.
   const dispatch = kind === 'postgres' ? ['--no-dispatch'] : []
   const server = await startChild([...node, BIN, 'serve', ...dispatch, '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  process.stderr.write(`server pid ${server.pid}\n`)
   try {
     for (const c of await seed(server.url, env)) {
       if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue
