@@ -5,7 +5,7 @@ import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
 import { authenticateMember, authenticatePartner, mandatoryFields } from './auth.ts'
 import { failureOf, failures, PacketeraFailure } from './errors.ts'
-import { effectiveReplyConfig, failurePairs, requestReplyConfig, sendPairs, successPairs, type ReplyConfig } from './reply.ts'
+import { BUILTIN_REPLY, effectiveReplyConfig, failurePairs, requestReplyConfig, sendPairs, successPairs, type ReplyConfig } from './reply.ts'
 import { parseRequest, type PacketeraInput } from './request.ts'
 import { TRANSACTIONS, type Transaction, type TransactionContext } from './transactions/index.ts'
 
@@ -28,23 +28,45 @@ function transactionOf(input: PacketeraInput): Transaction {
   return tx
 }
 
+/** One request's transaction context; the reply configuration it settles is read by the endpoint. */
+class RequestContext implements TransactionContext {
+  partner: TransactionContext['partner'] = null
+  actor: TransactionContext['actor'] = null
+  customerId: number | null = null
+  member: TransactionContext['member'] = null
+
+  constructor(
+    readonly core: Core,
+    readonly input: PacketeraInput,
+    private readonly options: EndpointOptions,
+    private readonly req: FastifyRequest,
+    private readonly overrides: Partial<ReplyConfig>,
+    public config: ReplyConfig,
+  ) {}
+
+  // Only a few transactions print links: the request's host is read when one does.
+  get linkBase(): string {
+    return `${this.options.publicBaseUrl ?? `${this.req.protocol}://${this.req.host}`}${this.options.prefix}`
+  }
+
+  useReplyDefaultsOf(settings: Record<string, unknown>): void {
+    this.config = effectiveReplyConfig(this.overrides, settings)
+  }
+}
+
 /** The `<prefix>/cbc_APIs.aspx` handler: every reply is HTTP 200 with Name/Value pairs (spec §3). */
 export function transactionHandler(options: EndpointOptions) {
   const { core } = options
   return async function handle(req: FastifyRequest, reply: FastifyReply) {
     let config: ReplyConfig | undefined
+    let ctx: RequestContext | undefined
     try {
       const input = parseRequest(req)
       const early = requestReplyConfig(input)
       config = early.config
       if (early.failure) throw early.failure
       const tx = transactionOf(input)
-      const ctx: TransactionContext = {
-        core, input, partner: null, actor: null, customerId: null, member: null,
-        // Only a few transactions print links: the request's host is read when one does.
-        get linkBase() { return `${options.publicBaseUrl ?? `${req.protocol}://${req.host}`}${options.prefix}` },
-        useReplyDefaultsOf: (settings) => { config = effectiveReplyConfig(early.overrides, settings) },
-      }
+      ctx = new RequestContext(core, input, options, req, early.overrides, early.config)
       if (tx.auth !== 'none') {
         const credentials = mandatoryFields(input)
         ctx.partner = await authenticatePartner(core, credentials)
@@ -59,9 +81,9 @@ export function transactionHandler(options: EndpointOptions) {
         }
       }
       const pairs = await tx.run(ctx)
-      return sendPairs(reply, successPairs(pairs), config)
+      return sendPairs(reply, successPairs(pairs), ctx.config)
     } catch (e) {
-      return sendPairs(reply, failurePairs(toFailure(e, req)), config ?? { format: 'namevalue', delimiter: '&', separator: '=', encapsulator: '' })
+      return sendPairs(reply, failurePairs(toFailure(e, req)), ctx?.config ?? config ?? BUILTIN_REPLY)
     }
   }
 }

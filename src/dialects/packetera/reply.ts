@@ -13,6 +13,8 @@ type Setting = keyof ReplyConfig
 export type Pairs = [string, string][]
 
 export const BUILTIN_REPLY: ReplyConfig = Object.freeze({ format: 'namevalue', delimiter: '&', separator: '=', encapsulator: '' })
+/** No settings given: most requests and partners (shared, never written). */
+const NONE: Partial<ReplyConfig> = Object.freeze({})
 
 /** Wire names of the four response configuration fields, in the order they are checked. */
 const WIRE: Record<Setting, string> = {
@@ -50,15 +52,17 @@ function clash(c: ReplyConfig, given: Partial<ReplyConfig>): Setting | null {
  * to answer with now, and the first failure (1005) if any field was refused.
  */
 export function requestReplyConfig(input: PacketeraInput): { overrides: Partial<ReplyConfig>; config: ReplyConfig; failure?: PacketeraFailure } {
-  const overrides: Partial<ReplyConfig> = {}
+  let overrides: Partial<ReplyConfig> = NONE
   let failure: PacketeraFailure | undefined
   for (const setting of Object.keys(WIRE) as Setting[]) {
     const sent = setting === 'format' ? input.get(WIRE[setting]) : input.raw(WIRE[setting])
     if (sent === undefined) continue
+    if (overrides === NONE) overrides = {}
     const ok = checkSetting(setting, sent)
     if (ok === undefined) failure ??= failures.invalid(WIRE[setting])
     else (overrides as Record<Setting, string>)[setting] = ok
   }
+  if (overrides === NONE) return { overrides, config: BUILTIN_REPLY, failure }
   for (let bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides); bad; bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides)) {
     failure ??= failures.invalid(WIRE[bad])
     delete overrides[bad]
@@ -72,7 +76,7 @@ export const PARTNER_REPLY_SETTINGS_KEY = 'packeteraReply'
 /** A partner's stored defaults, each checked on its own (invalid ones are ignored). */
 export function partnerReplyDefaults(settings: Record<string, unknown> | null | undefined): Partial<ReplyConfig> {
   const stored = settings?.[PARTNER_REPLY_SETTINGS_KEY]
-  if (!stored || typeof stored !== 'object') return {}
+  if (!stored || typeof stored !== 'object') return NONE
   const out: Partial<ReplyConfig> = {}
   for (const setting of Object.keys(WIRE) as Setting[]) {
     const ok = checkSetting(setting, (stored as Record<string, unknown>)[setting])
@@ -86,7 +90,9 @@ export function partnerReplyDefaults(settings: Record<string, unknown> | null | 
  * partner default clashes with the request's fields, the partner's defaults are set aside.
  */
 export function effectiveReplyConfig(overrides: Partial<ReplyConfig>, settings: Record<string, unknown> | null | undefined): ReplyConfig {
-  const merged = { ...BUILTIN_REPLY, ...partnerReplyDefaults(settings), ...overrides }
+  const defaults = partnerReplyDefaults(settings)
+  if (defaults === NONE && overrides === NONE) return BUILTIN_REPLY
+  const merged = { ...BUILTIN_REPLY, ...defaults, ...overrides }
   return clash(merged, {}) ? { ...BUILTIN_REPLY, ...overrides } : merged
 }
 

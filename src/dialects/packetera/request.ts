@@ -37,37 +37,46 @@ export function parseRequest(req: FastifyRequest): PacketeraInput {
   const input = new PacketeraInput()
   const url = req.raw.url ?? ''
   const q = url.indexOf('?')
-  if (q >= 0) parseForm(input, queryBytes(url.slice(q + 1)))
-  if (Buffer.isBuffer(req.body)) parseForm(input, req.body)
+  if (q >= 0) parseForm(input, byteText(url.slice(q + 1)))
+  if (Buffer.isBuffer(req.body)) parseForm(input, req.body.toString('latin1'))
   return input
 }
 
 // Node hands the request line over as latin1 (one char per byte); injected URLs may hold wider chars.
-function queryBytes(query: string): Buffer {
-  return Buffer.from(query, /[\u0100-\uffff]/.test(query) ? 'utf8' : 'latin1')
+function byteText(query: string): string {
+  return /[\u0100-\uffff]/.test(query) ? Buffer.from(query, 'utf8').toString('latin1') : query
 }
 
-/** `application/x-www-form-urlencoded` on bytes: `&`-separated, first `=` splits, `+` is a space. */
-export function parseForm(input: PacketeraInput, bytes: Buffer): void {
+/**
+ * `application/x-www-form-urlencoded` on bytes held as a latin1 string (one char per byte):
+ * `&`-separated, first `=` splits, `+` is a space. Working on the string spares a Buffer view per
+ * name and value: most are plain ASCII and are sliced as they are.
+ */
+export function parseForm(input: PacketeraInput, text: string): void {
+  const n = text.length
   let start = 0
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x26, start)
-    if (end < 0) end = bytes.length
+  while (start < n) {
+    let end = text.indexOf('&', start)
+    if (end < 0) end = n
     if (end > start) {
-      const part = bytes.subarray(start, end)
-      const eq = part.indexOf(0x3d)
-      input.add(decodeComponent(eq < 0 ? part : part.subarray(0, eq)), eq < 0 ? '' : decodeComponent(part.subarray(eq + 1)))
+      const eq = text.indexOf('=', start)
+      if (eq >= 0 && eq < end) input.add(decodeComponent(text, start, eq), decodeComponent(text, eq + 1, end))
+      else input.add(decodeComponent(text, start, end), '')
     }
     start = end + 1
   }
 }
 
 /** Percent-decoding that never throws: malformed `%` sequences stay as sent, bad UTF-8 becomes U+FFFD. */
-function decodeComponent(b: Buffer): string {
-  // Most names and values hold no escape and no `+`: their bytes are the UTF-8 text already.
-  let plain = 0
-  while (plain < b.length && b[plain] !== 0x25 && b[plain] !== 0x2b) plain++
-  if (plain === b.length) return b.toString('utf8')
+function decodeComponent(text: string, from: number, to: number): string {
+  let plain = from
+  while (plain < to) {
+    const c = text.charCodeAt(plain)
+    if (c === 0x25 || c === 0x2b || c > 0x7f) break
+    plain++
+  }
+  if (plain === to) return text.slice(from, to)
+  const b = Buffer.from(text.slice(from, to), 'latin1')
   const out = Buffer.allocUnsafe(b.length)
   let j = 0
   for (let i = 0; i < b.length; i++) {

@@ -5,7 +5,7 @@ import { BUILTIN_REPLY, effectiveReplyConfig, renderPairs, requestReplyConfig, v
 
 function input(form: string): PacketeraInput {
   const i = new PacketeraInput()
-  parseForm(i, Buffer.from(form, 'latin1'))
+  parseForm(i, form)
   return i
 }
 
