@@ -27,18 +27,21 @@ export interface BindingSources {
 
 /** Binds the Product DTO (and TenantID) from the request's sources; throws the §6 binding fault. */
 export function bindProduct(src: BindingSources): BoundRequest {
-  const bound: Record<string, unknown> = { ...(src.body ?? {}) }
+  const bound: Record<string, unknown> = src.body ? { ...src.body } : {}
   const errors: ConversionError[] = []
-  const apply = (name: string, text: string): void => {
-    const f = fieldOf(ProductBinding, name)
-    if (f) bound[f.name] = bindText(f, text, errors)
-  }
-  for (const [name, text] of Object.entries(src.path)) apply(name, text)
-  for (const { name, value } of src.query.values()) apply(name, value)
-  for (const { name, value } of src.form?.values() ?? []) apply(name, value)
+  for (const name in src.path) bindInto(bound, name, src.path[name]!, errors)
+  for (const { name, value } of src.query.values()) bindInto(bound, name, value, errors)
+  if (src.form) for (const { name, value } of src.form.values()) bindInto(bound, name, value, errors)
   if (errors.length) throw bindingFault(dedupe(errors))
-  const { TenantID, ...dto } = bound
-  return { dto: dto as ProductRequest, tenantId: typeof TenantID === 'number' ? TenantID : 0 }
+  const tenantId = bound.TenantID
+  if (tenantId !== undefined) delete bound.TenantID
+  return { dto: bound as ProductRequest, tenantId: typeof tenantId === 'number' ? tenantId : 0 }
+}
+
+// A module function, not a closure per request: binding runs on every Porta call.
+function bindInto(bound: Record<string, unknown>, name: string, text: string, errors: ConversionError[]): void {
+  const f = fieldOf(ProductBinding, name)
+  if (f) bound[f.name] = bindText(f, text, errors)
 }
 
 /** One path/query/form value as a JSV scalar of the field's type. */
