@@ -122,5 +122,14 @@ for (const kind of TEST_DATABASES) {
       })
       assert.equal(notBase64.statusCode, 400, notBase64.body)
     })
+
+    test('a message whose files exceed 20 MiB in all is refused with 413 before it is read', async () => {
+      const tenMiB = b64(Buffer.alloc(10 * 1024 * 1024, 0x25))
+      const res = await inject('POST', '/native/sandbox/inbound', admin, {
+        service: 'email', from: 'office@corp.example', to: '+15557770000@fax.example',
+        attachments: [{ type: 'application/pdf', content: tenMiB }, { type: 'application/pdf', content: tenMiB }, { type: 'application/pdf', content: tenMiB }],
+      })
+      assert.equal(res.statusCode, 413, res.body.slice(0, 200))
+    })
   })
 }

@@ -10,7 +10,8 @@ import { MAX_ID } from '../../../core/ids.ts'
 
 const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
 const BASE64_MAX = Math.ceil(MAX_MEDIA_BYTES / 3) * 4
-const INBOUND_BODY_LIMIT = 10 * BASE64_MAX + 1024 * 1024
+// One message carries at most 20 MiB of files (base64) plus its text, like a mail server's size limit.
+const INBOUND_BODY_LIMIT = BASE64_MAX + 1024 * 1024
 
 /** The sandbox gateway: its log of sends (spec/ictcore.md §5.12) and its inbound entry point (§7.4). */
 export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
@@ -30,7 +31,7 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
   })
 
   app.post('/sandbox/inbound', {
-    // Attachments come base64-encoded: up to ten 20 MiB files.
+    // Attachments come base64-encoded: 20 MiB of files in all (a larger body → 413).
     bodyLimit: INBOUND_BODY_LIMIT,
     schema: {
       tags: ['native'],
