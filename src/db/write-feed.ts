@@ -26,6 +26,7 @@ export class WriteFeed {
 
 const WRITE = /^\s*(?:with\b[\s\S]*?\)\s*)?(insert\s+into|update|delete\s+from|truncate(?:\s+table)?|merge\s+into)\s+(?:only\s+)?(?:"?\w+"?\.)?"?(\w+)"?/i
 const MAYBE_WRITE = /\b(insert|update|delete|truncate|merge|alter|drop|create|copy)\b/i
+const ROW_LOCK = /\bfor\s+(?:no\s+key\s+update|update|key\s+share|share)\b/gi
 const READ_ONLY = /^\s*(select|show|explain|set|reset|listen|unlisten|begin|start|savepoint|release|commit|rollback|end|prepare|deallocate)\b/i
 
 /**
@@ -35,8 +36,10 @@ const READ_ONLY = /^\s*(select|show|explain|set|reset|listen|unlisten|begin|star
 export function tableWrittenBy(sqlText: string): string | null {
   const m = WRITE.exec(sqlText)
   if (m) return m[2]!.toLowerCase()
-  if (READ_ONLY.test(sqlText) && !/^\s*select\b[\s\S]*\b(insert|update|delete)\b/i.test(sqlText.replace(/'[^']*'/g, ''))) return null
-  return MAYBE_WRITE.test(sqlText.replace(/'[^']*'/g, '')) ? '*' : null
+  // Quoted text and row-locking clauses (`for update`, `for no key update`, `for share`) change no data.
+  const bare = sqlText.replace(/'[^']*'/g, '').replace(ROW_LOCK, '')
+  if (READ_ONLY.test(sqlText) && !/^\s*select\b[\s\S]*\b(insert|update|delete)\b/i.test(bare)) return null
+  return MAYBE_WRITE.test(bare) ? '*' : null
 }
 
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i

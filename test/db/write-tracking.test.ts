@@ -17,6 +17,14 @@ describe('which table a statement writes', () => {
     assert.equal(tableWrittenBy("select pg_advisory_lock(1)"), null)
   })
 
+  test('a select that locks rows (for update, for share, skip locked) writes nothing', () => {
+    assert.equal(tableWrittenBy(`select id from transmissions where status = 'pending' order by id limit $1 for update skip locked`), null)
+    assert.equal(tableWrittenBy('select c.id from campaigns c where c.status = $1 limit 20 for update of c skip locked'), null)
+    assert.equal(tableWrittenBy('select "id" from "users" where "id" = $1 for no key update'), null)
+    assert.equal(tableWrittenBy('select "id" from "users" for share nowait'), null)
+    assert.equal(tableWrittenBy('select "id" from "users" for key share'), null)
+  })
+
   test('statements it cannot name count as writes of anything', () => {
     assert.equal(tableWrittenBy('alter table "users" add column x int'), '*')
     assert.equal(tableWrittenBy('with x as (delete from "a" returning *) select * from x'), '*')
