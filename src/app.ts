@@ -71,32 +71,54 @@ export async function createCore(database: Database, config: Config, log: Logger
   }
 }
 
+/**
+ * Follows committed writes: this process's (the database's write feed) and, on PostgreSQL, other
+ * processes' (change notices, which also keep `core`'s read cache exact: it is trusted only while
+ * they arrive). `onTables` hears of both; `*` = anything (a lost and regained notice connection).
+ * Resolves to the function that stops following.
+ */
+export async function followChanges(database: Database, core: Core, onTables: (tables: readonly string[]) => void): Promise<() => Promise<void>> {
+  const unsubscribe = database.writes.subscribe(onTables)
+  const changes = database.kind === 'postgres'
+    ? new ChangeListener(
+      database.pool!.options.connectionString!,
+      (table) => {
+        core.reads.generations.bump([table])
+        onTables([table])
+      },
+      (up) => {
+        // Whatever changed while notices were not arriving is unknown: start afresh.
+        core.reads.generations.bump(['*'])
+        core.reads.trusted = up
+        if (up) onTables(['*'])
+      },
+    )
+    : null
+  try {
+    await changes?.start()
+  } catch (e) {
+    unsubscribe()
+    throw e
+  }
+  return async () => {
+    unsubscribe()
+    await changes?.stop()
+  }
+}
+
 /** The composition root: database, core, HTTP with every dialect. */
 export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const { config } = options
   const log = options.logger ?? createLogger(config.logLevel)
   const ownsDatabase = !options.database
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
-  let changes: ChangeListener | null = null
+  let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
   try {
     if (ownsDatabase) await migrate(database)
     const core = await createCore(database, config, log)
-    changes = database.kind === 'postgres'
-      ? new ChangeListener(
-        database.pool!.options.connectionString!,
-        (table) => {
-          core.reads.generations.bump([table])
-          dispatcher?.tablesChanged([table])
-        },
-        (up) => {
-          // Whatever changed while notices were not arriving is unknown: start afresh.
-          core.reads.generations.bump(['*'])
-          core.reads.trusted = up
-        },
-      )
-      : null
-    await changes?.start()
+    // The dispatcher (made below, when this process runs one) hears of writes that give it work.
+    stopFollowing = await followChanges(database, core, (tables) => dispatcher?.tablesChanged(tables))
     const frameworkErrors = new FrameworkErrorRenderers()
     const http = Fastify({
       loggerInstance: log as FastifyBaseLogger,
@@ -147,9 +169,6 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
     await dispatcher?.start()
-    // The dispatcher hears of this process's writes here, of other processes' through the change notices above.
-    const planner = dispatcher
-    const stopWaking = planner ? database.writes.subscribe((tables) => planner.tablesChanged(tables)) : () => {}
 
     return {
       http, core, database, dispatcher,
@@ -165,15 +184,14 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
-        stopWaking()
         await dispatcher?.stop()
-        await changes?.stop()
+        await stopFollowing?.()
         if (ownsDatabase) await database.close()
       },
     }
   } catch (e) {
     await dispatcher?.stop()
-    await changes?.stop()
+    await stopFollowing?.()
     if (ownsDatabase) await database.close()
     throw e
   }

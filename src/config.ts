@@ -35,8 +35,10 @@ export interface DispatchConfig {
   leaseSeconds: number
   /** Spools claimed per batch; also the most a worker has in flight (the bound on re-sends after a crash). */
   claimBatch: number
-  /** Idle poll interval of the dispatch loops. */
+  /** The dispatch loops' rhythm while there is work, and their shortest idle wait. */
   tickMs: number
+  /** The longest an idle dispatch loop waits before it looks again (writes and due work wake it sooner). */
+  idleMaxMs: number
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseSeconds: int(env.DISPATCH_LEASE_SECONDS, 30),
       claimBatch: int(env.DISPATCH_BATCH, 500),
       tickMs: int(env.DISPATCH_TICK_MS, 100),
+      idleMaxMs: int(env.DISPATCH_IDLE_MAX_MS, 2000),
     },
     prefixes: {
       ictcore: '/api',

@@ -8,12 +8,24 @@ import { sendDueTransmissions } from '../core/transmissions/attempts.ts'
 import type { Gateway, GatewayProvider } from '../gateways/gateway.ts'
 import { claimDueSpools, failSilentSpools, reapExpiredLeases, renewLeases } from './claim.ts'
 import { EventSink } from './event-sink.ts'
+import { nextPlannedWorkAt, nextQueuedSpoolAt } from './next-due.ts'
 import { outboundAttempts } from './outbound-attempts.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Tables whose writes give the planning loop something to do at once. */
 const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
+
+type LoopName = 'sending' | 'planning' | 'upkeep'
+
+/**
+ * What a turn found: `busy` (it did work: the loop turns again at once), else when its loop next has
+ * something to do (`dueAt`, ms since the epoch; null: nothing known).
+ */
+interface TurnResult { busy: boolean; dueAt?: number | null }
+
+/** An idle loop's wait: ends at `endsAt` or when woken. */
+interface Sleep { endsAt: number; timer: NodeJS.Timeout; done: () => void }
 
 /**
  * The dispatcher (design.md): the only caller of gateways. Three loops share the work with any
@@ -31,12 +43,18 @@ export class Dispatcher {
   private readonly gateways = new Map<GatewayProvider['type'], Gateway>()
   private running = false
   private loops: Promise<void>[] = []
-  /** Ends the idle wait of a loop (by name), if it is waiting. */
-  private readonly wakers = new Map<string, () => void>()
-  /** The wake-ups of the loops waiting idle. */
-  private readonly sleeping = new Set<() => void>()
+  /** The loops waiting idle, by name. */
+  private readonly sleeping = new Map<LoopName, Sleep>()
+  /** Loops told of a change while turning: their next wait is one tick at most. */
+  private readonly nudged = new Set<LoopName>()
+  /** Loops woken (not timed out) since their last turn: they skip the idle probe. */
+  private readonly woken = new Set<LoopName>()
+  /** Loops whose last turn found nothing to do. */
+  private readonly resting = new Set<LoopName>()
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
+  /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
+  readonly turns: Record<LoopName, number> = { sending: 0, planning: 0, upkeep: 0 }
 
   constructor(private readonly core: Core, private readonly config: DispatchConfig, gateways: readonly Gateway[]) {
     for (const g of gateways) for (const t of g.types) this.gateways.set(t, g)
@@ -50,15 +68,20 @@ export class Dispatcher {
     if (this.running) return
     for (const g of new Set(this.gateways.values())) await g.start?.()
     this.running = true
-    this.loops = [this.loop('sending', () => this.sendTurn()), this.loop('planning', () => this.planTurn()), this.loop('upkeep', () => this.upkeepTurn(), this.upkeepMs())]
+    this.loops = [
+      this.loop('sending', () => this.sendTurn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
+      this.loop('planning', () => this.planTurn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
+      // Upkeep keeps its own rhythm: leases are renewed well before they run out.
+      this.loop('upkeep', () => this.upkeepTurn(), { first: this.upkeepMs(), most: this.upkeepMs() }),
+    ]
   }
 
   /** Stops claiming, lets the loops finish their turn, records what was reported, stops gateways. */
   async stop(): Promise<void> {
     if (!this.running) return
     this.running = false
-    // Every idle loop wakes now: stopping must not wait out the upkeep interval (up to 5 s).
-    for (const done of [...this.sleeping]) done()
+    // Every idle loop wakes now: stopping must not wait out an idle interval.
+    for (const sleep of [...this.sleeping.values()]) sleep.done()
     await Promise.all(this.loops)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
@@ -67,14 +90,34 @@ export class Dispatcher {
   /**
    * Told of committed writes (this process's and, on PostgreSQL, other processes'): a started or
    * changed campaign or a new schedule wakes the planning loop now, so the first sends do not wait
-   * for the next tick.
+   * for the next tick; new or changed transmissions and spools (a send, a retry, another worker's
+   * booked slots) bring a loop resting idle back to the tick.
    */
   tablesChanged(tables: readonly string[]): void {
-    if (tables.some((t) => PLANNED_TABLES.has(t))) this.wake('planning')
+    for (const t of tables) {
+      if (PLANNED_TABLES.has(t)) this.wake('planning')
+      if (t === 'transmissions' || t === '*') this.nudge('planning')
+      if (t === 'spools' || t === '*') this.nudge('sending')
+    }
   }
 
-  private wake(loop: 'sending' | 'planning'): void {
-    this.wakers.get(loop)?.()
+  /** Ends a loop's idle wait now. */
+  private wake(loop: LoopName): void {
+    this.sleeping.get(loop)?.done()
+  }
+
+  /** Shortens a loop's idle wait to one tick from now (or its next wait, if it is turning). */
+  private nudge(loop: LoopName): void {
+    const sleep = this.sleeping.get(loop)
+    if (!sleep) {
+      this.nudged.add(loop)
+      return
+    }
+    const soon = Date.now() + this.config.tickMs
+    if (sleep.endsAt <= soon) return
+    clearTimeout(sleep.timer)
+    sleep.endsAt = soon
+    sleep.timer = setTimeout(sleep.done, this.config.tickMs)
   }
 
   /**
@@ -89,39 +132,76 @@ export class Dispatcher {
     return Math.max(200, Math.min(5000, (this.config.leaseSeconds * 1000) / 3))
   }
 
-  /** Runs `turn` until stopped; a turn that did work runs again at once, an idle one waits. */
-  private async loop(name: string, turn: () => Promise<boolean>, idleMs = this.config.tickMs): Promise<void> {
+  /**
+   * Runs `turn` until stopped. A turn that did work runs again at once; after an idle one the loop
+   * waits until its next due work, but at least a tick and at most `idle.first`, doubled after every
+   * idle turn up to `idle.most` (writes wake it or bring it back to the tick: see tablesChanged).
+   */
+  private async loop(name: LoopName, turn: () => Promise<TurnResult>, idle: { first: number; most: number }): Promise<void> {
+    const tick = this.config.tickMs
+    let backoff = idle.first
     while (this.running) {
-      let busy = false
+      let result: TurnResult
+      this.nudged.delete(name)
       try {
-        busy = await turn()
+        this.turns[name]++
+        result = await turn()
       } catch (e) {
         this.core.log.error({ err: { name: (e as Error).name, code: (e as { code?: string }).code, message: (e as Error).message } }, `dispatcher ${name} turn failed`)
-        await sleep(Math.max(idleMs, 500))
+        await sleep(Math.max(tick, 500))
+        continue
+      } finally {
+        this.woken.delete(name)
+      }
+      if (result.busy) {
+        this.resting.delete(name)
+        backoff = idle.first
         continue
       }
-      if (!busy && this.running) await new Promise<void>((r) => {
-        const t = setTimeout(done, idleMs)
-        const sleeping = this.sleeping
-        const wakers = this.wakers
-        function done() {
-          clearTimeout(t)
-          sleeping.delete(done)
-          if (wakers.get(name) === done) wakers.delete(name)
-          r()
-        }
-        sleeping.add(done)
-        wakers.set(name, done)
-      })
+      this.resting.add(name)
+      const untilDue = result.dueAt === undefined || result.dueAt === null ? Infinity : result.dueAt - this.core.now().getTime()
+      const wait = this.nudged.has(name) ? tick : Math.max(tick, Math.min(backoff, untilDue))
+      backoff = Math.min(backoff * 2, idle.most)
+      if (this.running) await this.rest(name, wait)
     }
   }
 
-  private async sendTurn(): Promise<boolean> {
+  /** Waits `ms`, or until the loop is woken (its wait may be shortened meanwhile: see nudge). */
+  private rest(name: LoopName, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const entry: Sleep = {
+        endsAt: Date.now() + ms,
+        timer: setTimeout(() => finish(false), ms),
+        done: () => finish(true),
+      }
+      const finish = (woken: boolean) => {
+        clearTimeout(entry.timer)
+        if (this.sleeping.get(name) !== entry) return
+        this.sleeping.delete(name)
+        if (woken) this.woken.add(name)
+        resolve()
+      }
+      this.sleeping.set(name, entry)
+    })
+  }
+
+  private async sendTurn(): Promise<TurnResult> {
     const room = this.config.claimBatch - this.inFlight.size
-    if (room < Math.max(1, Math.floor(this.config.claimBatch / 4))) return false
+    // Full: the EventSink wakes this loop as soon as spools in flight end.
+    if (room < Math.max(1, Math.floor(this.config.claimBatch / 4))) return { busy: false, dueAt: null }
+    const tick = this.config.tickMs
+    // Resting idle, the loop looks before it claims: a claim that finds nothing still writes (an
+    // empty update, which sets off a change notice), a look does not.
+    if (this.resting.has('sending') && !this.woken.has('sending')) {
+      const next = await nextQueuedSpoolAt(this.core)
+      if (next === null || next > this.core.now().getTime() + tick) return { busy: false, dueAt: next === null ? null : next - tick }
+    }
     // Spools due within the next tick are claimed now and handed over at their slot time.
-    const claimed = await claimDueSpools(this.core, this.workerId, room, this.config.leaseSeconds * 1000, this.config.tickMs)
-    if (claimed.length === 0) return false
+    const claimed = await claimDueSpools(this.core, this.workerId, room, this.config.leaseSeconds * 1000, tick)
+    if (claimed.length === 0) {
+      const next = await nextQueuedSpoolAt(this.core)
+      return { busy: false, dueAt: next === null ? null : next - tick }
+    }
     const ids = claimed.map((c) => c.id)
     for (const id of ids) this.inFlight.add(id)
     const again = claimed.filter((c) => c.sends > 1).length
@@ -144,10 +224,10 @@ export class Dispatcher {
         await this.sink.report(p.spoolId, { kind: 'failed', cause: 'gateway error' })
       }
     }))
-    return true
+    return { busy: true }
   }
 
-  private async planTurn(): Promise<boolean> {
+  private async planTurn(): Promise<TurnResult> {
     let busy = false
     // Preparation is bounded per turn so pacing and schedules keep their rhythm on huge groups, and
     // pacing runs after each prepared batch: a campaign's first sends follow its first batch.
@@ -161,10 +241,11 @@ export class Dispatcher {
     const due = await sendDueTransmissions(this.core, this.config.claimBatch)
     if (due > 0) this.wake('sending')
     const fired = await fireDueSchedules(this.core, 100)
-    return busy || due > 0 || fired > 0
+    if (busy || due > 0 || fired > 0) return { busy: true }
+    return { busy: false, dueAt: await nextPlannedWorkAt(this.core) }
   }
 
-  private async upkeepTurn(): Promise<boolean> {
+  private async upkeepTurn(): Promise<TurnResult> {
     await failSilentSpools(this.core)
     if (this.inFlight.size > 0) {
       // Spools that ended without their gateway's report (the watchdog of any worker failed them,
@@ -180,6 +261,6 @@ export class Dispatcher {
       this.core.log.warn({ spools: reaped }, 'spools returned to the queue after their lease expired; they will be sent again')
       this.wake('sending')
     }
-    return false
+    return { busy: false }
   }
 }

@@ -407,12 +407,18 @@ for (const kind of TEST_DATABASES) {
       const spoolsOf = (ids: number[]) => app.core.db.select().from(spools).where(inArray(spools.id, ids)).orderBy(asc(spools.id))
       const statusOf = async (tid: number) => (await app.core.db.select({ s: transmissions.status }).from(transmissions).where(eq(transmissions.id, tid)))[0]!.s
       let dispatcher: Dispatcher
-      // A worker with four spools in flight at most, polling every 50 ms (20 ms slows PGlite's one connection).
+      let unsubscribe: () => void
+      // A worker with four spools in flight at most, polling every 50 ms (20 ms slows PGlite's one
+      // connection), told of this process's writes as in app.ts.
       before(async () => {
         dispatcher = new Dispatcher(app.core, { ...TEST_DISPATCH, claimBatch: 4, tickMs: 50 }, availableGateways(app.core))
+        unsubscribe = app.database.writes.subscribe((t) => dispatcher.tablesChanged(t))
         await dispatcher.start()
       })
-      after(async () => { await dispatcher.stop() })
+      after(async () => {
+        unsubscribe()
+        await dispatcher.stop()
+      })
 
       test('each attempt reaches the sandbox once, which logs its spool, transmission, destination and content', async () => {
         const { tid, spoolId } = await send('+15551000001')
@@ -472,6 +478,68 @@ for (const kind of TEST_DATABASES) {
           assert.deepEqual([s!.providerId, s!.response], [sip, 'no gateway for provider type sip'])
         } finally {
           await app.core.db.update(providers).set({ active: false }).where(eq(providers.id, sip))
+        }
+      })
+    })
+
+    describe('An idle dispatcher rests', () => {
+      const statusOf = async (tid: number) => (await app.core.db.select({ s: transmissions.status }).from(transmissions).where(eq(transmissions.id, tid)))[0]!.s
+      /** A dispatcher told of this process's writes (as in app.ts); stopped by the returned function. */
+      async function resting(config: Partial<typeof TEST_DISPATCH>, opts: { follow?: boolean } = {}): Promise<{ worker: Dispatcher; stop: () => Promise<void> }> {
+        const worker = new Dispatcher(app.core, { ...TEST_DISPATCH, ...config }, availableGateways(app.core))
+        const unsubscribe = opts.follow === false ? () => {} : app.database.writes.subscribe((t) => worker.tablesChanged(t))
+        await worker.start()
+        return { worker, stop: async () => { unsubscribe(); await worker.stop() } }
+      }
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+      // A running campaign keeps the planning loop at the tick (it paces): end those earlier tests left.
+      before(async () => { await app.core.db.execute(sql`update campaigns set status = 'completed' where status = 'running'`) })
+
+      test('with nothing to do its loops look less and less often, not every tick', async () => {
+        const { worker, stop } = await resting({ tickMs: 10, idleMaxMs: 400 })
+        try {
+          await sleep(300)
+          const before = { ...worker.turns }
+          await sleep(1200)
+          // Every tick would be about 120 turns each; resting, a few (waits of 160, 320, 400, 400 … ms).
+          assert.ok(worker.turns.sending - before.sending <= 12, `sending turned ${worker.turns.sending - before.sending} times`)
+          assert.ok(worker.turns.planning - before.planning <= 12, `planning turned ${worker.turns.planning - before.planning} times`)
+        } finally {
+          await stop()
+        }
+      })
+
+      test('resting, it leaves cached reads valid: looking for work is not a write', async () => {
+        const { stop } = await resting({ tickMs: 10, idleMaxMs: 50 })
+        try {
+          const stamp = app.core.reads.generations.stamp(['users', 'contacts'])
+          await sleep(300)
+          assert.equal(app.core.reads.generations.stamp(['users', 'contacts']), stamp)
+        } finally {
+          await stop()
+        }
+      })
+
+      test('a send made while it rests goes out without waiting out its rest', async () => {
+        const { worker, stop } = await resting({ tickMs: 20, idleMaxMs: 600_000 })
+        try {
+          await until(async () => worker.turns.planning, (n) => n >= 6)
+          const tid = await createTransmission(app.core, user, { programId: program, phone: phone('+1555') })
+          await sendTransmission(app.core, user, tid)
+          assert.equal(await until(() => statusOf(tid), (s) => s === 'completed', 10_000), 'completed')
+        } finally {
+          await stop()
+        }
+      })
+
+      test('a retry due later goes out at its time, even with no write to wake it', async () => {
+        const tid = await createTransmission(app.core, user, { programId: program, phone: phone('+1555') })
+        await app.core.db.update(transmissions).set({ status: 'pending', nextRun: new Date(Date.now() + 1500) }).where(eq(transmissions.id, tid))
+        const { stop } = await resting({ tickMs: 20, idleMaxMs: 600_000 }, { follow: false })
+        try {
+          assert.equal(await until(() => statusOf(tid), (s) => s === 'completed', 10_000), 'completed')
+        } finally {
+          await stop()
         }
       })
     })

@@ -34,7 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** Dispatcher timing for tests: quick polls and leases; the spec's delays unless a test shortens them. */
-export const TEST_DISPATCH = { retryDelaySeconds: 60, spoolTimeoutSeconds: 1800, leaseSeconds: 5, claimBatch: 100, tickMs: 20 }
+export const TEST_DISPATCH = { retryDelaySeconds: 60, spoolTimeoutSeconds: 1800, leaseSeconds: 5, claimBatch: 100, tickMs: 20, idleMaxMs: 1000 }
 
 /** An app on a fresh database of `kind` (call `stop()` in `after`); `dispatch` also runs the dispatcher. */
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, opts: { dispatch?: boolean } = {}): Promise<TestApp> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createCore } from '../../app.ts'
+import { createCore, followChanges } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
 import { openDatabase } from '../../db/client.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
@@ -24,12 +24,14 @@ const command: Command = {
       await migrate(database)
       const core = await createCore(database, config, log)
       const dispatcher = new Dispatcher(core, config.dispatch, availableGateways(core))
+      // Sends, campaign starts and schedules made through API processes wake this worker.
+      const stopFollowing = await followChanges(database, core, (tables) => dispatcher.tablesChanged(tables))
       await dispatcher.start()
       log.info({ worker: dispatcher.workerId, database: database.kind }, 'switchboard worker dispatching')
       await new Promise<void>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
           log.info({ signal }, 'worker stopping')
-          dispatcher.stop().catch((e: Error) => log.error({ err: { name: e.name } }, 'error while stopping')).finally(resolve)
+          dispatcher.stop().then(stopFollowing).catch((e: Error) => log.error({ err: { name: e.name } }, 'error while stopping')).finally(resolve)
         }
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
