@@ -9,7 +9,10 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 // `node --import tsx bench/profile.ts`: a quick look at some cases on one server, for working on
 // their speed; `npm run bench` stays the measurement of record. Settings (environment):
 //   BENCH_DATABASE     postgres (default) | pglite
-//   BENCH_CASES        comma-separated parts of case names to run (default all), e.g. "bearer,porta"
+//   BENCH_CASES        comma-separated parts of case names to run (default all), e.g. "bearer,porta";
+//                      "baseline" measures the bare Fastify hello-world (bench/hello.ts) the same way
+//   BENCH_RATE         requests/s for the whole load (default: as fast as the server answers); at a
+//                      fixed rate the server CPU per request compares changes more steadily
 //   BENCH_DURATION     seconds per case (default 10), BENCH_WARMUP (default 2), BENCH_CONNECTIONS (default 50)
 //   BENCH_CPU_PROF     a directory: the server writes a V8 CPU profile there when it stops
 //                      (summarise it with `node bench/profile-summary.ts DIR/*.cpuprofile`)
@@ -20,8 +23,28 @@ const wanted = (process.env.BENCH_CASES ?? '').split(',').map((s) => s.trim().to
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const warmup = Number(process.env.BENCH_WARMUP ?? 2)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const overallRate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const profDir = process.env.BENCH_CPU_PROF
+
+/** Runs one case against a server process and prints req/s, p99 and the server's CPU per request. */
+async function measure(label: string, pid: number, url: string, headers?: Record<string, string>): Promise<void> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers, overallRate })
+  const cpuBefore = cpuSeconds(pid)
+  const r = await autocannon({ url, connections, duration, headers, overallRate })
+  const cpuMicros = ((cpuSeconds(pid) - cpuBefore) / r.requests.total) * 1e6
+  process.stdout.write(`${label}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, server CPU ${cpuMicros.toFixed(1)} µs/request, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}\n`)
+}
+
+if (wanted.includes('baseline')) {
+  const port = await freePort()
+  const hello = await startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
+  try {
+    await measure('baseline (bare Fastify hello-world)', hello.pid, `${hello.url}/`)
+  } finally {
+    await hello.stop()
+  }
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sb-profile-'))
 const pgDb = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench') : undefined
@@ -40,12 +63,7 @@ try {
         process.stdout.write(`${c.name}: not available (${c.unavailable})\n`)
         continue
       }
-      const url = `${server.url}${c.path}`
-      if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers: c.headers })
-      const cpuBefore = cpuSeconds(server.pid)
-      const r = await autocannon({ url, connections, duration, headers: c.headers })
-      const cpuMicros = ((cpuSeconds(server.pid) - cpuBefore) / r.requests.total) * 1e6
-      process.stdout.write(`${kind} ${c.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, server CPU ${cpuMicros.toFixed(1)} µs/request, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}\n`)
+      await measure(`${kind} ${c.name}`, server.pid, `${server.url}${c.path}`, c.headers)
     }
   } finally {
     await server.stop()
