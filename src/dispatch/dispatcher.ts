@@ -47,10 +47,12 @@ export class Dispatcher {
   private readonly sleeping = new Map<LoopName, Sleep>()
   /** Loops told of a change while turning: their next wait is one tick at most. */
   private readonly nudged = new Set<LoopName>()
+  /** Loops woken while turning: they turn again at once. */
+  private readonly wokenWhileTurning = new Set<LoopName>()
   /** Loops woken (not timed out) since their last turn: they skip the idle probe. */
   private readonly woken = new Set<LoopName>()
-  /** Loops whose last turn found nothing to do. */
-  private readonly resting = new Set<LoopName>()
+  /** The queue had nothing due at the sending loop's last look. */
+  private queueIdle = false
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
@@ -101,9 +103,11 @@ export class Dispatcher {
     }
   }
 
-  /** Ends a loop's idle wait now. */
+  /** Ends a loop's idle wait now; a loop in the middle of a turn turns again right after it. */
   private wake(loop: LoopName): void {
-    this.sleeping.get(loop)?.done()
+    const sleep = this.sleeping.get(loop)
+    if (sleep) sleep.done()
+    else this.wokenWhileTurning.add(loop)
   }
 
   /** Shortens a loop's idle wait to one tick from now (or its next wait, if it is turning). */
@@ -143,6 +147,7 @@ export class Dispatcher {
     while (this.running) {
       let result: TurnResult
       this.nudged.delete(name)
+      this.wokenWhileTurning.delete(name)
       try {
         this.turns[name]++
         result = await turn()
@@ -154,11 +159,13 @@ export class Dispatcher {
         this.woken.delete(name)
       }
       if (result.busy) {
-        this.resting.delete(name)
         backoff = idle.first
         continue
       }
-      this.resting.add(name)
+      if (this.wokenWhileTurning.has(name)) {
+        this.woken.add(name)
+        continue
+      }
       const untilDue = result.dueAt === undefined || result.dueAt === null ? Infinity : result.dueAt - this.core.now().getTime()
       const wait = this.nudged.has(name) ? tick : Math.max(tick, Math.min(backoff, untilDue))
       backoff = Math.min(backoff * 2, idle.most)
@@ -187,17 +194,19 @@ export class Dispatcher {
 
   private async sendTurn(): Promise<TurnResult> {
     const room = this.config.claimBatch - this.inFlight.size
-    // Full: the EventSink wakes this loop as soon as spools in flight end.
-    if (room < Math.max(1, Math.floor(this.config.claimBatch / 4))) return { busy: false, dueAt: null }
     const tick = this.config.tickMs
-    // Resting idle, the loop looks before it claims: a claim that finds nothing still writes (an
-    // empty update, which sets off a change notice), a look does not.
-    if (this.resting.has('sending') && !this.woken.has('sending')) {
+    // Full: the EventSink wakes this loop as soon as spools in flight end (a look costs nothing here).
+    if (room < Math.max(1, Math.floor(this.config.claimBatch / 4))) return { busy: false, dueAt: this.core.now().getTime() + tick }
+    // With nothing due at its last look, the loop looks before it claims (unless woken: something
+    // was queued): a claim that finds nothing still writes (an empty update, whose change notice
+    // would wake every dispatcher on the database, this one too), a look does not.
+    if (this.queueIdle && !this.woken.has('sending')) {
       const next = await nextQueuedSpoolAt(this.core)
       if (next === null || next > this.core.now().getTime() + tick) return { busy: false, dueAt: next === null ? null : next - tick }
     }
     // Spools due within the next tick are claimed now and handed over at their slot time.
     const claimed = await claimDueSpools(this.core, this.workerId, room, this.config.leaseSeconds * 1000, tick)
+    this.queueIdle = claimed.length === 0
     if (claimed.length === 0) {
       const next = await nextQueuedSpoolAt(this.core)
       return { busy: false, dueAt: next === null ? null : next - tick }
