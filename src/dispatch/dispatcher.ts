@@ -24,8 +24,8 @@ type LoopName = 'sending' | 'planning' | 'upkeep'
  */
 interface TurnResult { busy: boolean; dueAt?: number | null }
 
-/** An idle loop's wait: ends at `endsAt` or when woken. */
-interface Sleep { endsAt: number; timer: NodeJS.Timeout; done: () => void }
+/** An idle loop's wait: runs out at `endsAt` (`expire`), or ends sooner when woken (`done`). */
+interface Sleep { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done: () => void }
 
 /**
  * The dispatcher (design.md): the only caller of gateways. Three loops share the work with any
@@ -121,7 +121,8 @@ export class Dispatcher {
     if (sleep.endsAt <= soon) return
     clearTimeout(sleep.timer)
     sleep.endsAt = soon
-    sleep.timer = setTimeout(sleep.done, this.config.tickMs)
+    // Shortened, not woken: the loop still looks before it claims.
+    sleep.timer = setTimeout(sleep.expire, this.config.tickMs)
   }
 
   /**
@@ -179,6 +180,7 @@ export class Dispatcher {
       const entry: Sleep = {
         endsAt: Date.now() + ms,
         timer: setTimeout(() => finish(false), ms),
+        expire: () => finish(false),
         done: () => finish(true),
       }
       const finish = (woken: boolean) => {

@@ -15,6 +15,7 @@ import {
 import { actorForUser } from '../../src/core/users/index.ts'
 import { queryRows } from '../../src/db/rows.ts'
 import { claimDueSpools, failSilentSpools, reapExpiredLeases, renewLeases } from '../../src/dispatch/claim.ts'
+import { followChanges } from '../../src/app.ts'
 import { Dispatcher } from '../../src/dispatch/dispatcher.ts'
 import { EventSink } from '../../src/dispatch/event-sink.ts'
 import { availableGateways } from '../../src/dispatch/gateways.ts'
@@ -484,12 +485,15 @@ for (const kind of TEST_DATABASES) {
 
     describe('An idle dispatcher rests', () => {
       const statusOf = async (tid: number) => (await app.core.db.select({ s: transmissions.status }).from(transmissions).where(eq(transmissions.id, tid)))[0]!.s
-      /** A dispatcher told of this process's writes (as in app.ts); stopped by the returned function. */
+      /**
+       * A dispatcher told of writes as `serve` and `worker` tell theirs (this process's, and on
+       * PostgreSQL the change notices, its own included); stopped by the returned function.
+       */
       async function resting(config: Partial<typeof TEST_DISPATCH>, opts: { follow?: boolean } = {}): Promise<{ worker: Dispatcher; stop: () => Promise<void> }> {
         const worker = new Dispatcher(app.core, { ...TEST_DISPATCH, ...config }, availableGateways(app.core))
-        const unsubscribe = opts.follow === false ? () => {} : app.database.writes.subscribe((t) => worker.tablesChanged(t))
+        const unfollow = opts.follow === false ? async () => {} : await followChanges(app.database, app.core, (t) => worker.tablesChanged(t))
         await worker.start()
-        return { worker, stop: async () => { unsubscribe(); await worker.stop() } }
+        return { worker, stop: async () => { await worker.stop(); await unfollow() } }
       }
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
       // A running campaign keeps the planning loop at the tick (it paces): end those earlier tests left.
