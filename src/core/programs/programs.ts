@@ -160,13 +160,24 @@ export async function createProgram(core: Core, actor: Actor, type: string, inpu
     if (input.accountId !== undefined && input.accountId !== null) account = await visibleAccount(tx, actor, 'accountId', input.accountId)
     if (input.parentId !== undefined && input.parentId !== null) await assertParent(tx, actor, input.parentId)
     if (type === 'faxtoemail' && !params.email && account) params.email = (await defaultEmail(tx, account)) ?? undefined
-    const [row] = await tx.insert(programs).values({
-      tenantId: tenantOf(actor), userId: actor.userId, name, type, parentId: input.parentId ?? null,
-      serviceFlag: info.serviceFlag, direction: info.direction, accountId: account?.id ?? null, params, steps: [...info.steps],
-    }).returning({ id: programs.id })
-    if (info.direction === 'inbound' && account) await subscribeRow(tx, account.id, row!.id, info.serviceFlag)
-    return row!.id
+    const id = await insertProgram(tx, { tenantId: tenantOf(actor), userId: actor.userId, name, type, parentId: input.parentId ?? null, accountId: account?.id ?? null, params })
+    if (info.direction === 'inbound' && account) await subscribeRow(tx, account.id, id, info.serviceFlag)
+    return id
   })
+}
+
+/**
+ * Writes a program row whose fields were checked by the caller; its service, direction and steps
+ * follow from its type (PROGRAM_TYPES). Returns its id.
+ */
+export async function insertProgram(db: Db, row: {
+  tenantId: number | null; userId: number | null; name: string; type: ProgramType; parentId: number | null; accountId: number | null; params: ProgramParams
+}): Promise<number> {
+  const info = PROGRAM_TYPES[row.type]
+  const [inserted] = await db.insert(programs).values({
+    ...row, serviceFlag: info.serviceFlag, direction: info.direction, steps: [...info.steps],
+  }).returning({ id: programs.id })
+  return inserted!.id
 }
 
 /** faxtoemail's destination: the account's email, else its owner's. */

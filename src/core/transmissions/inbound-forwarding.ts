@@ -6,8 +6,8 @@ import type { Core } from '../core.ts'
 import { placeMedia, type StagedMedia } from '../messages/media.ts'
 import { documents, templates } from '../messages/messages.table.ts'
 import { PROGRAM_TYPES } from '../programs/program-types.ts'
-import { programs, type ProgramParams } from '../programs/programs.table.ts'
-import type { ProgramView } from '../programs/programs.ts'
+import type { ProgramParams } from '../programs/programs.table.ts'
+import { insertProgram, type ProgramView } from '../programs/programs.ts'
 import { phoneRule } from '../users/field-rules.ts'
 import { startAttempts } from './attempts.ts'
 import { spoolResults, transmissions } from './transmissions.table.ts'
@@ -72,16 +72,12 @@ async function emailToFax(core: Core, tx: Db, r: ReceivedInbound, files: readonl
 }
 
 async function startChild(core: Core, tx: Db, r: ReceivedInbound, type: 'sendemail' | 'sendfax', params: ProgramParams, address: { phone?: string; email?: string }, title: string): Promise<number> {
-  const info = PROGRAM_TYPES[type]
   const { tenantId, userId } = r.account
-  const [program] = await tx.insert(programs).values({
-    tenantId, userId, name: title, type, parentId: r.program.id, serviceFlag: info.serviceFlag, direction: info.direction,
-    accountId: r.account.id, params, steps: [...info.steps],
-  }).returning({ id: programs.id })
+  const programId = await insertProgram(tx, { tenantId, userId, name: title, type, parentId: r.program.id, accountId: r.account.id, params })
   const contact = await findOrCreateContact(tx, r.owner, address)
   const [t] = await tx.insert(transmissions).values({
-    tenantId, userId, title, origin: type, contactId: contact.id, accountId: r.account.id, programId: program!.id,
-    serviceFlag: info.serviceFlag, direction: 'outbound', status: 'pending', nextRun: r.now,
+    tenantId, userId, title, origin: type, contactId: contact.id, accountId: r.account.id, programId,
+    serviceFlag: PROGRAM_TYPES[type].serviceFlag, direction: 'outbound', status: 'pending', nextRun: r.now,
   }).returning({ id: transmissions.id })
   // No provider yet: it stays pending and is retried like any automatic send.
   await startAttempts(core, tx, [t!.id], { now: r.now, automatic: true })
