@@ -49,8 +49,6 @@ export class Dispatcher {
   private readonly nudged = new Set<LoopName>()
   /** Loops woken while turning: they turn again at once. */
   private readonly wokenWhileTurning = new Set<LoopName>()
-  /** Loops woken (not timed out) since their last turn: they skip the idle probe. */
-  private readonly woken = new Set<LoopName>()
   /** The queue had nothing due at the sending loop's last look. */
   private queueIdle = false
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
@@ -71,7 +69,7 @@ export class Dispatcher {
     for (const g of new Set(this.gateways.values())) await g.start?.()
     this.running = true
     this.loops = [
-      this.loop('sending', () => this.sendTurn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
+      this.loop('sending', (woken) => this.sendTurn(woken), { first: this.config.tickMs, most: this.config.idleMaxMs }),
       this.loop('planning', () => this.planTurn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
       // Upkeep keeps its own rhythm: leases are renewed well before they run out.
       this.loop('upkeep', () => this.upkeepTurn(), { first: this.upkeepMs(), most: this.upkeepMs() }),
@@ -142,59 +140,56 @@ export class Dispatcher {
    * waits until its next due work, but at least a tick and at most `idle.first`, doubled after every
    * idle turn up to `idle.most` (writes wake it or bring it back to the tick: see tablesChanged).
    */
-  private async loop(name: LoopName, turn: () => Promise<TurnResult>, idle: { first: number; most: number }): Promise<void> {
+  private async loop(name: LoopName, turn: (woken: boolean) => Promise<TurnResult>, idle: { first: number; most: number }): Promise<void> {
     const tick = this.config.tickMs
     let backoff = idle.first
+    /** This turn follows a wake (something was announced), not a wait that ran out. */
+    let woken = false
     while (this.running) {
       let result: TurnResult
       this.nudged.delete(name)
       this.wokenWhileTurning.delete(name)
       try {
         this.turns[name]++
-        result = await turn()
+        result = await turn(woken)
       } catch (e) {
         this.core.log.error({ err: { name: (e as Error).name, code: (e as { code?: string }).code, message: (e as Error).message } }, `dispatcher ${name} turn failed`)
         await sleep(Math.max(tick, 500))
+        woken = false
         continue
-      } finally {
-        this.woken.delete(name)
       }
+      woken = this.wokenWhileTurning.has(name)
       if (result.busy) {
         backoff = idle.first
         continue
       }
-      if (this.wokenWhileTurning.has(name)) {
-        this.woken.add(name)
-        continue
-      }
+      if (woken) continue
       const untilDue = result.dueAt === undefined || result.dueAt === null ? Infinity : result.dueAt - this.core.now().getTime()
       const wait = this.nudged.has(name) ? tick : Math.max(tick, Math.min(backoff, untilDue))
       backoff = Math.min(backoff * 2, idle.most)
-      if (this.running) await this.rest(name, wait)
+      if (this.running) woken = await this.rest(name, wait)
     }
   }
 
-  /** Waits `ms`, or until the loop is woken (its wait may be shortened meanwhile: see nudge). */
-  private rest(name: LoopName, ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const entry: Sleep = {
-        endsAt: Date.now() + ms,
-        timer: setTimeout(() => finish(false), ms),
-        expire: () => finish(false),
-        done: () => finish(true),
-      }
+  /**
+   * Waits `ms`, or until the loop is woken (its wait may be shortened meanwhile: see nudge);
+   * resolves to whether it was woken.
+   */
+  private rest(name: LoopName, ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const expire = () => finish(false)
+      const entry: Sleep = { endsAt: Date.now() + ms, timer: setTimeout(expire, ms), expire, done: () => finish(true) }
       const finish = (woken: boolean) => {
         clearTimeout(entry.timer)
         if (this.sleeping.get(name) !== entry) return
         this.sleeping.delete(name)
-        if (woken) this.woken.add(name)
-        resolve()
+        resolve(woken)
       }
       this.sleeping.set(name, entry)
     })
   }
 
-  private async sendTurn(): Promise<TurnResult> {
+  private async sendTurn(woken: boolean): Promise<TurnResult> {
     const room = this.config.claimBatch - this.inFlight.size
     const tick = this.config.tickMs
     // Full: the EventSink wakes this loop as soon as spools in flight end (a look costs nothing here).
@@ -202,7 +197,7 @@ export class Dispatcher {
     // With nothing due at its last look, the loop looks before it claims (unless woken: something
     // was queued): a claim that finds nothing still writes (an empty update, whose change notice
     // would wake every dispatcher on the database, this one too), a look does not.
-    if (this.queueIdle && !this.woken.has('sending')) {
+    if (this.queueIdle && !woken) {
       const next = await nextQueuedSpoolAt(this.core)
       if (next === null || next > this.core.now().getTime() + tick) return { busy: false, dueAt: next === null ? null : next - tick }
     }

@@ -4,7 +4,6 @@ import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
 import { deliverInbound, listSandboxSends, type InboundMessage } from '../../../dispatch/index.ts'
 import { MAX_MEDIA_BYTES } from '../../../core/messages/index.ts'
-
 import { ErrorBody } from '../schemas.ts'
 import { MAX_ID } from '../../../core/ids.ts'
 
