@@ -4,8 +4,8 @@ import { RequestStats } from './request-stats.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Which API surface served the request (set by each dialect's plugin). */
-    dialect: string
+    /** Which API surface served the request (each dialect's plugin decorates its scope); undefined outside them. */
+    dialect: string | undefined
   }
 }
 
@@ -19,9 +19,8 @@ export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
   const stats = new RequestStats()
-  app.decorateRequest('dialect', 'system')
   app.addHook('onResponse', (req, reply, done) => {
-    stats.observe(req.dialect, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000)
+    stats.observe(req.dialect ?? 'system', req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000)
     done()
   })
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

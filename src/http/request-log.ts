@@ -9,7 +9,7 @@ export function registerRequestLog(app: FastifyInstance): void {
   const log = app.log as { isLevelEnabled?: (level: string) => boolean }
   if (log.isLevelEnabled && !log.isLevelEnabled('info')) return
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', dialect: req.dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', dialect: req.dialect ?? 'system', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
     done()
   })
 }

@@ -17,8 +17,18 @@ import { matchRoute } from './routes.ts'
 
 const JSON_FALLBACK: Negotiated = { format: 'json', callback: null, jsvTextType: false }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The negotiated reply format of a Porta request, once known (error replies use it). */
+    portaNegotiated: Negotiated | null
+  }
+}
+
 const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   tagDialect(app, 'porta')
+  // A request decoration rather than a WeakMap keyed by request: an entry per request in a WeakMap
+  // costs the garbage collector on every scavenge.
+  app.decorateRequest('portaNegotiated', null)
   const prefix = app.prefix
   // A segment that cannot be percent-decoded cannot be bound (§6): 400 SerializationException.
   frameworkErrors.add(prefix, (_err, _req, reply) =>
@@ -33,7 +43,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   app.setErrorHandler((err: { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
     const fault = status === 500 ? err : new PortaFault(status, 'SerializationException', "Unable to bind to request 'Product'")
-    return sendPortaError(reply, negotiationOf(req) ?? JSON_FALLBACK, fault)
+    return sendPortaError(reply, req.portaNegotiated ?? JSON_FALLBACK, fault)
   })
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -47,7 +57,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
       if (!(e instanceof BadCallback)) throw e
       return sendPortaError(reply, e.negotiated, argumentFault('callback', 'callback must be a JavaScript identifier'))
     }
-    negotiations.set(req, neg)
+    req.portaNegotiated = neg
     try {
       const { body, form } = bodyOf(req)
       const bound = bindProduct({ body, path: match.vars, query: split.query, form })
@@ -61,11 +71,6 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   app.all('/*', handler)
 }
 export default plugin
-
-const negotiations = new WeakMap<FastifyRequest, Negotiated>()
-function negotiationOf(req: FastifyRequest): Negotiated | undefined {
-  return negotiations.get(req)
-}
 
 /**
  * §6 step 1: the body by Content-Type (JSON, JSV; forms bind last); empty bodies are skipped, a body
