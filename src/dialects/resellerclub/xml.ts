@@ -16,10 +16,15 @@ function keysOf(map: RcMap): string[] {
 }
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/
 
-/** Whether the map or a map inside it has an integer-like key (JavaScript lists those first). */
+/**
+ * Whether the map or a map inside it has an integer-like key. JavaScript lists such keys first, so
+ * only the first key of each map needs the test (a reply map has some forty keys).
+ */
 function hasIntegerKeys(map: RcMap): boolean {
+  let first = true
   for (const k in map) {
-    if (INTEGER_KEY.test(k)) return true
+    if (first && INTEGER_KEY.test(k)) return true
+    first = false
     const v = map[k]
     if (typeof v === 'object' && hasIntegerKeys(v)) return true
   }

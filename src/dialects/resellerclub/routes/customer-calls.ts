@@ -20,14 +20,18 @@ const CUSTOMER_ID = { name: 'customer-id', required: true, check: positiveIntege
 async function forCustomerId<T>(p: RcParams, work: (id: number) => Promise<T>): Promise<T> {
   const raw = p.get('customer-id')!
   const id = idOf(raw)
-  const invalid = () => new RcError(`Invalid customer-id: ${canonicalInteger(raw)}`)
-  if (id === null) throw invalid()
+  if (id === null) throw invalidCustomerId(raw)
   try {
     return await work(id)
   } catch (e) {
-    if (e instanceof NotFound && e.entity === 'Customer') throw invalid()
+    if (e instanceof NotFound && e.entity === 'Customer') throw invalidCustomerId(raw)
     throw e
   }
+}
+
+// A module function: a named closure made per call also costs a name definition under tsx.
+function invalidCustomerId(raw: string): RcError {
+  return new RcError(`Invalid customer-id: ${canonicalInteger(raw)}`)
 }
 
 /** Customer calls of spec §4.1 (tokens are in token-calls.ts). */
