@@ -30,6 +30,16 @@ for (const kind of TEST_DATABASES) {
       assert.match(res.body, /switchboard_http_request_duration_seconds_bucket/)
     })
 
+    test('each dialect\'s requests are counted under its own name, the rest under system', async () => {
+      const urls: [string, string][] = [
+        ['ictcore', '/api/users/1'], ['packetera', '/packetera/cbc_APIs.aspx'], ['resellerclub', '/resellerclub/api/customers/details.json'],
+        ['porta', '/porta/GetAccounts/x/1'], ['delacon', '/delacon/getnumbertypes/NSW'], ['native', '/native/resellers'], ['system', '/healthz'],
+      ]
+      for (const [, url] of urls) await app.http.inject({ method: 'GET', url })
+      const text = (await app.http.inject({ method: 'GET', url: '/metrics' })).body
+      for (const [dialect] of urls) assert.match(text, new RegExp(`^switchboard_http_requests_total\\{dialect="${dialect}",`, 'm'), dialect)
+    })
+
     test('GET /docs/json is an OpenAPI document of the routes', async () => {
       const res = await app.http.inject({ method: 'GET', url: '/docs/json' })
       assert.equal(res.statusCode, 200)
