@@ -1,8 +1,6 @@
 import autocannon from 'autocannon'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BIN, childEnv, cpuSeconds, freePort, startChild, type Child } from './processes.ts'
+import { cpuSeconds, startServer, type ServerChild } from './processes.ts'
 import { ADMIN_PASSWORD, seed } from './seed.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
@@ -23,17 +21,15 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
 const duration = Number(process.env.BENCH_DURATION ?? 4)
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-interface Server { label: string; child: Child; cases: Awaited<ReturnType<typeof seed>> }
+interface Server { child: ServerChild; cases: Awaited<ReturnType<typeof seed>> }
 
-async function startServer(label: string, bin: string, cleanup: (() => Promise<void>)[]): Promise<Server> {
+/** An API process of `bin` (undefined: this checkout) on a fresh PostgreSQL database, seeded. */
+async function seededServer(bin: string | undefined, cleanup: (() => Promise<void>)[]): Promise<Server> {
   const db = await createScratchPostgresDatabase(adminUrl, 'sb_compare')
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-compare-'))
-  cleanup.push(async () => { await db.drop().catch(() => {}); rmSync(dataDir, { recursive: true, force: true }) })
-  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: db.url })
-  const port = await freePort()
-  const child = await startChild([bin, 'serve', '--no-dispatch', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  cleanup.push(() => db.drop().catch(() => {}))
+  const child = await startServer({ bin, args: ['--no-dispatch'], env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: db.url } })
   cleanup.push(() => child.stop())
-  return { label, child, cases: await seed(child.url, env) }
+  return { child, cases: await seed(child.url, child.env) }
 }
 
 /** One round: both servers under the same load at once; CPU µs per request of each. */
@@ -50,7 +46,7 @@ async function round(servers: Server[], name: string): Promise<number[]> {
 
 const cleanup: (() => Promise<void>)[] = []
 try {
-  const servers = [await startServer('this', BIN, cleanup), await startServer('other', join(other, 'bin/switchboard.js'), cleanup)]
+  const servers = [await seededServer(undefined, cleanup), await seededServer(join(other, 'bin/switchboard.js'), cleanup)]
   for (const c of servers[0]!.cases) {
     if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue
     if (c.unavailable || servers[1]!.cases.find((x) => x.name === c.name)?.unavailable !== undefined) {

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
-import { BIN, childEnv, cpuSeconds, freePort, startChild, type Child } from './processes.ts'
+import { cpuSeconds, startServer } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // ICTCore group CSV import (spec/ictcore.md §8; issue target: 1,000,000 contacts into a group in
@@ -49,14 +47,6 @@ function csvStream(count: number): Readable {
       this.push(Buffer.from(s))
     },
   })
-}
-
-/** `switchboard serve` as a child (its pid is the server: bin/switchboard.js runs the CLI in-process). */
-async function startServer(env: NodeJS.ProcessEnv): Promise<Child> {
-  const port = await freePort()
-  const nodeArgs = (process.env.BENCH_CSV_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  return startChild([...nodeArgs, BIN, 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-dispatch'], env,
-    `http://127.0.0.1:${port}`, '/healthz', process.env.BENCH_CSV_SERVER_OUT)
 }
 
 function statusKb(pid: number, key: 'VmRSS' | 'VmHWM'): number {
@@ -110,12 +100,17 @@ function postCsv(base: string, groupId: number, auth: string, body: Readable): P
 }
 
 /** Imports `counts` generated contacts, each into a fresh group of an ordinary user, on one server. */
-export async function benchCsvImport(opts: { databaseUrl?: string; dataDir?: string; counts: number[] }): Promise<CsvImportResult[]> {
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sb-bench-csv-'))
-  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: opts.databaseUrl })
-  // ~150 bytes a line: past ~1.7M lines the default 256 MiB upload limit would answer 413.
-  env.CSV_MAX_BYTES ??= String(Math.max(268_435_456, 200 * Math.max(...opts.counts)))
-  const server = await startServer(env)
+export async function benchCsvImport(opts: { databaseUrl?: string; counts: number[] }): Promise<CsvImportResult[]> {
+  const server = await startServer({
+    args: ['--no-dispatch'],
+    nodeArgs: (process.env.BENCH_CSV_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    stdoutFile: process.env.BENCH_CSV_SERVER_OUT,
+    env: {
+      SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: opts.databaseUrl,
+      // ~150 bytes a line: past ~1.7M lines the default 256 MiB upload limit would answer 413.
+      CSV_MAX_BYTES: process.env.CSV_MAX_BYTES ?? String(Math.max(268_435_456, 200 * Math.max(...opts.counts))),
+    },
+  })
   const results: CsvImportResult[] = []
   try {
     const admin = basic({ username: 'admin', password: ADMIN_PASSWORD })
@@ -139,7 +134,6 @@ export async function benchCsvImport(opts: { databaseUrl?: string; dataDir?: str
     }
   } finally {
     await server.stop()
-    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
   return results
 }

@@ -1,9 +1,6 @@
 import autocannon from 'autocannon'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BIN, childEnv, freePort, startChild, type Child } from './processes.ts'
+import { startHello, startServer, type Child } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // Dispatcher benchmarks of issue 3, each against a real `switchboard serve` child with the sandbox gateway:
@@ -31,18 +28,15 @@ function log(line: string): void {
 
 interface Server { child: Child; url: string; auth: string; cleanup(): Promise<void> }
 
-async function startServer(kind: 'postgres' | 'pglite'): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-dispatch-'))
+/** A `serve` (API and dispatcher) with a quick tick and large batches, and its admin's credentials. */
+async function dispatchServer(kind: 'postgres' | 'pglite'): Promise<Server> {
   const pg = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench_dispatch') : null
-  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: pg?.url })
-  const port = await freePort()
-  const child = await startChild([BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  const child = await startServer({ env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: pg?.url } })
   return {
     child, url: child.url, auth: `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}`,
     async cleanup() {
       await child.stop()
       await pg?.drop()
-      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -85,7 +79,7 @@ async function sendsBefore(s: Server, campaignId: number, until: number): Promis
 }
 
 export async function benchDispatch(kind: 'postgres' | 'pglite', opts: { contacts: number; pacing: boolean; readSeconds: number }): Promise<DispatchFigures> {
-  const s = await startServer(kind)
+  const s = await dispatchServer(kind)
   try {
     await call(s, 'POST', '/api/accounts', { username: 'bench', phone: '+15550000000' })
     await call(s, 'POST', '/api/providers', { name: 'sandbox', type: 'sandbox' })
@@ -146,8 +140,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const figures: DispatchFigures[] = []
   for (const kind of databases) figures.push(await benchDispatch(kind, { contacts, pacing: process.env.BENCH_PACING !== '0', readSeconds: Number(process.env.BENCH_DURATION ?? 10) }))
   // Baseline of the read ratios: a bare Fastify hello-world measured now, like bench/run.ts does.
-  const port = await freePort()
-  const hello = await startChild(['--import', 'tsx', 'bench/hello.ts'], { ...process.env, PORT: String(port) }, `http://127.0.0.1:${port}`, '/')
+  const hello = await startHello()
   const base = await autocannon({ url: `${hello.url}/`, connections: 20, duration: Number(process.env.BENCH_DURATION ?? 10) })
   await hello.stop()
   process.stdout.write(`Baseline hello-world: ${Math.round(base.requests.average)} req/s\n\n${renderDispatch(figures, base.requests.average)}\n`)

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { BIN, childEnv, cpuSeconds, freePort, startChild } from './processes.ts'
+import { cpuSeconds, startServer } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
 // `node --import tsx bench/idle.ts`: the CPU an idle `switchboard serve` (API and dispatcher, no
@@ -13,10 +10,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const pg = await createScratchPostgresDatabase(adminUrl, 'sb_idle')
 try {
   for (const [name, databaseUrl] of [['PostgreSQL', pg.url], ['PGlite', undefined]] as const) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sb-idle-'))
-    const port = await freePort()
-    const server = await startChild([BIN, 'serve', '--port', String(port), '--host', '127.0.0.1'],
-      childEnv({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, SWITCHBOARD_ADMIN_PASSWORD: 'idle-bench-admin' }), `http://127.0.0.1:${port}`, '/healthz')
+    const server = await startServer({ env: { DATABASE_URL: databaseUrl, SWITCHBOARD_ADMIN_PASSWORD: 'idle-bench-admin' } })
     try {
       // Start-up work (migrations, the first turns) is over after a few seconds.
       await new Promise((r) => setTimeout(r, 3000))
@@ -25,7 +19,6 @@ try {
       process.stdout.write(`${name}: idle serve spends ${(((cpuSeconds(server.pid) - before) / seconds) * 100).toFixed(1)} % of a core\n`)
     } finally {
       await server.stop()
-      rmSync(dataDir, { recursive: true, force: true })
     }
   }
 } finally {

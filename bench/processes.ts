@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { openSync, readFileSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -52,6 +54,45 @@ export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: st
       clearTimeout(timer)
     },
   }
+}
+
+/** A `switchboard serve` child, with the environment it runs in (CLI commands run with it reach its data). */
+export interface ServerChild extends Child {
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * `switchboard serve` as a child process, as every bench starts it: a fresh DATA_DIR (removed when
+ * it stops), the settings in `env` (DATABASE_URL for PostgreSQL, the admin password, …), `args`
+ * after `serve` (e.g. `--no-dispatch`), `nodeArgs` before the script (profilers), and `bin` to run
+ * another checkout's build. Its pid is the server's: bin/switchboard.js runs the CLI in-process.
+ */
+export async function startServer(opts: { env?: Record<string, string | undefined>; args?: string[]; nodeArgs?: string[]; bin?: string; stdoutFile?: string } = {}): Promise<ServerChild> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
+  const env = childEnv({ DATA_DIR: dataDir, ...opts.env })
+  const port = await freePort()
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true })
+  let child: Child
+  try {
+    child = await startChild([...(opts.nodeArgs ?? []), opts.bin ?? BIN, 'serve', ...(opts.args ?? []), '--port', String(port), '--host', '127.0.0.1'],
+      env, `http://127.0.0.1:${port}`, '/healthz', opts.stdoutFile)
+  } catch (e) {
+    removeDataDir()
+    throw e
+  }
+  return {
+    url: child.url, pid: child.pid, env,
+    async stop() {
+      await child.stop()
+      removeDataDir()
+    },
+  }
+}
+
+/** The baseline: the bare Fastify hello-world (bench/hello.ts) as a child process. */
+export async function startHello(): Promise<Child> {
+  const port = await freePort()
+  return startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
 }
 
 /** Runs the CLI to completion and returns its stdout (throws with stderr on failure). */

@@ -1,8 +1,5 @@
 import autocannon from 'autocannon'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { BIN, childEnv, cpuSeconds, freePort, startChild } from './processes.ts'
+import { cpuSeconds, startHello, startServer } from './processes.ts'
 import { ADMIN_PASSWORD, seed } from './seed.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 
@@ -37,8 +34,7 @@ async function measure(label: string, pid: number, url: string, headers?: Record
 }
 
 if (wanted.includes('baseline')) {
-  const port = await freePort()
-  const hello = await startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
+  const hello = await startHello()
   try {
     await measure('baseline (bare Fastify hello-world)', hello.pid, `${hello.url}/`)
   } finally {
@@ -46,18 +42,16 @@ if (wanted.includes('baseline')) {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sb-profile-'))
 const pgDb = kind === 'postgres' ? await createScratchPostgresDatabase(adminUrl, 'sb_bench') : undefined
 try {
-  const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: pgDb?.url })
-  const port = await freePort()
-  const node = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)]
+  const nodeArgs = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)]
   // As in bench/run.ts: on PostgreSQL an API process without the dispatcher.
-  const dispatch = kind === 'postgres' ? ['--no-dispatch'] : []
-  const server = await startChild([...node, BIN, 'serve', ...dispatch, '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+  const server = await startServer({
+    nodeArgs, args: kind === 'postgres' ? ['--no-dispatch'] : [], env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: pgDb?.url },
+  })
   process.stderr.write(`server pid ${server.pid}\n`)
   try {
-    for (const c of await seed(server.url, env)) {
+    for (const c of await seed(server.url, server.env)) {
       if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue
       if (c.unavailable) {
         process.stdout.write(`${c.name}: not available (${c.unavailable})\n`)
@@ -70,5 +64,4 @@ try {
   }
 } finally {
   await pgDb?.drop().catch(() => {})
-  rmSync(dataDir, { recursive: true, force: true })
 }

@@ -1,10 +1,9 @@
 import autocannon from 'autocannon'
 import { execSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { BIN, childEnv, freePort, runJsonChild, startChild } from './processes.ts'
+import { childEnv, runJsonChild, startHello, startServer } from './processes.ts'
 import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
 import { renderMarkdown, renderTable, type Row } from './report.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
@@ -41,16 +40,6 @@ async function measure(url: string, headers?: Record<string, string>): Promise<{
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts }
 }
 
-/**
- * The baseline server, kept running through the whole run: it is measured once per round (its row)
- * and again right before every case, and each case's ratio is to that adjacent measurement, so load
- * from other work that comes and goes weighs on both sides of a ratio alike.
- */
-async function startBaseline(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort()
-  return startChild(['--import', 'tsx', 'bench/hello.ts'], childEnv({ PORT: String(port) }), `http://127.0.0.1:${port}`, '/')
-}
-
 async function baseline(hello: { url: string }): Promise<Row> {
   log('measuring the baseline (bare Fastify hello-world)')
   const m = await measure(`${hello.url}/`)
@@ -63,7 +52,6 @@ function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
 
 async function benchServer(kind: 'postgres' | 'pglite', hello: { url: string }): Promise<Row[]> {
   const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite'
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-'))
   let pgDb: Awaited<ReturnType<typeof freshPostgres>> | undefined
   const rows: Row[] = []
   try {
@@ -74,15 +62,12 @@ async function benchServer(kind: 'postgres' | 'pglite', hello: { url: string }):
         return [{ database: label, name: 'all cases', unavailable: `PostgreSQL not reachable at ${new URL(adminUrl).host}: ${(e as Error).message}` }]
       }
     }
-    const port = await freePort()
-    const env = childEnv({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) })
     log(`starting the server on ${label}`)
     // On PostgreSQL the API scales as `serve --no-dispatch` processes beside `switchboard worker`
     // ones: the measured process is such an API process. On PGlite one process does both.
-    const dispatch = kind === 'postgres' ? ['--no-dispatch'] : []
-    const server = await startChild([BIN, 'serve', ...dispatch, '--port', String(port), '--host', '127.0.0.1'], env, `http://127.0.0.1:${port}`, '/healthz')
+    const server = await startServer({ args: kind === 'postgres' ? ['--no-dispatch'] : [], env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: pgDb?.url } })
     try {
-      const cases: BenchCase[] = await seed(server.url, env)
+      const cases: BenchCase[] = await seed(server.url, server.env)
       for (const c of cases) {
         if (c.unavailable) {
           log(`${label}: ${c.name}: not available (${c.unavailable})`)
@@ -98,7 +83,6 @@ async function benchServer(kind: 'postgres' | 'pglite', hello: { url: string }):
     }
   } finally {
     await pgDb?.drop().catch(() => {})
-    rmSync(dataDir, { recursive: true, force: true })
   }
   return rows
 }
@@ -134,7 +118,10 @@ const loadAtStart = loadavg()[0]!
 log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections, ${rounds} round(s)`)
 const perRound: Row[][] = []
 const rawRates: number[] = []
-const hello = await startBaseline()
+// The baseline server runs through the whole run: it is measured once per round (its row) and again
+// right before every case, and each case's ratio is to that adjacent measurement, so load from other
+// work that comes and goes weighs on both sides of a ratio alike.
+const hello = await startHello()
 try {
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) log(`round ${round} of ${rounds}`)
