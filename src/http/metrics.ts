@@ -1,13 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Registry, collectDefaultMetrics } from 'prom-client'
+import { requestLabels } from './request-labels.ts'
 import { RequestStats } from './request-stats.ts'
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Which API surface served the request (each dialect's plugin decorates its scope); undefined outside them. */
-    dialect: string | undefined
-  }
-}
 
 /**
  * `GET /metrics` in Prometheus text: process metrics (prom-client), requests by dialect, route and
@@ -20,7 +14,8 @@ export function registerMetrics(app: FastifyInstance): Registry {
   collectDefaultMetrics({ register: registry })
   const stats = new RequestStats()
   app.addHook('onResponse', (req, reply, done) => {
-    stats.observe(req.dialect ?? 'system', req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000)
+    const { dialect, route } = requestLabels(req)
+    stats.observe(dialect, route, reply.statusCode, reply.elapsedTime / 1000)
     done()
   })
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

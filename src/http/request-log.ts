@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { requestLabels } from './request-labels.ts'
 
 /**
  * One line per finished request: id, method, route pattern (never the raw URL), status, time.
@@ -9,7 +10,8 @@ export function registerRequestLog(app: FastifyInstance): void {
   const log = app.log as { isLevelEnabled?: (level: string) => boolean }
   if (log.isLevelEnabled && !log.isLevelEnabled('info')) return
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', dialect: req.dialect ?? 'system', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    const { dialect, route } = requestLabels(req)
+    req.log.info({ method: req.method, route, dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
     done()
   })
 }
