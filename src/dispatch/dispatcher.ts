@@ -25,7 +25,7 @@ type LoopName = 'sending' | 'planning' | 'upkeep'
 interface TurnResult { busy: boolean; dueAt?: number | null }
 
 /** An idle loop's wait: runs out at `endsAt` (`expire`), or ends sooner when woken (`done`). */
-interface Sleep { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done: () => void }
+interface Rest { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done: () => void }
 
 /**
  * The dispatcher (design.md): the only caller of gateways. Three loops share the work with any
@@ -44,11 +44,12 @@ export class Dispatcher {
   private running = false
   private loops: Promise<void>[] = []
   /** The loops waiting idle, by name. */
-  private readonly sleeping = new Map<LoopName, Sleep>()
-  /** Loops told of a change while turning: their next wait is one tick at most. */
-  private readonly nudged = new Set<LoopName>()
-  /** Loops woken while turning: they turn again at once. */
-  private readonly wokenWhileTurning = new Set<LoopName>()
+  private readonly resting = new Map<LoopName, Rest>()
+  /**
+   * What a loop heard while turning: `woken`, it turns again at once; `nudged`, its next wait is one
+   * tick at most. A wake outranks a nudge.
+   */
+  private readonly heardWhileTurning = new Map<LoopName, 'woken' | 'nudged'>()
   /** The queue had nothing due at the sending loop's last look. */
   private queueIdle = false
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
@@ -81,7 +82,7 @@ export class Dispatcher {
     if (!this.running) return
     this.running = false
     // Every idle loop wakes now: stopping must not wait out an idle interval.
-    for (const sleep of [...this.sleeping.values()]) sleep.done()
+    for (const rest of [...this.resting.values()]) rest.done()
     await Promise.all(this.loops)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
@@ -103,24 +104,24 @@ export class Dispatcher {
 
   /** Ends a loop's idle wait now; a loop in the middle of a turn turns again right after it. */
   private wake(loop: LoopName): void {
-    const sleep = this.sleeping.get(loop)
-    if (sleep) sleep.done()
-    else this.wokenWhileTurning.add(loop)
+    const rest = this.resting.get(loop)
+    if (rest) rest.done()
+    else this.heardWhileTurning.set(loop, 'woken')
   }
 
   /** Shortens a loop's idle wait to one tick from now (or its next wait, if it is turning). */
   private nudge(loop: LoopName): void {
-    const sleep = this.sleeping.get(loop)
-    if (!sleep) {
-      this.nudged.add(loop)
+    const rest = this.resting.get(loop)
+    if (!rest) {
+      if (!this.heardWhileTurning.has(loop)) this.heardWhileTurning.set(loop, 'nudged')
       return
     }
     const soon = Date.now() + this.config.tickMs
-    if (sleep.endsAt <= soon) return
-    clearTimeout(sleep.timer)
-    sleep.endsAt = soon
+    if (rest.endsAt <= soon) return
+    clearTimeout(rest.timer)
+    rest.endsAt = soon
     // Shortened, not woken: the loop still looks before it claims.
-    sleep.timer = setTimeout(sleep.expire, this.config.tickMs)
+    rest.timer = setTimeout(rest.expire, this.config.tickMs)
   }
 
   /**
@@ -147,8 +148,7 @@ export class Dispatcher {
     let woken = false
     while (this.running) {
       let result: TurnResult
-      this.nudged.delete(name)
-      this.wokenWhileTurning.delete(name)
+      this.heardWhileTurning.delete(name)
       try {
         this.turns[name]++
         result = await turn(woken)
@@ -158,14 +158,15 @@ export class Dispatcher {
         woken = false
         continue
       }
-      woken = this.wokenWhileTurning.has(name)
+      const heard = this.heardWhileTurning.get(name)
+      woken = heard === 'woken'
       if (result.busy) {
         backoff = idle.first
         continue
       }
       if (woken) continue
       const untilDue = result.dueAt === undefined || result.dueAt === null ? Infinity : result.dueAt - this.core.now().getTime()
-      const wait = this.nudged.has(name) ? tick : Math.max(tick, Math.min(backoff, untilDue))
+      const wait = heard === 'nudged' ? tick : Math.max(tick, Math.min(backoff, untilDue))
       backoff = Math.min(backoff * 2, idle.most)
       if (this.running) woken = await this.rest(name, wait)
     }
@@ -178,14 +179,14 @@ export class Dispatcher {
   private rest(name: LoopName, ms: number): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
       const expire = () => finish(false)
-      const entry: Sleep = { endsAt: Date.now() + ms, timer: setTimeout(expire, ms), expire, done: () => finish(true) }
+      const entry: Rest = { endsAt: Date.now() + ms, timer: setTimeout(expire, ms), expire, done: () => finish(true) }
       const finish = (woken: boolean) => {
         clearTimeout(entry.timer)
-        if (this.sleeping.get(name) !== entry) return
-        this.sleeping.delete(name)
+        if (this.resting.get(name) !== entry) return
+        this.resting.delete(name)
         resolve(woken)
       }
-      this.sleeping.set(name, entry)
+      this.resting.set(name, entry)
     })
   }
 

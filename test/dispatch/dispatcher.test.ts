@@ -459,7 +459,7 @@ for (const kind of TEST_DATABASES) {
         await worker.start()
         try {
           // Once all three loops idle (the upkeep one for 5 s)…
-          await until(async () => (worker as unknown as { sleeping?: Set<unknown> }).sleeping?.size, (n) => n === 3)
+          await until(async () => (worker as unknown as { resting?: Map<unknown, unknown> }).resting?.size, (n) => n === 3)
           const started = Date.now()
           await worker.stop()
           assert.ok(Date.now() - started < 2500, `stopped in ${Date.now() - started} ms`)
