@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -7,6 +7,23 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = fileURLToPath(new URL('../bin/switchboard.js', import.meta.url))
+
+let childNode = process.execPath
+
+/**
+ * The Node.js binary every child the bench starts from now on runs on (default: the one running the
+ * bench). `spec` is a path to a node binary, or a release line or version that scripts/node.sh fetches
+ * from the npm registry (`24`, `22`, `20.20.2`). Returns the binary's version.
+ */
+export function useNode(spec: string): string {
+  childNode = spec.includes('/') ? spec : `${execFileSync('bash', [join(ROOT, 'scripts/node.sh'), spec], { encoding: 'utf8' }).trim()}/node`
+  return nodeVersion()
+}
+
+/** The version of the Node.js binary the children run on (`v24.22.3`). */
+export function nodeVersion(): string {
+  return childNode === process.execPath ? process.version : execFileSync(childNode, ['--version'], { encoding: 'utf8' }).trim()
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,7 +49,7 @@ export interface Child {
  */
 export async function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPath: string, stdoutFile?: string): Promise<Child> {
   const stdout = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore'
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', stdout, 'pipe'] })
+  const child: ChildProcess = spawn(childNode, args, { cwd: ROOT, env, stdio: ['ignore', stdout, 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000) })
   let exited = false
@@ -98,7 +115,7 @@ export async function startHello(): Promise<Child> {
 /** Runs the CLI to completion and returns its stdout (throws with stderr on failure). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(childNode, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     child.stdout.on('data', (d: Buffer) => { out += d.toString() })
@@ -110,7 +127,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> 
 /** Runs a node child to completion and returns its last stdout line parsed as JSON. */
 export function runJsonChild<T>(args: string[], env: NodeJS.ProcessEnv): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(childNode, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (d: Buffer) => { out += d.toString() })
     child.on('close', (code) => {

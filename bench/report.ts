@@ -53,29 +53,49 @@ export function renderTable(rows: Row[], baseline: number, raw: number): string 
     ...rows.filter((r) => r.unavailable).map((r) => `not available: ${r.database} ${r.name}: ${r.unavailable}`)].join('\n')
 }
 
+/** The cases of one runtime: its rows (the first is the baseline's) and its raw PGlite query rate. */
+export interface RuntimeRows { node: string; rows: Row[]; raw: number }
+
+/**
+ * The markdown report. One table, a group of columns per runtime (req/s, p99, the ratios), the
+ * targets judged on the first runtime (the reference).
+ */
 export function renderMarkdown(
-  rows: Row[], baseline: number, raw: number,
-  info: { date: string; uname: string; cpu: string; cores: number; node: string },
+  runtimes: RuntimeRows[],
+  info: { date: string; uname: string; cpu: string; cores: number },
   settings: { duration: number; warmup: number; connections: number; rounds: number; load: [number, number] },
 ): string {
-  const md = (c: Cells) => `| ${[c.database, c.name, c.rps, c.p99, c.base, c.raw, c.target].join(' | ')} |`
+  const [ref] = runtimes
+  const multi = runtimes.length > 1
+  const suffix = (node: string) => (multi ? ` (${node})` : '')
+  const head = ['Database', 'Case', ...runtimes.flatMap((r) => [`req/s${suffix(r.node)}`, `p99 ms${suffix(r.node)}`, `× baseline${suffix(r.node)}`, `× raw PGlite${suffix(r.node)}`]), `Target${multi ? ` (${ref!.node})` : ''}`]
+  const align = ['---', '---', ...runtimes.flatMap(() => ['---:', '---:', '---:', '---:']), '---']
+  const line = (cols: string[]) => `| ${cols.join(' | ')} |`
+  const body = ref!.rows.map((row) => {
+    const per = runtimes.map((r) => {
+      const same = r.rows.find((x) => x.database === row.database && x.name === row.name)
+      return same ? cells(same, r.rows[0]!.rps!, r.raw) : undefined
+    })
+    return line([row.database, row.name, ...per.flatMap((c) => (c ? [c.rps, c.p99, c.base, c.raw] : ['', '', '', ''])), per[0]!.target])
+  })
   return [
     '# Benchmark results', '',
     `Produced by \`npm run bench\` (bench/run.ts) on ${info.date}.`, '',
     `- Machine: \`${info.uname}\``,
     `- CPU: ${info.cpu} × ${info.cores}`,
-    `- Node: ${info.node}`,
+    `- Node (the servers and the baseline, each measured against the baseline on the same runtime): ${runtimes.map((r) => r.node).join(', ')}${multi ? ` (targets judged on ${ref!.node})` : ''}`,
     `- Machine load average (1 min) at the start and the end of the run: ${settings.load[0].toFixed(1)} / ${settings.load[1].toFixed(1)} (on ${info.cores} cores; above ~1 other work competes with the measurement)`,
     `- Load: autocannon, ${settings.connections} connections, ${settings.duration} s per case after ${settings.warmup} s of warm-up, from the same machine` +
-      (settings.rounds > 1 ? `; ${settings.rounds} rounds of the whole set, each figure the median of its rounds` : ''),
+      (settings.rounds > 1 ? `; ${settings.rounds} rounds of the whole set, each figure the median of its rounds` : '') +
+      (multi ? '; in each round the runtimes one after the other' : ''),
     '- Servers: a child process (LOG_LEVEL=warn): `switchboard serve --no-dispatch` (an API process; delivery runs in `switchboard worker` processes) on a fresh PostgreSQL database, `switchboard serve` (API and dispatcher in one process) on PGlite in a fresh DATA_DIR',
-    `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): **${Math.round(raw)} queries/s**`,
+    `- Raw PGlite query rate (primary-key select, back to back, one PGlite instance on disk): ${runtimes.map((r) => `**${Math.round(r.raw)} queries/s**${suffix(r.node)}`).join(', ')}`,
     '- × baseline: each case against the hello-world measured right before it (the baseline server runs through the whole run); the baseline row is its measurement at the start of the round',
     '',
-    md(HEAD), '|---|---|---:|---:|---:|---:|---|',
-    ...rows.map((r) => md(cells(r, baseline, raw))),
+    line(head), line(align),
+    ...body,
     '',
-    ...rows.filter((r) => r.unavailable).map((r) => `- not available: ${r.database} — ${r.name}: ${r.unavailable}`),
+    ...runtimes.flatMap((r) => r.rows.filter((x) => x.unavailable).map((x) => `- not available${suffix(r.node)}: ${x.database} — ${x.name}: ${x.unavailable}`)),
     '',
   ].join('\n')
 }

@@ -3,9 +3,9 @@ import { execSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { childEnv, runJsonChild, startHello, startServer } from './processes.ts'
+import { childEnv, nodeVersion, runJsonChild, startHello, startServer, useNode, type Child } from './processes.ts'
 import { ADMIN_PASSWORD, seed, type BenchCase } from './seed.ts'
-import { renderMarkdown, renderTable, type Row } from './report.ts'
+import { renderMarkdown, renderTable, type Row, type RuntimeRows } from './report.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
@@ -21,6 +21,10 @@ import { benchDispatch, renderDispatch } from './dispatch.ts'
 //   BENCH_ROUNDS       runs of the whole set (baseline, raw PGlite, servers); each row reports the
 //                      median over the rounds (default 1). On a shared 2-core machine the load drifts
 //                      between cases; more rounds spread the drift over the baseline and the cases alike.
+//   BENCH_NODES        the Node.js runtimes to run the servers and the baseline on, comma-separated:
+//                      a release line or version (fetched by scripts/node.sh) or a path to a node
+//                      binary, e.g. "24,20"; the first is the reference the targets are judged on.
+//                      Default: the node running the bench.
 
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const warmup = Number(process.env.BENCH_WARMUP ?? 2)
@@ -87,10 +91,10 @@ async function benchServer(kind: 'postgres' | 'pglite', hello: { url: string }):
   return rows
 }
 
-function machine(): { date: string; uname: string; cpu: string; cores: number; node: string } {
+function machine(): { date: string; uname: string; cpu: string; cores: number } {
   let uname = ''
   try { uname = execSync('uname -a').toString().trim() } catch { uname = `${process.platform} ${process.arch}` }
-  return { date: new Date().toISOString(), uname, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version }
+  return { date: new Date().toISOString(), uname, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length }
 }
 
 function median(xs: number[]): number {
@@ -100,6 +104,7 @@ function median(xs: number[]): number {
 
 /** One row per case: the median of its rounds (rate and p99), failures summed, unavailable if ever. */
 function medianRows(all: Row[][]): Row[] {
+  if (all.length === 0) return []
   return all[0]!.map((first) => {
     const same = all.map((rows) => rows.find((r) => r.database === first.database && r.name === first.name)).filter((r): r is Row => r !== undefined)
     const down = same.find((r) => r.unavailable)
@@ -115,48 +120,62 @@ function medianRows(all: Row[][]): Row[] {
 
 const info = machine()
 const loadAtStart = loadavg()[0]!
-log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections, ${rounds} round(s)`)
-const perRound: Row[][] = []
-const rawRates: number[] = []
-// The baseline server runs through the whole run: it is measured once per round (its row) and again
-// right before every case, and each case's ratio is to that adjacent measurement, so load from other
-// work that comes and goes weighs on both sides of a ratio alike.
-const hello = await startHello()
+const runtimes = (process.env.BENCH_NODES ?? process.execPath).split(',').map((spec) => ({ spec: spec.trim(), node: useNode(spec.trim()) }))
+log(`bench: ${duration} s per case (+${warmup} s warm-up), ${connections} connections, ${rounds} round(s), on ${runtimes.map((r) => r.node).join(', ')}`)
+const perRound = new Map<string, Row[][]>(runtimes.map((r) => [r.node, []]))
+const rawRates = new Map<string, number[]>(runtimes.map((r) => [r.node, []]))
+// The baseline server of each runtime runs through the whole run: it is measured once per round (its
+// row) and again right before every case of its runtime, and each case's ratio is to that adjacent
+// measurement, so load from other work that comes and goes weighs on both sides of a ratio alike.
+const hellos = new Map<string, Child>()
 try {
+  for (const r of runtimes) {
+    useNode(r.spec)
+    hellos.set(r.node, await startHello())
+  }
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) log(`round ${round} of ${rounds}`)
-    const rows: Row[] = [await baseline(hello)]
-    log('measuring the raw PGlite query rate')
-    rawRates.push((await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))).qps)
-    for (const kind of databases) rows.push(...(await benchServer(kind, hello)))
-    perRound.push(rows)
+    for (const r of runtimes) {
+      useNode(r.spec)
+      log(`on ${nodeVersion()}`)
+      const hello = hellos.get(r.node)!
+      const rows: Row[] = [await baseline(hello)]
+      log('measuring the raw PGlite query rate')
+      rawRates.get(r.node)!.push((await runJsonChild<{ qps: number }>(['--import', 'tsx', 'bench/pglite-raw.ts'], childEnv({ BENCH_DURATION: String(duration) }))).qps)
+      for (const kind of databases) rows.push(...(await benchServer(kind, hello)))
+      perRound.get(r.node)!.push(rows)
+    }
   }
 } finally {
-  await hello.stop()
+  for (const hello of hellos.values()) await hello.stop()
 }
-const rows = medianRows(perRound)
-const base = rows[0]!
-const raw = median(rawRates)
+const results: RuntimeRows[] = runtimes.map((r) => ({ node: r.node, rows: medianRows(perRound.get(r.node)!), raw: median(rawRates.get(r.node)!) }))
 // Other work on the machine takes CPU from the server and from autocannon alike: say how much.
 const settings = { duration, warmup, connections, rounds, load: [loadAtStart, loadavg()[0]!] as [number, number] }
-process.stdout.write(`${renderTable(rows, base.rps!, raw)}\n`)
-let markdown = renderMarkdown(rows, base.rps!, raw, info, settings)
-// Issue 3: the dispatcher (campaign dispatch rate, pacing, reads after dispatch) and the CSV import.
-// BENCH_ISSUE3=0 skips them (they take ~10 minutes: pacing alone measures 3 minutes per database).
+for (const r of results) process.stdout.write(`${runtimes.length > 1 ? `${r.node}\n` : ''}${renderTable(r.rows, r.rows[0]!.rps!, r.raw)}\n\n`)
+let markdown = renderMarkdown(results, info, settings)
+// Issue 3: the dispatcher (campaign dispatch rate, pacing, reads after dispatch) and the CSV import,
+// on each runtime. BENCH_ISSUE3=0 skips them (they take ~10 minutes a runtime: pacing alone measures
+// 3 minutes per database).
 if (process.env.BENCH_ISSUE3 !== '0') {
   const contacts = Number(process.env.BENCH_DISPATCH_CONTACTS ?? 100_000)
-  const figures = []
-  for (const kind of databases) figures.push(await benchDispatch(kind, { contacts, pacing: kind === 'postgres' || process.env.BENCH_PACING === 'all', readSeconds: duration }))
-  const csvDb = await createScratchPostgresDatabase(adminUrl, 'sb_bench_csv')
-  let csv = ''
-  try {
-    csv = renderCsvImportTable('PostgreSQL', await benchCsvImport({ databaseUrl: csvDb.url, counts: (process.env.BENCH_CSV_COUNTS ?? '100000,1000000').split(',').map(Number) }))
-  } finally {
-    await csvDb.drop()
+  markdown += `\n## Dispatcher and CSV import (issue 3)\n\nReads are compared with the baseline's median above (of the same runtime). Pacing is measured on PostgreSQL (BENCH_PACING=all: on PGlite too).\n`
+  for (const [i, r] of runtimes.entries()) {
+    useNode(r.spec)
+    const figures = []
+    for (const kind of databases) figures.push(await benchDispatch(kind, { contacts, pacing: kind === 'postgres' || process.env.BENCH_PACING === 'all', readSeconds: duration }))
+    const csvDb = await createScratchPostgresDatabase(adminUrl, 'sb_bench_csv')
+    let csv = ''
+    try {
+      csv = renderCsvImportTable('PostgreSQL', await benchCsvImport({ databaseUrl: csvDb.url, counts: (process.env.BENCH_CSV_COUNTS ?? '100000,1000000').split(',').map(Number) }))
+    } finally {
+      await csvDb.drop()
+    }
+    const dispatchTable = renderDispatch(figures, results[i]!.rows[0]!.rps!)
+    const heading = runtimes.length > 1 ? `### ${r.node}\n\n` : ''
+    process.stdout.write(`\n${heading}${dispatchTable}\n\n${csv}\n`)
+    markdown += `\n${heading}${dispatchTable}\n\n${csv}\n`
   }
-  const dispatchTable = renderDispatch(figures, base.rps!)
-  process.stdout.write(`\n${dispatchTable}\n\n${csv}\n`)
-  markdown += `\n## Dispatcher and CSV import (issue 3)\n\nReads are compared with the baseline's median above. Pacing is measured on PostgreSQL (BENCH_PACING=all: on PGlite too).\n\n${dispatchTable}\n\n${csv}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

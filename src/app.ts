@@ -160,12 +160,12 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     http.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }))
 
     const opts = { core, config, frameworkErrors }
-    await http.register(ictcore, { prefix: config.prefixes.ictcore, ...opts })
-    await http.register(packetera, { prefix: config.prefixes.packetera, ...opts })
-    await http.register(resellerclub, { prefix: config.prefixes.resellerclub, ...opts })
-    await http.register(porta, { prefix: config.prefixes.porta, ...opts })
-    await http.register(delacon, { prefix: config.prefixes.delacon, ...opts })
-    await http.register(native, { adminToken: options.adminToken, prefix: '/native', ...opts })
+    await http.register(ictcore, { ...opts, prefix: config.prefixes.ictcore })
+    await http.register(packetera, { ...opts, prefix: config.prefixes.packetera })
+    await http.register(resellerclub, { ...opts, prefix: config.prefixes.resellerclub })
+    await http.register(porta, { ...opts, prefix: config.prefixes.porta })
+    await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
+    await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
     await dispatcher?.start()

@@ -62,7 +62,7 @@ export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInf
     update(info) {
       // Written aside and renamed, so a reader never sees half a file (it would take the lock for stale).
       const tmp = `${path}.${process.pid}.tmp`
-      writeFileSync(tmp, JSON.stringify(Object.assign({}, info, { pid: process.pid })), { mode: 0o600 })
+      writeFileSync(tmp, JSON.stringify({ ...info, pid: process.pid }), { mode: 0o600 })
       renameSync(tmp, path)
     },
     release() {

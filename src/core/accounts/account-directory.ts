@@ -62,7 +62,7 @@ export async function listCustomerAccounts(core: Core, actor: Actor, customerId:
   for (const r of rows) {
     if (!r.account || seen.has(r.account.id)) continue
     seen.add(r.account.id)
-    out.push({ customerId: r.customerId, secret: null, ...r.account })
+    out.push({ ...r.account, customerId: r.customerId, secret: null })
   }
   return out
 }
@@ -78,7 +78,7 @@ export async function getCustomerAccount(core: Core, actor: Actor, accountId: nu
   // secret is decrypted per call and never cached in the clear.
   const row = await core.reads.get(`directory-account:${visibilityKey(actor)}:${accountId}`, ['accounts', 'users', 'customers'], () => loadAccountRow(core, actor, accountId))
   const secret = opts.withSecret && row.passwdEnc ? core.keyring.decrypt(row.passwdEnc) : null
-  return { customerId: row.customerId, secret, ...row.account }
+  return { ...row.account, customerId: row.customerId, secret }
 }
 
 async function loadAccountRow(core: Core, actor: Actor, accountId: number) {

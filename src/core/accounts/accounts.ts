@@ -57,7 +57,7 @@ export function accountScope(actor: Actor): SQL | undefined {
 }
 
 function withPrograms(row: AccountView): AccountView {
-  return Object.assign({}, row, { programs: row.programs.map(Number) })
+  return { ...row, programs: row.programs.map(Number) }
 }
 
 /** One visible account (optionally of one type), or NotFound('Account'). */
@@ -79,12 +79,13 @@ function checkSettings(settings: Record<string, string | null> | null | undefine
 
 function checkFields(f: AccountFields): AccountFields {
   for (const k of ['username', 'passwd', 'passwdPin', 'firstName', 'lastName', 'address'] as const) textRule(k, f[k])
-  return Object.assign({}, f, {
+  return {
+    ...f,
     phone: phoneRule('phone', blankToNull(f.phone)),
     email: emailRule('email', blankToNull(f.email)),
     firstName: blankToNull(f.firstName), lastName: blankToNull(f.lastName), address: blankToNull(f.address),
     settings: checkSettings(f.settings),
-  })
+  }
 }
 
 async function assertUnique(core: Core, tenantId: number | null, type: AccountType, f: { username?: string | null; phone?: string | null }, exceptId?: number): Promise<void> {
@@ -161,7 +162,7 @@ export async function getAccount(core: Core, actor: Actor, id: number, type?: Ac
 export async function updateAccount(core: Core, actor: Actor, id: number, input: AccountFields, type?: AccountType): Promise<AccountView> {
   requirePermission(actor, 'account_update')
   const current = await findVisibleAccount(core, actor, id, type)
-  const f = checkFields(Object.assign({}, input, { type: undefined }))
+  const f = checkFields({ ...input, type: undefined })
   requiredOfType(current.type, f, false)
   if (f.username === '') throw new Invalid('username', 'is empty')
   await assertUnique(core, current.tenantId, current.type, { username: f.username, phone: f.phone }, id)

@@ -22,7 +22,7 @@ async function selectCompany(db: Db, actor: Actor, id: number): Promise<Company 
   const [row] = await db.select({ c: callTrackingCompanies, name: customers.name, email: customers.email })
     .from(callTrackingCompanies).innerJoin(customers, eq(customers.id, callTrackingCompanies.customerId))
     .where(and(eq(callTrackingCompanies.customerId, id), tenantScope(actor, callTrackingCompanies.tenantId)))
-  return row ? Object.assign(row.c, { name: row.name, email: row.email }) : null
+  return row ? { ...row.c, name: row.name, email: row.email } : null
 }
 
 /** The actor's company `id`, or null (another tenant's company is reported exactly as a missing one). */
@@ -34,7 +34,7 @@ export async function findCompany(core: Core, actor: Actor, id: number): Promise
 export async function getCompany(core: Core, actor: Actor, id: number): Promise<Company & { numbers: string[] }> {
   const c = await selectCompany(core.db, actor, id)
   if (!c) throw new NotFound('Company', id)
-  return Object.assign(c, { numbers: await numbersOf(core.db, c.customerId) })
+  return { ...c, numbers: await numbersOf(core.db, c.customerId) }
 }
 
 /** Same as findCompany, inside a transaction. */

@@ -17,5 +17,5 @@ export async function getOrder(core: Core, actor: Actor, id: number): Promise<Nu
   const rows = await core.db.select({ number: trackingNumbers.number }).from(numberOrderNumbers)
     .innerJoin(trackingNumbers, eq(trackingNumbers.id, numberOrderNumbers.numberId))
     .where(eq(numberOrderNumbers.orderId, id)).orderBy(asc(sql`${trackingNumbers.number} collate "C"`))
-  return Object.assign(order, { numbers: rows.map((r) => r.number) })
+  return { ...order, numbers: rows.map((r) => r.number) }
 }

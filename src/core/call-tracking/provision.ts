@@ -104,7 +104,7 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
 /** Creates the core customer and its call-tracking profile inside the provisioning transaction. */
 async function createCompany(core: Core, tx: Db, actor: Actor, c: NewCompany, poolId: number, pool: { region: string; numberType: string }): Promise<number> {
   // signUpCustomer opens a nested transaction on `tx`: a savepoint inside ours, so nothing is half-written.
-  const { customer } = await signUpCustomer(Object.assign({}, core, { db: tx }), actor, { profile: { name: c.name, email: c.email } })
+  const { customer } = await signUpCustomer({ ...core, db: tx }, actor, { profile: { name: c.name, email: c.email } })
   const features = new Set(c.features ?? [])
   await tx.insert(callTrackingCompanies).values({
     customerId: customer.id,

@@ -49,9 +49,9 @@ const campaignFilters: FilterSpec = {
 export const campaignScope = (actor: Actor): SQL | undefined => ownedScope(actor, campaigns)
 
 async function selectViews(db: Db, where: SQL | undefined, page: { limit?: number; offset?: number } = {}): Promise<CampaignView[]> {
-  const q = db.select(Object.assign({}, getTableColumns(campaigns), { programType, contactDoneNow: contactDone })).from(campaigns).where(where).orderBy(asc(campaigns.id)).offset(page.offset ?? 0)
+  const q = db.select({ ...getTableColumns(campaigns), programType, contactDoneNow: contactDone }).from(campaigns).where(where).orderBy(asc(campaigns.id)).offset(page.offset ?? 0)
   const rows = await (page.limit === undefined ? q : q.limit(page.limit))
-  return rows.map(({ contactDoneNow, ...r }) => Object.assign(r, { contactDone: Number(contactDoneNow) }))
+  return rows.map(({ contactDoneNow, ...r }) => ({ ...r, contactDone: Number(contactDoneNow) }))
 }
 
 async function findVisibleCampaign(db: Db, actor: Actor, id: number): Promise<CampaignView> {
@@ -107,7 +107,7 @@ export async function getCampaign(core: Core, actor: Actor, id: number): Promise
 export async function listCampaigns(core: Core, actor: Actor, query: ListQuery = {}): Promise<CampaignView[]> {
   requirePermission(actor, 'campaign_list')
   const { programType: type, ...rest } = refuseNul(query).filters ?? {}
-  const w = listWindow(campaignFilters, Object.assign({}, query, { filters: rest }))
+  const w = listWindow(campaignFilters, { ...query, filters: rest })
   const byType = type ? inArray(campaigns.programId, core.db.select({ id: programs.id }).from(programs).where(eq(programs.type, type as ProgramType))) : undefined
   return selectViews(core.db, and(campaignScope(actor), w.where, byType), w)
 }

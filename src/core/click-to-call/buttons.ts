@@ -26,7 +26,7 @@ export async function getButton(core: Core, actor: Actor, customerId: number, gu
     .innerJoin(memberPhones, eq(memberPhones.id, webButtons.phoneId))
     .where(and(eq(webButtons.guid, g), eq(webButtons.customerId, customerId), tenantScope(actor, webButtons.tenantId)))
   if (!row) throw new NotFound('Button', guid)
-  return Object.assign(row.button, { phoneNumber: row.phoneNumber })
+  return { ...row.button, phoneNumber: row.phoneNumber }
 }
 
 /** The member's default button. */
@@ -35,7 +35,7 @@ export async function getDefaultButton(core: Core, actor: Actor, customerId: num
     .innerJoin(memberPhones, eq(memberPhones.id, webButtons.phoneId))
     .where(and(eq(webButtons.customerId, customerId), eq(webButtons.isDefault, true), tenantScope(actor, webButtons.tenantId)))
   if (!row) throw new NotFound('Button', 'default')
-  return Object.assign(row.button, { phoneNumber: row.phoneNumber })
+  return { ...row.button, phoneNumber: row.phoneNumber }
 }
 
 /** Adds a button (name default `Web Button`) calling one of the member's phones (default: the default phone). */
@@ -51,7 +51,7 @@ export async function addButton(core: Core, actor: Actor, customerId: number, in
   const [b] = await core.db.insert(webButtons).values({
     guid: newGuid(), tenantId: member.tenantId, customerId, phoneId: phone.id, name: input.name ?? NEW_BUTTON_NAME, isDefault: false, ...look,
   }).returning()
-  return Object.assign(b!, { phoneNumber: phone.number })
+  return { ...b!, phoneNumber: phone.number }
 }
 
 /** Renames a button and/or routes it to another of the member's phones. */
@@ -62,7 +62,7 @@ export async function updateButton(core: Core, actor: Actor, customerId: number,
   const [b] = await core.db.update(webButtons)
     .set({ name: patch.name ?? button.name, phoneId: phone?.id ?? button.phoneId, updatedAt: core.now() })
     .where(eq(webButtons.id, button.id)).returning()
-  return Object.assign(b!, { phoneNumber: phone?.number ?? button.phoneNumber })
+  return { ...b!, phoneNumber: phone?.number ?? button.phoneNumber }
 }
 
 /**
@@ -73,7 +73,7 @@ export async function setButtonAttribute(core: Core, actor: Actor, customerId: n
   const attr = buttonAttributeName(name)
   const patch = buttonAttributeValue(attr, value)
   const button = await getButton(core, actor, customerId, guid)
-  const [b] = await core.db.update(webButtons).set(Object.assign({}, patch, { updatedAt: core.now() })).where(eq(webButtons.id, button.id)).returning()
+  const [b] = await core.db.update(webButtons).set({ ...patch, updatedAt: core.now() }).where(eq(webButtons.id, button.id)).returning()
   return { name: attr, value: buttonAttributeOf(b!, attr) }
 }
 
@@ -116,6 +116,6 @@ export async function changeTemplate(core: Core, actor: Actor, customerId: numbe
 /** A button's effective teleform look (template defaults under its overrides). */
 export function buttonTeleform(button: WebButton): Required<TeleformAttributes> & { template: Template } {
   const template = templateOf(button)
-  return Object.assign(teleformLook(template, button.teleform), { template })
+  return { ...teleformLook(template, button.teleform), template }
 }
 

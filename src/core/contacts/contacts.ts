@@ -72,7 +72,7 @@ export async function createContact(core: Core, actor: Actor, input: ContactFiel
   requirePermission(actor, 'contact_create')
   const f = checkContactFields(input)
   if (!f.phone && !f.email) throw new Invalid('phone', 'or email is required', 'required')
-  const [row] = await core.db.insert(contacts).values(Object.assign(nullFilled(f), { tenantId: tenantOf(actor), userId: actor.userId })).returning({ id: contacts.id })
+  const [row] = await core.db.insert(contacts).values({ ...nullFilled(f), tenantId: tenantOf(actor), userId: actor.userId }).returning({ id: contacts.id })
   return row!.id
 }
 
@@ -99,7 +99,7 @@ export async function listContacts(core: Core, actor: Actor, query: ListQuery = 
   const filters = { ...query.filters }
   const groupFilter = filters.groupId
   delete filters.groupId
-  const w = listWindow(contactFilters, Object.assign({}, query, { filters }))
+  const w = listWindow(contactFilters, { ...query, filters })
   const conds: (SQL | undefined)[] = [contactScope(actor), w.where]
   for (const g of [only.groupId, groupFilter]) {
     if (g === undefined || g === '') continue
@@ -174,11 +174,11 @@ export async function findOrCreateContact(coreOrDb: Core | Db, actor: Actor, inp
   const phone = phoneRule('phone', blankToNull(textRule('phone', input.phone)))
   const email = emailRule('email', blankToNull(textRule('email', input.email)))
   if (!phone && !email) throw new Invalid('phone', 'or email is required', 'required')
-  const own = and(tenantScope(Object.assign({}, actor, { crossTenant: false }), contacts.tenantId), actor.userId === null ? sql`${contacts.userId} is null` : eq(contacts.userId, actor.userId))
+  const own = and(tenantScope({ ...actor, crossTenant: false }, contacts.tenantId), actor.userId === null ? sql`${contacts.userId} is null` : eq(contacts.userId, actor.userId))
   const [hit] = await db.select().from(contacts)
     .where(and(own, phone ? eq(contacts.phone, phone) : undefined, email ? sql`lower(${contacts.email}) = lower(${email})` : undefined))
     .orderBy(asc(contacts.id)).limit(1)
-  if (hit) return Object.assign(hit, { created: false })
-  const [row] = await db.insert(contacts).values(Object.assign(nullFilled({ phone, email }), { tenantId: tenantOf(actor), userId: actor.userId })).returning()
-  return Object.assign(row!, { created: true })
+  if (hit) return { ...hit, created: false }
+  const [row] = await db.insert(contacts).values({ ...nullFilled({ phone, email }), tenantId: tenantOf(actor), userId: actor.userId }).returning()
+  return { ...row!, created: true }
 }

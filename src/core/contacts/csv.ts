@@ -169,7 +169,7 @@ export async function getCsvImportReport(core: Core, actor: Actor, groupId: numb
   await findVisibleGroup(core.db, actor, groupId)
   const [row] = await core.db.select().from(groupCsvImports).where(eq(groupCsvImports.groupId, groupId)).limit(1)
   if (!row) throw new NotFound('Import report', groupId)
-  return Object.assign(row, { errors: row.errors as CsvImportError[] })
+  return { ...row, errors: row.errors as CsvImportError[] }
 }
 
 /** A CSV field as export writes it: always quoted, `""` escape, null → `""`. */

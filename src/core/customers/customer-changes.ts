@@ -35,9 +35,9 @@ export async function modifyCustomer(
         await tx.update(users).set({ username: email, email, updatedAt: core.now() }).where(eq(users.id, primary.id))
         renamedUser = primary.id
       }
-      input = Object.assign({}, input, { profile: Object.assign({}, input.profile, { email }) })
+      input = { ...input, profile: { ...input.profile, email } }
     }
-    const [c] = await tx.update(customers).set(Object.assign({}, input.profile, { updatedAt: core.now() })).where(eq(customers.id, id)).returning()
+    const [c] = await tx.update(customers).set({ ...input.profile, updatedAt: core.now() }).where(eq(customers.id, id)).returning()
     if (renamedUser !== null) forgetUser(core, renamedUser)
     return c!
   }))

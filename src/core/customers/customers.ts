@@ -36,7 +36,7 @@ export async function signUpCustomer(core: Core, actor: Actor, input: NewCustome
         .where(and(eq(users.tenantId, tenantId), sql`(lower(${users.username}) = lower(${input.login.email}) or lower(${users.email}) = lower(${input.login.email}))`))
       if (taken.length) throw new Conflict('username')
     }
-    const [customer] = await tx.insert(customers).values(Object.assign({}, input.profile, { tenantId })).returning()
+    const [customer] = await tx.insert(customers).values({ ...input.profile, tenantId }).returning()
     let user: User | null = null
     if (input.login) {
       const email = input.login.email.toLowerCase()
@@ -95,7 +95,7 @@ export async function primaryUserOf(core: Core, customerId: number): Promise<Use
 /** Replaces profile fields of a customer of the actor's tenant. */
 export async function updateCustomer(core: Core, actor: Actor, id: number, patch: Partial<CustomerProfile>): Promise<Customer> {
   await getCustomer(core, actor, id)
-  const [c] = await core.db.update(customers).set(Object.assign({}, patch, { updatedAt: core.now() }))
+  const [c] = await core.db.update(customers).set({ ...patch, updatedAt: core.now() })
     .where(and(eq(customers.id, id), tenantScope(actor, customers.tenantId))).returning()
   return c!
 }

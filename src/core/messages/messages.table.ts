@@ -22,23 +22,26 @@ const owned = () => ({
 })
 
 /** Fax documents; their files are `message_media` rows of kind `document`. */
-export const documents = pgTable('documents', Object.assign(owned(), mediaSummary()), (t) => [index('documents_tenant_user_idx').on(t.tenantId, t.userId)])
+export const documents = pgTable('documents', { ...owned(), ...mediaSummary() }, (t) => [index('documents_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** Voice recordings (one file). */
-export const recordings = pgTable('recordings', Object.assign(owned(), mediaSummary()), (t) => [index('recordings_tenant_user_idx').on(t.tenantId, t.userId)])
+export const recordings = pgTable('recordings', { ...owned(), ...mediaSummary() }, (t) => [index('recordings_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** Email templates; an optional attachment is a `message_media` row of kind `template`. */
-export const templates = pgTable('templates', Object.assign(owned(), {
+export const templates = pgTable('templates', {
+  ...owned(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),
   bodyAlt: text('body_alt'),
-}, mediaSummary()), (t) => [index('templates_tenant_user_idx').on(t.tenantId, t.userId)])
+  ...mediaSummary(),
+}, (t) => [index('templates_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /** SMS / TTS texts. */
-export const texts = pgTable('texts', Object.assign(owned(), {
+export const texts = pgTable('texts', {
+  ...owned(),
   data: text('data').notNull(),
   type: text('type').$type<'plain' | 'unicode' | 'binary'>().notNull(),
-}), (t) => [index('texts_tenant_user_idx').on(t.tenantId, t.userId)])
+}, (t) => [index('texts_tenant_user_idx').on(t.tenantId, t.userId)])
 
 /**
  * Stored files of messages, in upload order. The bytes live in the media directory under the

@@ -82,9 +82,9 @@ const FILTERS = Object.fromEntries(MESSAGE_KINDS.map((k) => [k, filterSpec(k)]))
 
 function view(kind: MessageKind, r: AnyRow): MessageView {
   const c: Common = { id: r.id, tenantId: r.tenantId, userId: r.userId, name: r.name, description: r.description, createdAt: r.createdAt, updatedAt: r.updatedAt }
-  if (kind === 'text') return Object.assign(c, { kind, data: r.data!, type: r.type as TextType, length: [...r.data!].length })
-  if (kind === 'template') return Object.assign(c, { kind, subject: r.subject!, body: r.body!, bodyAlt: r.bodyAlt ?? null, type: r.mediaType, parts: r.parts, size: r.size })
-  return Object.assign(c, { kind, type: r.mediaType, parts: r.parts, size: r.size })
+  if (kind === 'text') return { ...c, kind, data: r.data!, type: r.type as TextType, length: [...r.data!].length }
+  if (kind === 'template') return { ...c, kind, subject: r.subject!, body: r.body!, bodyAlt: r.bodyAlt ?? null, type: r.mediaType, parts: r.parts, size: r.size }
+  return { ...c, kind, type: r.mediaType, parts: r.parts, size: r.size }
 }
 
 /** One visible message row (no permission check), or NotFound('<Entity>'). */
@@ -154,7 +154,7 @@ export async function createMessage(core: Core, actor: Actor, kind: MessageKind,
   requirePermission(actor, `${kind}_create`)
   const values = columns(kind, input, true)
   const t = common(kind)
-  const [row] = await core.db.insert(t).values(Object.assign({}, values, { tenantId: tenantOf(actor), userId: actor.userId }) as typeof documents.$inferInsert)
+  const [row] = await core.db.insert(t).values({ ...values, tenantId: tenantOf(actor), userId: actor.userId } as typeof documents.$inferInsert)
     .returning({ id: t.id })
   return row!.id
 }
@@ -181,6 +181,6 @@ export async function updateMessage(core: Core, actor: Actor, kind: MessageKind,
   const current = await findVisibleMessage(core, actor, kind, id)
   const set = columns(kind, input, false, current)
   const t = common(kind)
-  await core.db.update(t).set(Object.assign({}, set, { updatedAt: core.now() })).where(eq(t.id, id))
+  await core.db.update(t).set({ ...set, updatedAt: core.now() }).where(eq(t.id, id))
   return findVisibleMessage(core, actor, kind, id)
 }

@@ -174,9 +174,9 @@ export async function insertProgram(db: Db, row: {
   tenantId: number | null; userId: number | null; name: string; type: ProgramType; parentId: number | null; accountId: number | null; params: ProgramParams
 }): Promise<number> {
   const info = PROGRAM_TYPES[row.type]
-  const [inserted] = await db.insert(programs).values(Object.assign({}, row, {
-    serviceFlag: info.serviceFlag, direction: info.direction, steps: [...info.steps],
-  })).returning({ id: programs.id })
+  const [inserted] = await db.insert(programs).values({
+    ...row, serviceFlag: info.serviceFlag, direction: info.direction, steps: [...info.steps],
+  }).returning({ id: programs.id })
   return inserted!.id
 }
 

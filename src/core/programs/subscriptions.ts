@@ -32,7 +32,7 @@ export async function subscribeNewProgram(core: Core, actor: Actor, accountId: n
   requirePermission(actor, 'account_update')
   await findVisibleAccount(core, actor, accountId)
   if (!isProgramType(type) || PROGRAM_TYPES[type].direction !== 'inbound') throw new Invalid('type', 'is not an inbound program type')
-  return createProgram(core, actor, type, Object.assign({}, input, { accountId }))
+  return createProgram(core, actor, type, { ...input, accountId })
 }
 
 /** Unsubscribes one visible program from a visible account (idempotent). */

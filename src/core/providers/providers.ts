@@ -48,8 +48,6 @@ export interface ProviderFields {
 }
 
 const { passwordEnc: _secret, ...viewColumns } = getTableColumns(providers)
-/** The view and the stored password, for routing (decrypted by withPassword). */
-const routedColumns = Object.assign({}, viewColumns, { passwordEnc: providers.passwordEnc })
 void _secret
 
 const providerFilters: FilterSpec = {
@@ -83,10 +81,10 @@ function checkFields(f: ProviderFields): ProviderFields {
   intRange('port', f.port, 1, 65_535)
   intRange('nodeId', f.nodeId, 1, MAX_INT)
   intRange('weight', f.weight, -MAX_INT, MAX_INT)
-  return Object.assign({}, f, {
-    host: hostRule(blankToNull(f.host)), username: blankToNull(f.username), dialstring: blankToNull(f.dialstring),
+  return {
+    ...f, host: hostRule(blankToNull(f.host)), username: blankToNull(f.username), dialstring: blankToNull(f.dialstring),
     settings: blankToNull(f.settings), description: blankToNull(f.description), prefix: blankToNull(f.prefix),
-  })
+  }
 }
 
 /** Type-dependent rules on the merged (stored + supplied) provider. */
@@ -145,7 +143,7 @@ export async function createProvider(core: Core, actor: Actor, input: ProviderFi
 export async function listProviders(core: Core, actor: Actor, query: ListQuery = {}): Promise<ProviderView[]> {
   requireAdmin(actor, 'provider_list')
   const { serviceFlag, gatewayFlag, ...rest } = refuseNul(query).filters ?? {}
-  const w = listWindow(providerFilters, Object.assign({}, query, { filters: rest }))
+  const w = listWindow(providerFilters, { ...query, filters: rest })
   const bits = [bitmask('serviceFlag', serviceFlag, providers.serviceFlag), bitmask('gatewayFlag', gatewayFlag, providers.gatewayFlag)]
   const q = core.db.select(viewColumns).from(providers)
     .where(and(tenantScope(actor, providers.tenantId), w.where, ...bits)).orderBy(asc(providers.id)).offset(w.offset)
@@ -222,7 +220,7 @@ const MAIL_TYPES: ProviderType[] = ['smtp', 'sendmail', 'sandbox']
  * Null when none: the caller decides (404 `No provider available`, or the default mail transport).
  */
 export async function routeProvider(core: Core, tenantId: number | null, serviceFlag: number, db: Db = core.db): Promise<RoutedProvider | null> {
-  const [row] = await db.select(routedColumns).from(providers)
+  const [row] = await db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
     .where(and(
       tenantId === null ? isNull(providers.tenantId) : eq(providers.tenantId, tenantId),
       eq(providers.active, true),
@@ -235,11 +233,11 @@ export async function routeProvider(core: Core, tenantId: number | null, service
 
 function withPassword(core: Core, row: ProviderView & { passwordEnc: string | null }): RoutedProvider {
   const { passwordEnc, ...view } = row
-  return Object.assign(view, { password: passwordEnc ? core.keyring.decrypt(passwordEnc) : null })
+  return { ...view, password: passwordEnc ? core.keyring.decrypt(passwordEnc) : null }
 }
 
 /** The provider an attempt was routed through, password decrypted, or null when it is gone (dispatcher side). */
 export async function providerForAttempt(core: Core, id: number): Promise<RoutedProvider | null> {
-  const [row] = await core.db.select(routedColumns).from(providers).where(eq(providers.id, id)).limit(1)
+  const [row] = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers).where(eq(providers.id, id)).limit(1)
   return row ? withPassword(core, row) : null
 }

@@ -43,7 +43,7 @@ export async function scheduleTransmission(core: Core, actor: Actor, id: number,
     const spec = parseSchedule(input, now)
     const at = firstFire(spec, now)
     await tx.delete(schedules).where(and(eq(schedules.action, 'transmission_send'), eq(schedules.targetId, id)))
-    const [created] = await tx.insert(schedules).values(Object.assign({ tenantId: row.tenantId, action: 'transmission_send' as const, targetId: id }, specColumns(spec), { nextFireAt: at }))
+    const [created] = await tx.insert(schedules).values({ tenantId: row.tenantId, action: 'transmission_send', targetId: id, ...specColumns(spec), nextFireAt: at })
       .returning({ id: schedules.id })
     await tx.update(transmissions).set({ status: 'pending', nextRun: at, updatedAt: now }).where(eq(transmissions.id, id))
     return created!.id
@@ -68,9 +68,9 @@ export async function scheduleCampaign(core: Core, actor: Actor, id: number, act
     const c = await lockCampaign(tx, actor, id)
     const spec = parseSchedule(input, now)
     const at = firstFire(spec, now)
-    const [created] = await tx.insert(schedules).values(Object.assign({
-      tenantId: c.tenantId ?? tenantOf(actor), action: action === 'start' ? 'campaign_start' as const : 'campaign_stop' as const, targetId: id,
-    }, specColumns(spec), { nextFireAt: at })).returning({ id: schedules.id })
+    const [created] = await tx.insert(schedules).values({
+      tenantId: c.tenantId ?? tenantOf(actor), action: action === 'start' ? 'campaign_start' : 'campaign_stop', targetId: id, ...specColumns(spec), nextFireAt: at,
+    }).returning({ id: schedules.id })
     return created!.id
   })
 }

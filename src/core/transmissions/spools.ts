@@ -34,7 +34,8 @@ const resultFilters: FilterSpec = {
   created: spoolResults.createdAt,
 }
 
-const toView = (s: typeof spools.$inferSelect): SpoolView => Object.assign(s, {
+const toView = (s: typeof spools.$inferSelect): SpoolView => ({
+  ...s,
   amount: s.timeEnd && s.timeConnect ? Math.max(0, Math.floor((s.timeEnd.getTime() - s.timeConnect.getTime()) / 1000)) : 0,
 })
 
@@ -46,8 +47,8 @@ function spoolQuery(core: Core, actor: Actor, where: (SQL | undefined)[]) {
 
 function spoolWindow(query: ListQuery) {
   const { serviceFlag, ...rest } = refuseNul(query).filters ?? {}
-  const w = listWindow(spoolFilters, Object.assign({}, query, { filters: rest }), { limit: LIST_LIMIT, max: LIST_LIMIT })
-  return Object.assign(w, { flag: bitmask('serviceFlag', serviceFlag, spools.serviceFlag) })
+  const w = listWindow(spoolFilters, { ...query, filters: rest }, { limit: LIST_LIMIT, max: LIST_LIMIT })
+  return { ...w, flag: bitmask('serviceFlag', serviceFlag, spools.serviceFlag) }
 }
 
 /** `GET /spools`: visible spools, newest first (§6). */

@@ -48,14 +48,15 @@ const contactJoin = aliasedTable(contacts, 'tc')
 const accountJoin = aliasedTable(accounts, 'ta')
 const programJoin = aliasedTable(programs, 'tp')
 
-const viewColumns = Object.assign({}, getTableColumns(transmissions), {
+const viewColumns = {
+  ...getTableColumns(transmissions),
   programType: programJoin.type,
   contactPhone: contactJoin.phone,
   contactEmail: contactJoin.email,
   accountPhone: accountJoin.phone,
   accountEmail: accountJoin.email,
   contact: getTableColumns(contactJoin),
-})
+}
 
 const transmissionFilters: FilterSpec = {
   exact: {
@@ -83,7 +84,7 @@ function selectViews(db: Db) {
 
 type ViewRow = Omit<TransmissionView, 'contact'> & { contact: (Partial<Contact> & { id: number | null }) | null }
 // Drizzle gives a left-joined nested object as null when every column is null (the contact is gone).
-const toView = (r: ViewRow): TransmissionView => Object.assign(r, { contact: r.contact === null || r.contact.id === null ? null : (r.contact as Contact) })
+const toView = (r: ViewRow): TransmissionView => ({ ...r, contact: r.contact === null || r.contact.id === null ? null : (r.contact as Contact) })
 
 /** One visible transmission (any reader: dialect or dispatcher through a transaction), or NotFound. */
 export async function findVisibleTransmission(db: Db, actor: Actor, id: number): Promise<TransmissionView> {
@@ -115,7 +116,7 @@ export async function transmissionStatus(core: Core, actor: Actor, id: number): 
 export async function listTransmissions(core: Core, actor: Actor, query: ListQuery = {}, only: { serviceFlag?: number; programId?: number } = {}): Promise<TransmissionView[]> {
   requirePermission(actor, 'transmission_list')
   const { serviceFlag, phone, email, ...rest } = refuseNul(query).filters ?? {}
-  const w = listWindow(transmissionFilters, Object.assign({}, query, { filters: rest }), { limit: LIST_LIMIT, max: LIST_LIMIT })
+  const w = listWindow(transmissionFilters, { ...query, filters: rest }, { limit: LIST_LIMIT, max: LIST_LIMIT })
   const rows = await selectViews(core.db)
     .where(and(
       transmissionScope(actor), w.where, bitmask('serviceFlag', serviceFlag, transmissions.serviceFlag),
@@ -277,8 +278,8 @@ export async function createProgramWithTransmission(core: Core, actor: Actor, ty
   requirePermission(actor, 'transmission_create')
   return core.db.transaction(async (tx) => {
     // Core functions open their own transactions; on `tx` they become savepoints of this one.
-    const scoped: Core = Object.assign({}, core, { db: tx })
+    const scoped: Core = { ...core, db: tx }
     const programId = await createProgram(scoped, actor, type, program)
-    return createTransmission(scoped, actor, Object.assign({}, transmission, { programId }))
+    return createTransmission(scoped, actor, { ...transmission, programId })
   })
 }

@@ -82,11 +82,12 @@ function checkFields(f: UserFields): UserFields {
     const v = f[k]
     if (v !== undefined && v !== null && (!Number.isSafeInteger(v) || v < 0 || v > 2_147_483_647)) throw new Invalid(k, 'must be an integer')
   }
-  return Object.assign({}, f, {
+  return {
+    ...f,
     email: emailRule('email', blankToNull(f.email)),
     phone: phoneRule('phone', blankToNull(f.phone)),
     firstName: blankToNull(f.firstName), lastName: blankToNull(f.lastName), address: blankToNull(f.address), company: blankToNull(f.company),
-  })
+  }
 }
 
 async function assertUnique(core: Core, tenantId: number | null, f: UserFields, exceptId?: number): Promise<void> {

@@ -156,7 +156,7 @@ export function listQueryIn(req: FastifyRequest, query: Record<string, unknown>,
   const filters: Record<string, string | undefined> = {}
   const aliases: Record<string, string> = {}
   // `after` / `before` bound the creation time of every collection (§6).
-  for (const [wire, core] of Object.entries(Object.assign({}, keys, { after: 'after', before: 'before' }))) {
+  for (const [wire, core] of Object.entries({ ...keys, after: 'after', before: 'before' })) {
     const v = last(query[wire])
     if (v === undefined) continue
     // `user_id` wins over its alias `created_by` when both are given.

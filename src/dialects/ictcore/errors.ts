@@ -23,7 +23,7 @@ const fieldAliases = new WeakMap<FastifyRequest, Record<string, string>>()
 
 /** Within this request, render core field `from` under the wire name `to`. */
 export function aliasFields(req: FastifyRequest, aliases: Record<string, string>): void {
-  fieldAliases.set(req, Object.assign({}, fieldAliases.get(req), aliases))
+  fieldAliases.set(req, { ...fieldAliases.get(req), ...aliases })
 }
 
 /** Core field names are camelCase; the wire's are snake_case (`firstName` → `first_name`). */

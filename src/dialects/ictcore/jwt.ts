@@ -25,7 +25,7 @@ function mac(secret: Buffer, input: string): Buffer {
 
 /** Signs a compact JWS (HS256). */
 export function signToken(secret: Buffer, claims: Omit<IctcoreClaims, 'jti'> & { jti?: string }): { token: string; claims: IctcoreClaims } {
-  const full: IctcoreClaims = Object.assign({}, claims, { jti: claims.jti ?? randomUUID() })
+  const full: IctcoreClaims = { ...claims, jti: claims.jti ?? randomUUID() }
   const body = `${HEADER}.${b64(JSON.stringify(full))}`
   return { token: `${body}.${mac(secret, body).toString('base64url')}`, claims: full }
 }

@@ -63,11 +63,11 @@ export function requestReplyConfig(input: PacketeraInput): { overrides: Partial<
     else (overrides as Record<Setting, string>)[setting] = ok
   }
   if (overrides === NONE) return { overrides, config: BUILTIN_REPLY, failure }
-  for (let bad = clash(Object.assign({}, BUILTIN_REPLY, overrides), overrides); bad; bad = clash(Object.assign({}, BUILTIN_REPLY, overrides), overrides)) {
+  for (let bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides); bad; bad = clash({ ...BUILTIN_REPLY, ...overrides }, overrides)) {
     failure ??= failures.invalid(WIRE[bad])
     delete overrides[bad]
   }
-  return { overrides, config: Object.assign({}, BUILTIN_REPLY, overrides), failure }
+  return { overrides, config: { ...BUILTIN_REPLY, ...overrides }, failure }
 }
 
 /** The settings key of a partner's stored reply defaults (`resellers.settings`). */
@@ -92,8 +92,8 @@ export function partnerReplyDefaults(settings: Record<string, unknown> | null | 
 export function effectiveReplyConfig(overrides: Partial<ReplyConfig>, settings: Record<string, unknown> | null | undefined): ReplyConfig {
   const defaults = partnerReplyDefaults(settings)
   if (defaults === NONE && overrides === NONE) return BUILTIN_REPLY
-  const merged = Object.assign({}, BUILTIN_REPLY, defaults, overrides)
-  return clash(merged, {}) ? Object.assign({}, BUILTIN_REPLY, overrides) : merged
+  const merged = { ...BUILTIN_REPLY, ...defaults, ...overrides }
+  return clash(merged, {}) ? { ...BUILTIN_REPLY, ...overrides } : merged
 }
 
 /**
@@ -109,7 +109,7 @@ export function validReplyDefaults(input: Partial<Record<Setting, string>>): { v
     if (ok === undefined) return { refused: setting }
     ;(out as Record<Setting, string>)[setting] = ok
   }
-  const bad = clash(Object.assign({}, BUILTIN_REPLY, out), out)
+  const bad = clash({ ...BUILTIN_REPLY, ...out }, out)
   return bad ? { refused: bad } : { value: out }
 }
 

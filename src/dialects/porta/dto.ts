@@ -255,7 +255,7 @@ export const Product = object('Product', {
 export const RouteExtras = object('RouteExtras', { TenantID: 'int' })
 
 /** What binding reads: the Product fields plus the route extras. */
-export const ProductBinding = object('Product', Object.assign({}, Product.shape, RouteExtras.shape))
+export const ProductBinding = object('Product', { ...Product.shape, ...RouteExtras.shape })
 
 export const ResponseError = object('ResponseError', {
   ErrorCode: 'string',

@@ -53,8 +53,8 @@ export class SandboxGateway implements Gateway {
       this.settings.set(text, s)
     }
     const rule = s.rules?.find((r) => r.match === undefined || new RegExp(r.match).test(attempt.destination))
-    const chosen: SandboxOutcome = Object.assign({}, s.default, rule)
-    if (chosen.fail_first !== undefined && attempt.attempt <= chosen.fail_first) return Object.assign(chosen, { outcome: 'fail' as const, cause: chosen.cause ?? 'scripted failure' })
+    const chosen: SandboxOutcome = { ...s.default, ...rule }
+    if (chosen.fail_first !== undefined && attempt.attempt <= chosen.fail_first) return { ...chosen, outcome: 'fail', cause: chosen.cause ?? 'scripted failure' }
     return chosen
   }
 

@@ -58,7 +58,7 @@ async function readOrder(core: Core, actor: Actor, p: Params): Promise<Provision
   }
   if (f.length) return f
   const base = { quantity: quantity!, orderSummaryEmail: summary ?? null }
-  return companyId !== undefined ? Object.assign(base, { companyId }) : Object.assign(base, { company: company! })
+  return companyId !== undefined ? { ...base, companyId } : { ...base, company: company! }
 }
 
 /** `provision` (spec/delacon.md §5): a new customer with numbers, or more numbers for a company. */

@@ -13,7 +13,7 @@ export function accountRoutes(r: IctcoreRouter, { core }: DialectOptions): void 
   for (const [base, type] of [['/accounts', undefined], ['/dids', 'did'], ['/extensions', 'extension']] as const satisfies readonly (readonly [string, AccountType | undefined])[]) {
     r.post(base, async ({ actor, body }) => {
       const input = accountIn(body)
-      return createAccount(core, actor, type ? Object.assign({}, input, { type }) : input)
+      return createAccount(core, actor, type ? { ...input, type } : input)
     }, { summary: `Create an account${type ? ` of type ${type}` : ''}` })
     r.get(base, async ({ req, actor, query }) => (await listAccounts(core, actor, listQueryIn(req, query, ACCOUNT_FILTERS), { type })).map(accountOut))
     r.get(`${base}/:account_id`, async ({ actor, params }) => accountOut(await getAccount(core, actor, params.account_id as number, type)))

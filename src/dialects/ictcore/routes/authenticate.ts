@@ -15,9 +15,9 @@ export function authenticateRoutes(r: IctcoreRouter, { core, config }: DialectOp
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof password !== 'string' || !password) throw new Unauthenticated()
     const issuer = config.publicBaseUrl ?? `${req.protocol}://${req.host}`
     const { user, isAdmin, token, claims } = await login(core, String(id), password, issuer, config.jwtTtlSeconds)
-    return Object.assign(userOut(user, isAdmin), {
-      token, access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope: 'All',
-    })
+    return {
+      ...userOut(user, isAdmin), token, access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope: 'All',
+    }
   }, { public: true, summary: 'Log in; returns the user with a Bearer token' })
 
   r.post('/authenticate/cancel', async ({ req }) => {

@@ -32,10 +32,10 @@ export function programIn(body: unknown): ProgramFields {
 export function programOut(p: ProgramView) {
   const params: Record<string, unknown> = {}
   for (const key of PROGRAM_TYPES[p.type].params) params[PARAM_WIRE[key]] = p.params[key] ?? null
-  return Object.assign({
+  return {
     program_id: p.id, name: p.name, type: p.type, parent_id: p.parentId, service_flag: p.serviceFlag, direction: p.direction,
-    account_id: p.accountId,
-  }, params, { user_id: p.userId, date_created: ts(p.createdAt), last_updated: ts(p.updatedAt) })
+    account_id: p.accountId, ...params, user_id: p.userId, date_created: ts(p.createdAt), last_updated: ts(p.updatedAt),
+  }
 }
 
 /** A `{type}` path segment: a program type, 501 for `agent`/`ivr`, else the 404 envelope. */

@@ -98,7 +98,7 @@ export function transmissionRoutes(r: IctcoreRouter, { core }: DialectOptions): 
   for (const add of [r.put.bind(r), r.post.bind(r)]) {
     add('/programs/:program_id/transmissions', async ({ actor, params, body }) => {
       const program = await getProgram(core, actor, params.program_id as number)
-      return createTransmission(core, actor, Object.assign(transmissionIn(body), { programId: program.id }))
+      return createTransmission(core, actor, { ...transmissionIn(body), programId: program.id })
     }, { summary: 'Create a transmission of a program' })
     add('/programs/:type/transmissions', async ({ actor, params, body }) => {
       const type = programTypeParam(params.type)

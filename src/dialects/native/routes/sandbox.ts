@@ -26,7 +26,7 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
   }, async (req) => {
     if (!req.nativeActor.crossTenant) throw new Forbidden('platform_admin')
     const rows = await listSandboxSends(core, req.query as Parameters<typeof listSandboxSends>[1])
-    return rows.map((r) => Object.assign(r, { createdAt: r.createdAt.toISOString() }))
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
   })
 
   app.post('/sandbox/inbound', {
@@ -57,6 +57,6 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
     if (!req.nativeActor.crossTenant) throw new Forbidden('platform_admin')
     const { attachments, ...message } = req.body as Omit<InboundMessage, 'attachments'> & { attachments?: { type: string; content: string }[] }
     const files = attachments?.map((a) => ({ mime: a.type, bytes: Buffer.from(a.content, 'base64') }))
-    return reply.code(201).send(await deliverInbound(core, files ? Object.assign(message, { attachments: files }) : message))
+    return reply.code(201).send(await deliverInbound(core, { ...message, ...(files ? { attachments: files } : {}) }))
   })
 }

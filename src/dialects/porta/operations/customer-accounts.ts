@@ -10,5 +10,5 @@ import { echo, type Operation } from './operation.ts'
 export const getCustomerAccounts: Operation = async ({ core, actor, dto }) => {
   if (!dto.ICustomer) throw argumentFault('ICustomer')
   const base = await listCustomerAccounts(core, actor, dto.ICustomer)
-  return Object.assign(listAccounts(base, dto, dto.IProduct ?? 0), echo(dto))
+  return { ...listAccounts(base, dto, dto.IProduct ?? 0), ...echo(dto) }
 }

@@ -43,7 +43,7 @@ export const customerCalls: RcCall[] = [
     async handle({ core, actor, params: p }) {
       const username = p.get('username')!.toLowerCase()
       const { customer } = await signUpCustomer(core, actor, {
-        profile: Object.assign(signupProfile(p), { name: p.get('name')!, email: username, pin: randomInt(1000, 10_000) }),
+        profile: { ...signupProfile(p), name: p.get('name')!, email: username, pin: randomInt(1000, 10_000) },
         login: { email: username, password: p.get('passwd')! },
       })
       return customer.id
