@@ -1,15 +1,14 @@
-import { sql } from 'drizzle-orm'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
 import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
 import { CredentialCache, Keyring } from './core/secrets/index.ts'
-import { serverSettings } from './core/settings/server-settings.table.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
+import { securePrivateDataDir } from './db/data-dir.ts'
 import { migrate } from './db/migrate.ts'
 import { registerDocs } from './http/docs.ts'
 import { registerHealth } from './http/health.ts'
@@ -52,7 +51,6 @@ export interface SwitchboardApp {
 
 /** Builds the core context over an open, migrated database. */
 export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
-  const [jwt] = await database.db.select().from(serverSettings).where(sql`${serverSettings.name} = 'jwt_secret'`)
   const generations = new TableGenerations()
   database.writes.subscribe((tables) => generations.bump(withCascades(tables)))
   const reads = new ReadCache(generations)
@@ -64,7 +62,6 @@ export async function createCore(database: Database, config: Config, log: Logger
     dbKind: database.kind,
     keyring: new Keyring(loadSecretKey(config.secretKey, config.dataDir)),
     credentials: new CredentialCache(config.credentialCacheTtlMs),
-    jwtSecret: Buffer.from(jwt!.value, 'base64url'),
     log,
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     now: () => new Date(),
@@ -106,11 +103,25 @@ export async function followChanges(database: Database, core: Core, onTables: (t
   }
 }
 
+/**
+ * Makes the data directory (and a media directory elsewhere) private to this process's user before
+ * anything is written there, and warns when an existing one was readable by others.
+ */
+export function secureDataDirs(config: Config, log: Logger): void {
+  for (const dir of new Set([config.dataDir, config.mediaDir ?? config.dataDir])) {
+    const loosened = securePrivateDataDir(dir)
+    if (loosened.length) {
+      log.warn({ dir, paths: loosened.length }, 'the data directory was readable or writable by other users: tightened to 0700/0600; rotate the secrets it held (switchboard jwt rotate, API keys) if other users could log in here')
+    }
+  }
+}
+
 /** The composition root: database, core, HTTP with every dialect. */
 export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const { config } = options
   const log = options.logger ?? createLogger(config.logLevel)
   const ownsDatabase = !options.database
+  secureDataDirs(config, log)
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null

@@ -17,7 +17,7 @@ export function loadSecretKey(configured: string | undefined, dataDir: string): 
   try {
     return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64')
   } catch {
-    mkdirSync(dataDir, { recursive: true })
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     const key = randomBytes(32)
     try {
       writeFileSync(path, key.toString('base64'), { mode: 0o600, flag: 'wx' })

@@ -6,6 +6,7 @@ import { isDomainError } from '../core/errors.ts'
 import { openDatabase, type Database } from '../db/client.ts'
 import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } from '../db/lock.ts'
 import { migrate } from '../db/migrate.ts'
+import { rotateJwtSigningKey } from '../core/settings/jwt-signing-key.ts'
 import {
   addNumbersOp, createResellerOp, createUserOp,
   type AddNumbersInput, type CreateResellerInput, type CreateUserInput,
@@ -20,6 +21,7 @@ export interface AdminClient {
   createReseller(input: CreateResellerInput): Promise<{ id: number; username: string; apiKey: string }>
   createUser(input: CreateUserInput): Promise<{ id: number }>
   addNumbers(input: AddNumbersInput): Promise<{ added: number }>
+  rotateJwtSigningKey(): Promise<{ rotated: true }>
   close(): Promise<void>
 }
 
@@ -76,6 +78,7 @@ async function directClient(config: Config, database: Database, release: () => v
       createReseller: (input) => run(() => createResellerOp(core, systemActor, input)),
       createUser: (input) => run(() => createUserOp(core, systemActor, input)),
       addNumbers: (input) => run(() => addNumbersOp(core, systemActor, input)),
+      rotateJwtSigningKey: () => run(() => rotateJwtSigningKey(core, systemActor)),
       async close() {
         await database.close()
         release()
@@ -110,6 +113,7 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
     createReseller: (input) => call('POST', '/resellers', input),
     createUser: (input) => call('POST', '/users', input),
     addNumbers: (input) => call('POST', '/numbers', input),
+    rotateJwtSigningKey: () => call('POST', '/jwt/rotate', {}),
     async close() {},
   }
 }

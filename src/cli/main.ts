@@ -1,6 +1,7 @@
 import { DataDirLocked } from '../db/lock.ts'
 import { CliError, Output } from './output.ts'
 import type { Command } from './command.ts'
+import jwtRotate from './commands/jwt-rotate.ts'
 import migrate from './commands/migrate.ts'
 import numbersAdd from './commands/numbers-add.ts'
 import resellerCreate from './commands/reseller-create.ts'
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   'reseller create': resellerCreate,
   'user create': userCreate,
   'numbers add': numbersAdd,
+  'jwt rotate': jwtRotate,
 }
 
 function usage(): string {

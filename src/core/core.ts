@@ -15,8 +15,6 @@ export interface Core {
   readonly credentials: CredentialCache
   /** Exact per-process cache of hot reads, invalidated by committed writes (see read-cache.ts). */
   readonly reads: ReadCache
-  /** HS256 secret of ICTCore JWTs, shared by every process through server_settings. */
-  readonly jwtSecret: Buffer
   readonly log: Logger
   /** State-machine delays (spec/ictcore.md §7.1 retry delay, §7.2 spool watchdog), in ms. */
   readonly timing: { readonly retryDelayMs: number; readonly spoolTimeoutMs: number }

@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema.ts'
+import { securePrivateDataDir, tightenTree } from './data-dir.ts'
 import { WriteFeed } from './write-feed.ts'
 import { trackPgliteWrites, trackPoolWrites } from './write-tracking.ts'
 
@@ -42,10 +43,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return { db, kind: 'postgres', pool, writes, close: () => pool.end() }
   }
+  // Private whatever the umask; PGlite writes a new database's files 0666 whatever the umask, so
+  // they are tightened once more when it has opened (files it makes later follow the umask).
+  if (options.dataDir) securePrivateDataDir(options.dataDir)
   const client = options.pgliteDump
     ? await PGlite.create(options.dataDir ?? undefined, { loadDataDir: options.pgliteDump })
     : options.dataDir ? new PGlite(options.dataDir) : new PGlite()
   await client.waitReady
+  if (options.dataDir) tightenTree(options.dataDir)
   const writes = new WriteFeed()
   trackPgliteWrites(client, writes)
   const db = drizzlePglite(client, { schema }) as unknown as Db

@@ -42,7 +42,7 @@ export function readDataDirLock(dataDir: string): LockInfo | null {
  * A live holder → DataDirLocked; a stale lock file is replaced.
  */
 export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInfo, 'pid'>): void; release(): void } {
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const path = join(dataDir, FILE)
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,12 +1,16 @@
-import { randomBytes } from 'node:crypto'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { newJwtSalt } from '../core/settings/jwt-signing-key.ts'
 import type { Db } from './client.ts'
 import { permissions, rolePermissions, roles, serverSettings } from './schema.ts'
 import { ADMIN_ROLE_PERMISSIONS, SEEDED_PERMISSIONS, USER_ROLE_PERMISSIONS } from '../core/users/permission-names.ts'
 
 /** Inserts the built-in rows every deployment has; idempotent (runs after every migration). */
 export async function seedBuiltins(db: Db): Promise<void> {
-  await db.insert(serverSettings).values({ name: 'jwt_secret', value: randomBytes(32).toString('base64url') }).onConflictDoNothing()
+  // The JWT signing key is derived from the secret key and this salt (core/settings/jwt-signing-key.ts).
+  // Databases made before 2026-12-07 kept the key itself in a readable row: it is deleted, which
+  // signs everyone out once (the old key may have been read from world-readable PGlite files).
+  await db.insert(serverSettings).values({ name: 'jwt_salt', value: newJwtSalt() }).onConflictDoNothing()
+  await db.delete(serverSettings).where(eq(serverSettings.name, 'jwt_secret'))
 
   const existing = await db.select({ name: permissions.name }).from(permissions).where(isNull(permissions.tenantId))
   const have = new Set(existing.map((p) => p.name))

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
@@ -47,6 +48,7 @@ export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config
     async stop() {
       await app.stop()
       await database.close()
+      rmSync(config.dataDir, { recursive: true, force: true })
     },
     async reseller(input = {}) {
       const username = input.username ?? uniqueName('r')

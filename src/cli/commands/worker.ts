@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { createCore, followChanges } from '../../app.ts'
+import { createCore, followChanges, secureDataDirs } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
 import { openDatabase } from '../../db/client.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
@@ -18,6 +18,7 @@ const command: Command = {
     parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
     const config = loadConfig()
     const log = createLogger(config.logLevel)
+    secureDataDirs(config, log)
     const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
     try {

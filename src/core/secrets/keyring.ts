@@ -1,12 +1,29 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 
 /**
  * Encrypts device credentials that a spec must hand back (Porta's SIP password) with AES-256-GCM.
  * Stored form: `v1.<iv>.<tag>.<ciphertext>` (base64url).
  */
 export class Keyring {
+  private readonly derived = new Map<string, Buffer>()
+
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new Error('the secret key must be 32 bytes')
+  }
+
+  /**
+   * A 32-byte key for one purpose, derived from the secret key (HKDF-SHA256) and a salt that may be
+   * stored anywhere: without the secret key the salt is worthless, and a new salt gives a new key.
+   * The same (purpose, salt) gives the same Buffer object (callers key caches by it).
+   */
+  derive(purpose: string, salt: string): Buffer {
+    const id = `${purpose}\u0000${salt}`
+    let key = this.derived.get(id)
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.key, Buffer.from(salt, 'utf8'), Buffer.from(`switchboard/${purpose}`, 'utf8'), 32))
+      this.derived.set(id, key)
+    }
+    return key
   }
 
   encrypt(plain: string): string {

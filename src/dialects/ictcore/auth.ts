@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { Unauthenticated } from '../../core/errors.ts'
+import { jwtSigningKey } from '../../core/settings/jwt-signing-key.ts'
 import { actorForUser, authenticateUserPassword, isTokenRevoked, revokeToken, type User } from '../../core/users/index.ts'
 import { signToken, verifyToken, VerifiedTokens, type IctcoreClaims } from './jwt.ts'
 
@@ -18,12 +19,13 @@ function bearerToken(req: FastifyRequest): string | undefined {
 
 const nowSeconds = (core: Core) => Math.floor(core.now().getTime() / 1000)
 
-// Verified tokens per signing secret (one per core; tests run many cores in one process).
+// Verified tokens per signing key (a rotation starts afresh; tests run many cores in one process).
 const verifiedTokens = new WeakMap<Buffer, VerifiedTokens>()
 
-function tokensOf(core: Core): VerifiedTokens {
-  let tokens = verifiedTokens.get(core.jwtSecret)
-  if (!tokens) verifiedTokens.set(core.jwtSecret, (tokens = new VerifiedTokens(core.jwtSecret)))
+async function tokensOf(core: Core): Promise<VerifiedTokens> {
+  const key = await jwtSigningKey(core)
+  let tokens = verifiedTokens.get(key)
+  if (!tokens) verifiedTokens.set(key, (tokens = new VerifiedTokens(key)))
   return tokens
 }
 
@@ -32,7 +34,7 @@ function tokensOf(core: Core): VerifiedTokens {
  * time, from the exact read cache); the user must exist and be active.
  */
 async function actorFromToken(core: Core, token: string): Promise<Actor> {
-  const claims = tokensOf(core).verify(token, nowSeconds(core))
+  const claims = (await tokensOf(core)).verify(token, nowSeconds(core))
   if (!claims || (await isTokenRevoked(core, claims.jti))) throw new Unauthenticated()
   return actorForUser(core, claims.user_id)
 }
@@ -62,7 +64,7 @@ Promise<{ user: User; isAdmin: boolean; token: string; claims: IctcoreClaims }> 
   const found = await authenticateUserPassword(core, identifier, password)
   const actor = await actorForUser(core, found.id)
   const iat = nowSeconds(core)
-  const { token, claims } = signToken(core.jwtSecret, {
+  const { token, claims } = signToken(await jwtSigningKey(core), {
     iss: issuer, iat, nbf: iat, exp: iat + ttlSeconds, user_id: actor.user.id, username: actor.user.username,
     is_admin: actor.isAdmin ? 1 : 0, 'api-version': '1.0',
   })
@@ -73,6 +75,6 @@ Promise<{ user: User; isAdmin: boolean; token: string; claims: IctcoreClaims }> 
 export async function cancelLogin(core: Core, req: FastifyRequest): Promise<void> {
   const token = bearerToken(req)
   if (!token) return
-  const claims = verifyToken(core.jwtSecret, token, nowSeconds(core))
+  const claims = verifyToken(await jwtSigningKey(core), token, nowSeconds(core))
   if (claims) await revokeToken(core, claims.jti, new Date(claims.exp * 1000))
 }

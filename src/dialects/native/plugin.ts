@@ -5,6 +5,7 @@ import { tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
 import { renderNativeError, renderValidationError } from './errors.ts'
 import campaignRoutes from './routes/campaigns.ts'
+import jwtRoutes from './routes/jwt.ts'
 import numberRoutes from './routes/numbers.ts'
 import resellerRoutes from './routes/resellers.ts'
 import sandboxRoutes from './routes/sandbox.ts'
@@ -45,5 +46,6 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
   await numberRoutes(app, core)
   await sandboxRoutes(app, core)
   await campaignRoutes(app, core)
+  await jwtRoutes(app, core)
 }
 export default plugin

@@ -4,6 +4,9 @@ import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { jwtSigningKey, rotateJwtSigningKey } from '../../../src/core/settings/jwt-signing-key.ts'
+import { actorForUser } from '../../../src/core/users/index.ts'
+import { serverSettings } from '../../../src/core/settings/server-settings.table.ts'
 
 const INVALID = { error: { code: 401, message: 'Invalid credentials' } }
 
@@ -54,7 +57,7 @@ for (const kind of TEST_DATABASES) {
       assert.equal(c.nbf, c.iat)
       assert.equal((c.exp as number) - (c.iat as number), 31_104_000)
       assert.match(String(c.iss), /^https?:\/\//)
-      const sig = createHmac('sha256', app.core.jwtSecret).update(body.token.split('.').slice(0, 2).join('.')).digest('base64url')
+      const sig = createHmac('sha256', await jwtSigningKey(app.core)).update(body.token.split('.').slice(0, 2).join('.')).digest('base64url')
       assert.equal(body.token.split('.')[2], sig, 'signed HS256 with the server secret')
     })
 
@@ -99,7 +102,7 @@ for (const kind of TEST_DATABASES) {
       const forgedPayload = Buffer.from(JSON.stringify({ ...claimsOf(token), user_id: 999999 })).toString('base64url')
       const now = Math.floor(Date.now() / 1000)
       const expiredPayload = Buffer.from(JSON.stringify({ ...claimsOf(token), iat: now - 100, nbf: now - 100, exp: now - 1 })).toString('base64url')
-      const expired = `${h}.${expiredPayload}.${createHmac('sha256', app.core.jwtSecret).update(`${h}.${expiredPayload}`).digest('base64url')}`
+      const expired = `${h}.${expiredPayload}.${createHmac('sha256', await jwtSigningKey(app.core)).update(`${h}.${expiredPayload}`).digest('base64url')}`
       const noneAlg = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${p}.`
       for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Bearer garbage' }, { authorization: `Bearer ${h}.${forgedPayload}.${token.split('.')[2]}` },
         { authorization: `Bearer ${expired}` }, { authorization: `Bearer ${noneAlg}` }, { authorization: 'Digest abc' }, { authorization: 'Basic !!!' }]) {
@@ -139,6 +142,38 @@ for (const kind of TEST_DATABASES) {
       assert.equal(res.statusCode, 200)
       assert401(await get(`/api/users/${u.id}`, basic(u.username, u.password)))
       assert.equal((await get(`/api/users/${u.id}`, basic(u.username, 'brand-new-pw'))).statusCode, 200)
+    })
+    test('the signing key is not in the database: no stored setting signs a token the server accepts (#13)', async () => {
+      const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
+      const [h, p, sig] = token.split('.')
+      const rows = await app.core.db.select().from(serverSettings)
+      assert.ok(rows.length > 0)
+      for (const { value } of rows) {
+        for (const key of [Buffer.from(value, 'utf8'), Buffer.from(value, 'base64url')]) {
+          assert.notEqual(createHmac('sha256', key).update(`${h}.${p}`).digest('base64url'), sig)
+        }
+      }
+      assert.equal(rows.some((r) => r.name === 'jwt_secret'), false)
+    })
+
+    test('rotating the signing key refuses every token issued before; a new login works (#13)', async () => {
+      const u = await app.user(null)
+      const { token } = (await post('/api/authenticate', { username: u.username, password: u.password })).json()
+      assert.equal((await get(`/api/users/${u.id}`, { authorization: `Bearer ${token}` })).statusCode, 200)
+      const rotate = await post('/native/jwt/rotate', {}, basic(admin.username, admin.password))
+      assert.equal(rotate.statusCode, 200)
+      assert.deepEqual(rotate.json(), { rotated: true })
+      assert401(await get(`/api/users/${u.id}`, { authorization: `Bearer ${token}` }))
+      const fresh = (await post('/api/authenticate', { username: u.username, password: u.password })).json().token
+      assert.equal((await get(`/api/users/${u.id}`, { authorization: `Bearer ${fresh}` })).statusCode, 200)
+    })
+
+    test('only a platform admin may rotate the signing key', async () => {
+      const r = await app.reseller()
+      const tenantAdmin = await app.user(r.id, { roles: ['admin', 'user'] })
+      const res = await post('/native/jwt/rotate', {}, basic(tenantAdmin.username, tenantAdmin.password))
+      assert.equal(res.statusCode, 401, 'a tenant login is not a native login')
+      await assert.rejects(rotateJwtSigningKey(app.core, await actorForUser(app.core, tenantAdmin.id)), { kind: 'forbidden' })
     })
   })
 }
