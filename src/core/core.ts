@@ -20,3 +20,11 @@ export interface Core {
   readonly timing: { readonly retryDelayMs: number; readonly spoolTimeoutMs: number }
   now(): Date
 }
+
+/**
+ * Runs core work in one database transaction: `work` gets a core whose every query goes through
+ * the transaction (core functions called with it nest as savepoints). The one way to do so.
+ */
+export function inTransaction<T>(core: Core, work: (tx: Core) => Promise<T>): Promise<T> {
+  return core.db.transaction((db) => work({ ...core, db }))
+}

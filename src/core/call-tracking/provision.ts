@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
-import type { Core } from '../core.ts'
-import { signUpCustomer } from '../customers/customers.ts'
+import { inTransaction, type Core } from '../core.ts'
+import { signUpCustomer } from '../customers/sign-up.ts'
+import { splitPhone } from '../customers/phone-numbers.ts'
 import { Forbidden, Invalid, NotFound } from '../errors.ts'
-import type { Db } from '../../db/client.ts'
 import { lowestFreeNumbers } from '../numbers/allocation.ts'
 import { lockPool, lockPoolById, resolvePool } from '../numbers/pools.ts'
 import { callTrackingCompanies, numberOrders, type OrderStatus } from './call-tracking.table.ts'
@@ -58,7 +58,7 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
   const summaryEmail = input.orderSummaryEmail ?? null
   if (summaryEmail !== null && !isEmail(summaryEmail)) throw new Invalid('orderSummaryEmail', 'is invalid')
   const fresh = input.company
-  let pool: { region: string; numberType: string } | null = null
+  let pool: { region: string; numberType: string; country: string } | null = null
   if (fresh) {
     check('name', nameProblem(fresh.name, true))
     check('category', categoryProblem(fresh.category ?? undefined))
@@ -66,10 +66,11 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
     check('terminationNumber', terminationNumberProblem(fresh.terminationNumber, true))
     check('reference', referenceProblem(fresh.reference ?? undefined))
     const p = resolvePool(fresh.region, fresh.numberType)
-    pool = { region: p.region.name, numberType: p.numberType.key }
+    pool = { region: p.region.name, numberType: p.numberType.key, country: p.region.alpha2 }
   }
 
-  return core.db.transaction(async (tx) => {
+  return inTransaction(core, async (txCore) => {
+    const tx = txCore.db
     const now = core.now()
     let customerId: number | null = null
     let poolRow
@@ -91,7 +92,7 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
       }).returning({ id: numberOrders.id })
       return { status: 'FAIL' as const, orderId: order!.id, companyId: customerId, numbers: [] }
     }
-    if (customerId === null) customerId = await createCompany(core, tx, actor, fresh!, poolRow.id, pool!)
+    if (customerId === null) customerId = await createCompany(txCore, actor, fresh!, poolRow.id, pool!)
     const status: OrderStatus = fillable ? 'OK' : 'WAIT'
     const [order] = await tx.insert(numberOrders).values({
       tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status, completedAt: fillable ? now : null,
@@ -101,12 +102,16 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
   })
 }
 
-/** Creates the core customer and its call-tracking profile inside the provisioning transaction. */
-async function createCompany(core: Core, tx: Db, actor: Actor, c: NewCompany, poolId: number, pool: { region: string; numberType: string }): Promise<number> {
-  // signUpCustomer opens a nested transaction on `tx`: a savepoint inside ours, so nothing is half-written.
-  const { customer } = await signUpCustomer({ ...core, db: tx }, actor, { profile: { name: c.name, email: c.email } })
+/**
+ * Creates the company inside the provisioning transaction: the customer through the one sign-up (its
+ * country the region's; the termination number its callback phone) and its call-tracking profile.
+ */
+async function createCompany(tx: Core, actor: Actor, c: NewCompany, poolId: number, pool: { region: string; numberType: string; country: string }): Promise<number> {
+  const { customer } = await signUpCustomer(tx, actor, {
+    profile: { name: c.name, email: c.email, country: pool.country, ...splitPhone(normalizeTerminationNumber(c.terminationNumber)!) },
+  })
   const features = new Set(c.features ?? [])
-  await tx.insert(callTrackingCompanies).values({
+  await tx.db.insert(callTrackingCompanies).values({
     customerId: customer.id,
     tenantId: customer.tenantId,
     busCat: c.category ?? null,

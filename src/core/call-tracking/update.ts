@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
-import type { Core } from '../core.ts'
-import { customers } from '../customers/customers.table.ts'
+import { inTransaction, type Core } from '../core.ts'
+import { modifyCustomer } from '../customers/customer-changes.ts'
 import { Forbidden, Invalid, NotFound } from '../errors.ts'
 import { isNumberOf } from '../numbers/allocation.ts'
 import { callTrackingCompanies, type CallTrack } from './call-tracking.table.ts'
@@ -45,7 +45,8 @@ export async function updateCompany(core: Core, actor: Actor, id: number, patch:
   if (patch.xferTime !== undefined && !(Number.isInteger(patch.xferTime) && patch.xferTime >= 0 && patch.xferTime <= 999)) {
     throw new Invalid('xferTime', 'must be a number of at most 3 digits')
   }
-  await core.db.transaction(async (tx) => {
+  await inTransaction(core, async (txCore) => {
+    const tx = txCore.db
     const company = await findCompanyIn(tx, actor, id)
     if (!company) throw new NotFound('Company', id)
     const now = core.now()
@@ -54,8 +55,11 @@ export async function updateCompany(core: Core, actor: Actor, id: number, patch:
       throw new Invalid('primaryNumber', 'is not a number of this customer')
     }
     if (patch.name !== undefined || patch.email !== undefined) {
-      await tx.update(customers).set({ name: patch.name, email: patch.email, updatedAt: now })
-        .where(eq(customers.id, company.customerId))
+      // The customer's one profile, changed as every dialect changes it.
+      const profile: { name?: string; email?: string } = {}
+      if (patch.name !== undefined) profile.name = patch.name
+      if (patch.email !== undefined) profile.email = patch.email
+      await modifyCustomer(txCore, actor, company.customerId, { profile })
     }
     await tx.update(callTrackingCompanies).set({
       busCat: patch.category,

@@ -1,6 +1,6 @@
 import { Invalid } from '../errors.ts'
 import type { TeleformAttributes } from './click-to-call.table.ts'
-import { DEFAULT_BUTTON } from './members.ts'
+import { DEFAULT_BUTTON } from './defaults.ts'
 import type { Template } from './templates.ts'
 
 /** Button attributes (spec packetera §4), by their canonical spelling. */

@@ -9,7 +9,7 @@ import {
 } from './button-attributes.ts'
 import { clickToCallMembers, memberPhones, webButtons, type TeleformAttributes } from './click-to-call.table.ts'
 import { canonicalGuid, newGuid } from './identifiers.ts'
-import { DEFAULT_BUTTON } from './members.ts'
+import { DEFAULT_BUTTON } from './defaults.ts'
 import { findPhone } from './phones.ts'
 import { templateById, type Template } from './templates.ts'
 

@@ -22,10 +22,3 @@ export function normalisePhone(raw: string): string | null {
   return /^\+?[0-9]{7,15}$/.test(n) ? n : null
 }
 
-/** Whether a database error (or one it wraps) is a unique-index violation. */
-export function isUniqueViolation(e: unknown): boolean {
-  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
-    if (x.code === '23505') return true
-  }
-  return false
-}

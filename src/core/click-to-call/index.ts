@@ -1,5 +1,6 @@
 // Click-to-call: members (customer extras), their phones and web buttons (Packetera's domain).
 export * from './members.ts'
+export * from './defaults.ts'
 export * from './identifiers.ts'
 export * from './templates.ts'
 export { clickToCallMembers, memberPhones, webButtons, type TeleformAttributes } from './click-to-call.table.ts'

@@ -3,12 +3,14 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { visibilityKey } from '../read-cache.ts'
 import { customers } from '../customers/customers.table.ts'
-import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts'
+import { modifyCustomer } from '../customers/customer-changes.ts'
+import { countryNameOf } from '../customers/country-names.ts'
+import { splitPhone } from '../customers/phone-numbers.ts'
+import { signUpCustomer } from '../customers/sign-up.ts'
+import { Invalid, NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
-import { insertUser } from '../users/users.ts'
-import { users } from '../users/users.table.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
-import { canonicalGuid, isUniqueViolation, newGuid, normalisePhone } from './identifiers.ts'
+import { canonicalGuid, normalisePhone } from './identifiers.ts'
 import { validId } from '../ids.ts'
 
 export type MemberRow = typeof clickToCallMembers.$inferSelect
@@ -38,57 +40,24 @@ export interface CreatedMember {
   defaultButtonGuid: string
 }
 
-export const DEFAULT_PHONE_NAME = 'Default'
-export const DEFAULT_BUTTON = { name: 'Default', type: 1, linkText: 'Call me', toolTips: 'Click to request a free callback', url: '', templateId: 1 } as const
-
-function memberTenant(actor: Actor): number {
-  if (actor.tenantId === null) throw new Forbidden('customer_create')
-  return actor.tenantId
-}
-
 /**
- * Creates a click-to-call member in the actor's tenant — the customer, its primary user (login =
- * email, role `user`), the member extras (inactive, new ActivationID), the default phone and the
- * default button — in one transaction, so a failure leaves nothing behind. A login email already
- * used in the tenant → Conflict('email').
+ * Creates a click-to-call member (Packetera AddNewCard) through the one customer sign-up: the
+ * customer, its primary user, the membership awaiting activation, the default phone and button, in
+ * one transaction. A login email already used in the tenant → Conflict('username').
  */
 export async function addMember(core: Core, actor: Actor, input: NewMember): Promise<CreatedMember> {
-  const tenantId = memberTenant(actor)
   const phone = normalisePhone(input.phone)
   if (!phone) throw new Invalid('phone', 'is not a phone number')
-  const email = input.email.trim()
-  try {
-    return await core.db.transaction(async (tx) => {
-      const taken = await tx.select({ id: users.id }).from(users)
-        .where(and(eq(users.tenantId, tenantId), sql`(lower(${users.username}) = lower(${email}) or lower(${users.email}) = lower(${email}))`))
-      if (taken.length) throw new Conflict('email')
-      const [customer] = await tx.insert(customers).values({
-        tenantId, name: `${input.firstName} ${input.lastName}`, firstName: input.firstName, lastName: input.lastName,
-        company: input.companyName ?? null, country: input.country ?? null, state: input.state ?? null, city: input.city ?? null, email,
-      }).returning({ id: customers.id })
-      const customerId = customer!.id
-      const user = await insertUser(tx, tenantId, {
-        username: email.toLowerCase(), email: email.toLowerCase(), password: input.password, customerId,
-        firstName: input.firstName, lastName: input.lastName, company: input.companyName ?? null, phone, roles: ['user'],
-      })
-      const activationId = newGuid()
-      await tx.insert(clickToCallMembers).values({
-        customerId, tenantId, activationId, active: false, corporate: input.corporate,
-        companyUrl: input.companyUrl ?? null, referBy: input.referBy ?? null,
-      })
-      const [defaultPhone] = await tx.insert(memberPhones)
-        .values({ tenantId, customerId, number: phone, name: DEFAULT_PHONE_NAME, isDefault: true }).returning({ id: memberPhones.id })
-      const defaultButtonGuid = newGuid()
-      await tx.insert(webButtons).values({
-        guid: defaultButtonGuid, tenantId, customerId, phoneId: defaultPhone!.id, isDefault: true, ...DEFAULT_BUTTON,
-      })
-      return { customerId, userId: user.id, activationId, defaultPhone: phone, defaultButtonGuid }
-    })
-  } catch (e) {
-    // Two AddNewCards racing for one email: the loser hits the users unique index.
-    if (isUniqueViolation(e)) throw new Conflict('email')
-    throw e
-  }
+  const { customer, user, member } = await signUpCustomer(core, actor, {
+    profile: {
+      firstName: input.firstName, lastName: input.lastName, company: input.companyName ?? null,
+      country: input.country ?? null, state: input.state ?? null, city: input.city ?? null, ...splitPhone(phone),
+    },
+    login: { email: input.email, password: input.password },
+    member: { corporate: input.corporate, companyUrl: input.companyUrl ?? null, referBy: input.referBy ?? null, awaitsActivation: true },
+    callbackPhone: phone,
+  })
+  return { customerId: customer.id, userId: user!.id, activationId: member.activationId, defaultPhone: phone, defaultButtonGuid: member.defaultButtonGuid! }
 }
 
 /** The member extras of a customer of the actor's tenant; a customer that is no member → NotFound. */
@@ -126,6 +95,7 @@ interface ProfileRow {
   last_name: string | null
   company: string | null
   country: string | null
+  country_name: string | null
   state: string | null
   city: string | null
   corporate: boolean
@@ -151,7 +121,7 @@ const MEMBER_PROFILE_TABLES = ['customers', 'click_to_call_members', 'member_pho
 
 async function loadMemberProfile(core: Core, actor: Actor, customerId: number): Promise<MemberProfile> {
   const result = await core.db.execute(sql`select ${customers.id} as id, ${customers.email} as email, ${customers.firstName} as first_name,
-      ${customers.lastName} as last_name, ${customers.company} as company, ${customers.country} as country, ${customers.state} as state,
+      ${customers.lastName} as last_name, ${customers.company} as company, ${customers.country} as country, ${customers.countryName} as country_name, ${customers.state} as state,
       ${customers.city} as city, m.corporate, m.company_url, m.refer_by, m.active, m.activation_id,
       (select coalesce(json_agg(json_build_array(p.number, p.name, p.is_default) order by p.id), '[]')::text
         from ${memberPhones} p where p.customer_id = ${customers.id}) as phones,
@@ -166,28 +136,19 @@ async function loadMemberProfile(core: Core, actor: Actor, customerId: number): 
   return {
     memberId: row.id, email: row.email ?? '', firstName: row.first_name ?? '', lastName: row.last_name ?? '',
     corporate: row.corporate, companyName: row.company ?? '', companyUrl: row.company_url ?? '', referBy: row.refer_by ?? '',
-    country: row.country ?? '', state: row.state ?? '', city: row.city ?? '', active: row.active, activationId: row.activation_id,
+    country: row.country_name ?? countryNameOf(row.country) ?? '', state: row.state ?? '', city: row.city ?? '', active: row.active, activationId: row.activation_id,
     phones, buttons,
   }
 }
 
 /**
- * Changes a member's first and/or last name (the customer, its display name and its primary
- * user's copy), in one transaction. Neither given → nothing changes.
+ * Changes a member's first and/or last name: the customer profile that every dialect reads (the
+ * same change as ResellerClub customers/modify). Neither given → nothing changes.
  */
 export async function updateMemberName(core: Core, actor: Actor, customerId: number, patch: { firstName?: string; lastName?: string }): Promise<void> {
   if (patch.firstName === undefined && patch.lastName === undefined) return
-  await core.db.transaction(async (tx) => {
-    const [c] = await tx.select({ firstName: customers.firstName, lastName: customers.lastName }).from(customers)
-      .innerJoin(clickToCallMembers, eq(clickToCallMembers.customerId, customers.id))
-      .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId))).for('update')
-    if (!c) throw new NotFound('Member', customerId)
-    const firstName = patch.firstName ?? c.firstName ?? ''
-    const lastName = patch.lastName ?? c.lastName ?? ''
-    const now = core.now()
-    await tx.update(customers).set({ firstName, lastName, name: `${firstName} ${lastName}`, updatedAt: now }).where(eq(customers.id, customerId))
-    await tx.update(users).set({ firstName, lastName, updatedAt: now }).where(eq(users.customerId, customerId))
-  })
+  await getMember(core, actor, customerId)
+  await modifyCustomer(core, actor, customerId, { profile: patch })
 }
 
 /**

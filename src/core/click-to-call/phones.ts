@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
-import { isUniqueViolation, normalisePhone } from './identifiers.ts'
+import { normalisePhone } from './identifiers.ts'
+import { isUniqueViolation } from '../db-errors.ts'
 
 export type MemberPhone = typeof memberPhones.$inferSelect
 

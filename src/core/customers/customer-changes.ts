@@ -8,17 +8,19 @@ import { forgetUser, setUserPassword } from '../users/users.ts'
 import { users } from '../users/users.table.ts'
 import { customers } from './customers.table.ts'
 import { uniqueLoginOrConflict, type Customer, type CustomerProfile } from './customers.ts'
+import { profilePatch } from './profile.ts'
 
 /**
- * Replaces a customer's profile fields (keys present in `patch`; null clears) and, with `loginEmail`,
- * renames its primary login (username and email, lower case). A login taken by another user of the
- * tenant → Conflict('username'). One transaction.
+ * Changes a customer's profile (keys present in `profile` replace, null clears; see profilePatch)
+ * and, with `loginEmail`, renames its primary login (username and email, lower case) — the one
+ * profile change of every dialect. A login taken by another user of the tenant →
+ * Conflict('username'). One transaction.
  */
 export async function modifyCustomer(
   core: Core, actor: Actor, id: number, input: { profile: Partial<CustomerProfile>; loginEmail?: string },
 ): Promise<Customer> {
   return uniqueLoginOrConflict(() => core.db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: customers.id, tenantId: customers.tenantId }).from(customers)
+    const [current] = await tx.select().from(customers)
       .where(and(eq(customers.id, id), tenantScope(actor, customers.tenantId))).for('update')
     if (!current) throw new NotFound('Customer', id)
     let renamedUser: number | null = null
@@ -37,7 +39,7 @@ export async function modifyCustomer(
       }
       input = { ...input, profile: { ...input.profile, email } }
     }
-    const [c] = await tx.update(customers).set({ ...input.profile, updatedAt: core.now() }).where(eq(customers.id, id)).returning()
+    const [c] = await tx.update(customers).set({ ...profilePatch(current, input.profile), updatedAt: core.now() }).where(eq(customers.id, id)).returning()
     if (renamedUser !== null) forgetUser(core, renamedUser)
     return c!
   }))

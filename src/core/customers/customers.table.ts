@@ -26,8 +26,10 @@ export const customers = pgTable('customers', {
   city: text('city'),
   state: text('state'),
   otherState: text('other_state'),
-  /** ISO 3166-1 alpha-2, upper case, or free text where a dialect takes a country name. */
+  /** ISO 3166-1 alpha-2, upper case; null when the country given could not be recognised. */
   country: text('country'),
+  /** The country as given where a dialect takes free text (Packetera `Country`) and it was not just the code. */
+  countryName: text('country_name'),
   zipcode: text('zipcode'),
   phoneCc: text('phone_cc'),
   phone: text('phone'),

@@ -4,7 +4,7 @@ import { accounts } from '../accounts/accounts.table.ts'
 import type { Actor } from '../actor.ts'
 import { findOrCreateContact, contactScope, type Contact } from '../contacts/contacts.ts'
 import { contacts } from '../contacts/contacts.table.ts'
-import type { Core } from '../core.ts'
+import { inTransaction, type Core } from '../core.ts'
 import { Invalid, Locked, NotFound } from '../errors.ts'
 import { createProgram, ownedScope, refuseNul, type ProgramFields } from '../programs/programs.ts'
 import { programs, type ProgramType } from '../programs/programs.table.ts'
@@ -276,10 +276,8 @@ export async function cloneTransmission(core: Core, actor: Actor, id: number): P
 export async function createProgramWithTransmission(core: Core, actor: Actor, type: string, program: ProgramFields, transmission: TransmissionFields): Promise<number> {
   requirePermission(actor, 'program_create')
   requirePermission(actor, 'transmission_create')
-  return core.db.transaction(async (tx) => {
-    // Core functions open their own transactions; on `tx` they become savepoints of this one.
-    const scoped: Core = { ...core, db: tx }
-    const programId = await createProgram(scoped, actor, type, program)
-    return createTransmission(scoped, actor, { ...transmission, programId })
+  return inTransaction(core, async (tx) => {
+    const programId = await createProgram(tx, actor, type, program)
+    return createTransmission(tx, actor, { ...transmission, programId })
   })
 }

@@ -61,10 +61,3 @@ export function passwordRule(field: string, v: string | null | undefined): strin
   return v
 }
 
-/** Whether a database error is a unique-key violation (a race past the explicit check). */
-export function isUniqueViolation(e: unknown): boolean {
-  for (let c: unknown = e, i = 0; c && i < 4; c = (c as { cause?: unknown }).cause, i++) {
-    if ((c as { code?: string }).code === '23505') return true
-  }
-  return false
-}

@@ -16,7 +16,7 @@ export interface FilterSpec {
   /** Exact filters: integer columns, 0/1 flags, or enum text. */
   exact: Record<string, { column: AnyPgColumn; kind: 'int' | 'bool' | 'enum' }>
   /** Case-insensitive substring filters. */
-  text: Record<string, AnyPgColumn>
+  text: Record<string, AnyPgColumn | SQL>
   /** The creation time that `after` / `before` (unix seconds) bound: date_created, spools time_spool (§6). */
   created?: AnyPgColumn
 }

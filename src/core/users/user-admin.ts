@@ -6,10 +6,16 @@ import { visibilityKey } from '../read-cache.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
 import { hashSecret } from '../secrets/index.ts'
 import { tenantOf, tenantScope } from '../tenancy.ts'
-import { blankToNull, emailRule, isUniqueViolation, notCleared, passwordRule, phoneRule, required, textRule } from './field-rules.ts'
+import { blankToNull, emailRule, notCleared, passwordRule, phoneRule, required, textRule } from './field-rules.ts'
+import { isUniqueViolation } from '../db-errors.ts'
 import { requireAdmin, requirePermission } from './guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from './list-filter.ts'
-import { forgetUser, insertUser, type User } from './users.ts'
+import { forgetUser, insertUser, USER_COLUMNS, USER_TABLES, userCustomer, type User } from './users.ts'
+import { customers } from '../customers/customers.table.ts'
+import { modifyCustomer } from '../customers/customer-changes.ts'
+import type { CustomerProfile } from '../customers/customers.ts'
+import { splitPhone } from '../customers/phone-numbers.ts'
+import { inTransaction } from '../core.ts'
 import { users } from './users.table.ts'
 
 /** A user as the user-management API shows it: the row without its hash, plus derived admin-ness. */
@@ -45,9 +51,9 @@ export const isAdminExpr = sql<boolean>`(exists (select 1 from user_roles ur joi
 
 const viewColumns = {
   id: users.id, tenantId: users.tenantId, customerId: users.customerId, username: users.username, email: users.email,
-  firstName: users.firstName, lastName: users.lastName, phone: users.phone, address: users.address, company: users.company,
-  countryId: users.countryId, timezoneId: users.timezoneId, languageId: users.languageId, active: users.active,
-  createdAt: users.createdAt, updatedAt: users.updatedAt, isAdmin: isAdminExpr,
+  firstName: USER_COLUMNS.firstName, lastName: USER_COLUMNS.lastName, phone: USER_COLUMNS.phone, address: USER_COLUMNS.address,
+  company: USER_COLUMNS.company, countryId: users.countryId, timezoneId: users.timezoneId, languageId: users.languageId,
+  active: users.active, createdAt: users.createdAt, updatedAt: users.updatedAt, isAdmin: isAdminExpr,
 }
 
 const userFilters: FilterSpec = {
@@ -57,8 +63,8 @@ const userFilters: FilterSpec = {
     countryId: { column: users.countryId, kind: 'int' }, timezoneId: { column: users.timezoneId, kind: 'int' },
   },
   text: {
-    username: users.username, firstName: users.firstName, lastName: users.lastName, phone: users.phone,
-    email: users.email, address: users.address, company: users.company,
+    username: users.username, firstName: USER_COLUMNS.firstName, lastName: USER_COLUMNS.lastName, phone: USER_COLUMNS.phone,
+    email: users.email, address: USER_COLUMNS.address, company: USER_COLUMNS.company,
   },
 }
 
@@ -70,7 +76,7 @@ export function userScope(actor: Actor): SQL | undefined {
 
 /** One visible user, or NotFound('User'). */
 export async function findVisibleUser(core: Core, actor: Actor, id: number): Promise<UserView> {
-  const [u] = await core.db.select(viewColumns).from(users).where(and(eq(users.id, id), userScope(actor))).limit(1)
+  const [u] = await core.db.select(viewColumns).from(users).leftJoin(customers, userCustomer).where(and(eq(users.id, id), userScope(actor))).limit(1)
   if (!u) throw new NotFound('User', id)
   return u
 }
@@ -127,7 +133,7 @@ export async function createUser(core: Core, actor: Actor, input: UserFields): P
 export async function listUsers(core: Core, actor: Actor, query: ListQuery = {}): Promise<UserView[]> {
   requirePermission(actor, 'user_list')
   const w = listWindow(userFilters, query)
-  const q = core.db.select(viewColumns).from(users).where(and(userScope(actor), w.where)).orderBy(asc(users.id)).offset(w.offset)
+  const q = core.db.select(viewColumns).from(users).leftJoin(customers, userCustomer).where(and(userScope(actor), w.where)).orderBy(asc(users.id)).offset(w.offset)
   return w.limit === undefined ? q : q.limit(w.limit)
 }
 
@@ -139,7 +145,7 @@ export async function getUser(core: Core, actor: Actor, id: number): Promise<Use
 }
 
 /** What a user view is read from (is_admin comes from roles and grants). */
-const USER_VIEW_TABLES = ['users', 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
+const USER_VIEW_TABLES = [...USER_TABLES, 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
 
 /**
  * Partial update. A non-admin may update only itself and cannot change `active`; a new password
@@ -166,14 +172,38 @@ export async function updateUser(core: Core, actor: Actor, id: number, input: Us
     set.passwordHash = await hashSecret(f.password)
     set.passwordChangedAt = core.now()
   }
+  const profile = current.customerId === null ? null : profileOf(set)
   try {
-    await core.db.update(users).set(set).where(eq(users.id, id))
+    await inTransaction(core, async (tx) => {
+      if (profile && Object.keys(profile).length) await modifyCustomer(tx, actor, current.customerId!, { profile })
+      await tx.db.update(users).set(set).where(eq(users.id, id))
+    })
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict(f.email ? 'email' : 'username')
     throw e
   }
   forgetUser(core, id)
   return findVisibleUser(core, actor, id)
+}
+
+/**
+ * Takes out of a user change the fields that a customer's primary login reads from the customer
+ * profile (name, company, address, phone) and returns them as a profile change; the email is both.
+ */
+function profileOf(set: Partial<typeof users.$inferInsert>): Partial<CustomerProfile> {
+  const profile: Partial<CustomerProfile> = {}
+  if (set.firstName !== undefined) profile.firstName = set.firstName
+  if (set.lastName !== undefined) profile.lastName = set.lastName
+  if (set.company !== undefined) profile.company = set.company
+  if (set.address !== undefined) profile.address1 = set.address
+  if (set.phone !== undefined) Object.assign(profile, set.phone === null ? { phoneCc: null, phone: null } : splitPhone(set.phone))
+  if (set.email !== undefined) profile.email = set.email
+  delete set.firstName
+  delete set.lastName
+  delete set.company
+  delete set.address
+  delete set.phone
+  return profile
 }
 
 /** Sets a user's password (non-admin: only its own). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { permissionSetGrants, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
@@ -7,8 +7,29 @@ import { hashSecret, verifySecret } from '../secrets/index.ts'
 import { ADMIN_MARKER_PERMISSION } from './permission-names.ts'
 import { permissions, rolePermissions, roles, userPermissions, userRoles, users } from './users.table.ts'
 import { accounts } from '../accounts/accounts.table.ts'
+import { customers } from '../customers/customers.table.ts'
 
 export type User = typeof users.$inferSelect
+
+// A customer's primary login has no name, company, phone or address of its own: they are the
+// customer's profile, which every dialect reads and writes (docs/decisions.md "One customer").
+const fromProfile = (own: SQLWrapper, profile: SQLWrapper) => sql<string | null>`case when ${users.customerId} is null then ${own} else ${profile} end`
+
+/** The columns of a user as every view shows it; select them `from(users).leftJoin(customers, userCustomer)`. */
+export const USER_COLUMNS = {
+  ...getTableColumns(users),
+  firstName: fromProfile(users.firstName, customers.firstName),
+  lastName: fromProfile(users.lastName, customers.lastName),
+  company: fromProfile(users.company, customers.company),
+  address: fromProfile(users.address, customers.address1),
+  phone: fromProfile(users.phone, sql`case when ${customers.phoneCc} is null then ${customers.phone} else '+' || ${customers.phoneCc} || ${customers.phone} end`),
+}
+
+/** The join of a user to the customer whose primary login it may be. */
+export const userCustomer = eq(customers.id, users.customerId)
+
+/** Tables a user view is read from (read-cache dependencies). */
+export const USER_TABLES = ['users', 'customers'] as const
 
 export interface NewUser {
   username: string
@@ -83,7 +104,7 @@ export function grantsAdmin(perms: ReadonlySet<string>): boolean {
  */
 export async function actorForUser(core: Core, userId: number): Promise<Actor & { user: User }> {
   const actor = await core.reads.get(`user-actor:${userId}`, ACTOR_TABLES, async () => {
-    const [user] = await core.db.select().from(users).where(eq(users.id, userId))
+    const [user] = await core.db.select(USER_COLUMNS).from(users).leftJoin(customers, userCustomer).where(eq(users.id, userId))
     if (!user) return null
     const perms = await permissionsOfUser(core.db, user.id)
     const isAdmin = grantsAdmin(perms)
@@ -97,7 +118,7 @@ export async function actorForUser(core: Core, userId: number): Promise<Actor & 
 }
 
 /** What an actor is read from: the user, its roles and grants. */
-const ACTOR_TABLES = ['users', 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
+const ACTOR_TABLES = [...USER_TABLES, 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
 
 /** Drops cached verifications and actors of a user after a change to it. */
 export function forgetUser(core: Core, userId: number): void {

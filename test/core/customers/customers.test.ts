@@ -6,7 +6,7 @@ import { accounts } from '../../../src/core/accounts/accounts.table.ts'
 import {
   changeCustomerPassword, countryCodes, deleteCustomer, findCustomerByLogin, getCustomer, getCustomerWithLogin, isCountryCode,
   isLanguageCode, isLoginEmail, isPlainText, languageCodes, meetsPasswordPolicy, modifyCustomer, primaryUserOf, searchCustomers,
-  setCustomerStatus, signUpCustomer, updateCustomer,
+  setCustomerStatus, signUpCustomer,
 } from '../../../src/core/customers/index.ts'
 import { authenticateUserPassword } from '../../../src/core/users/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
@@ -96,7 +96,7 @@ for (const kind of TEST_DATABASES) {
       await authenticateUserPassword(app.core, 'a2@example.com', 'secret123', { tenantId: r.id })
       const same = await modifyCustomer(app.core, actor, a.customer.id, { profile: {}, loginEmail: 'a2@example.com' })
       assert.equal(same.email, 'a2@example.com')
-      assert.equal((await updateCustomer(app.core, actor, a.customer.id, { company: 'New' })).company, 'New')
+      assert.equal((await modifyCustomer(app.core, actor, a.customer.id, { profile: { company: 'New' } })).company, 'New')
     })
 
     test('search filters combine with AND, list filters with OR, and pages by id', async () => {

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto'
 import {
   changeCustomerPassword, deleteCustomer, findCustomerByLogin, getCustomerWithLogin, meetsPasswordPolicy, modifyCustomer,
   searchCustomers, signUpCustomer, type CustomerFilter,
@@ -43,7 +42,7 @@ export const customerCalls: RcCall[] = [
     async handle({ core, actor, params: p }) {
       const username = p.get('username')!.toLowerCase()
       const { customer } = await signUpCustomer(core, actor, {
-        profile: { ...signupProfile(p), name: p.get('name')!, email: username, pin: randomInt(1000, 10_000) },
+        profile: { ...signupProfile(p), name: p.get('name')!, email: username },
         login: { email: username, password: p.get('passwd')! },
       })
       return customer.id
