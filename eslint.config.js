@@ -1,6 +1,19 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+// design.md's "never" rules as import boundaries (issue 12 point 3). Patterns are matched against
+// the import specifier, relative ones included ('../../dialects/x.ts' holds a `dialects` segment).
+const DIALECTS = ['ictcore', 'packetera', 'resellerclub', 'porta', 'delacon', 'native']
+const restrict = (...groups) => ({ 'no-restricted-imports': ['error', { patterns: groups.map(({ group, message }) => ({ group, message })) }] })
+const CORE_BOUNDARY = {
+  group: ['**/dialects/**', '**/http/**', '**/dispatch/**', '**/gateways/**', '**/cli/**', '**/app.ts', '**/config.ts', 'fastify', '@fastify/*'],
+  message: 'src/core knows nothing of HTTP, dialects, the dispatcher, gateways or the environment (design.md): take what you need as an argument.',
+}
+const DIALECT_BOUNDARY = {
+  group: ['**/dispatch/**', '**/gateways/**', '**/db/**', '**/cli/**', '**/app.ts'],
+  message: 'A dialect translates and calls core, nothing more (design.md): no dispatcher, gateway, database or CLI.',
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'drizzle', 'bench/results*', 'coverage'] },
   js.configs.recommended,
@@ -12,4 +25,13 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/core/**'], rules: restrict(CORE_BOUNDARY) },
+  { files: ['src/dialects/*.ts'], rules: restrict(DIALECT_BOUNDARY) },
+  ...DIALECTS.map((d) => ({
+    files: [`src/dialects/${d}/**`],
+    rules: restrict(DIALECT_BOUNDARY, {
+      group: DIALECTS.filter((o) => o !== d).map((o) => `**/${o}/**`),
+      message: 'Two dialects never import each other (design.md): what both need belongs in core or in src/dialects/*.ts.',
+    }),
+  })),
 )

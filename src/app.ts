@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
 import { CredentialCache, Keyring } from './core/secrets/index.ts'
@@ -63,6 +64,7 @@ export async function createCore(database: Database, config: Config, log: Logger
     keyring: new Keyring(loadSecretKey(config.secretKey, config.dataDir)),
     credentials: new CredentialCache(config.credentialCacheTtlMs),
     log,
+    mediaDir: mediaDirOf(config),
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     now: () => new Date(),
   }
@@ -103,12 +105,17 @@ export async function followChanges(database: Database, core: Core, onTables: (t
   }
 }
 
+/** Where a deployment keeps media: `MEDIA_DIR`, else `<DATA_DIR>/media`. */
+export function mediaDirOf(config: Pick<Config, 'dataDir' | 'mediaDir'>): string {
+  return config.mediaDir ?? join(config.dataDir, 'media')
+}
+
 /**
  * Makes the data directory (and a media directory elsewhere) private to this process's user before
  * anything is written there, and warns when an existing one was readable by others.
  */
 export function secureDataDirs(config: Config, log: Logger): void {
-  for (const dir of new Set([config.dataDir, config.mediaDir ?? config.dataDir])) {
+  for (const dir of new Set([config.dataDir, mediaDirOf(config)])) {
     const loosened = securePrivateDataDir(dir)
     if (loosened.length) {
       log.warn({ dir, paths: loosened.length }, 'the data directory was readable or writable by other users: tightened to 0700/0600; rotate the secrets it held (switchboard jwt rotate, API keys) if other users could log in here')

@@ -8,9 +8,9 @@ import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } fro
 import { migrate } from '../db/migrate.ts'
 import { rotateJwtSigningKey } from '../core/settings/jwt-signing-key.ts'
 import {
-  addNumbersOp, createResellerOp, createUserOp,
+  stockNumbers, provisionReseller, createPlatformUser,
   type AddNumbersInput, type CreateResellerInput, type CreateUserInput,
-} from '../dialects/native/operations.ts'
+} from '../core/platform/index.ts'
 import { createLogger } from '../logger.ts'
 import { CliError } from './output.ts'
 
@@ -75,9 +75,9 @@ async function directClient(config: Config, database: Database, release: () => v
     }
     return {
       via: 'direct',
-      createReseller: (input) => run(() => createResellerOp(core, systemActor, input)),
-      createUser: (input) => run(() => createUserOp(core, systemActor, input)),
-      addNumbers: (input) => run(() => addNumbersOp(core, systemActor, input)),
+      createReseller: (input) => run(() => provisionReseller(core, systemActor, input)),
+      createUser: (input) => run(() => createPlatformUser(core, systemActor, input)),
+      addNumbers: (input) => run(() => stockNumbers(core, systemActor, input)),
       rotateJwtSigningKey: () => run(() => rotateJwtSigningKey(core, systemActor)),
       async close() {
         await database.close()

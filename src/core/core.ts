@@ -16,6 +16,8 @@ export interface Core {
   /** Exact per-process cache of hot reads, invalidated by committed writes (see read-cache.ts). */
   readonly reads: ReadCache
   readonly log: Logger
+  /** Absolute directory of uploaded message media (MEDIA_DIR, else `<DATA_DIR>/media`). */
+  readonly mediaDir: string
   /** State-machine delays (spec/ictcore.md §7.1 retry delay, §7.2 spool watchdog), in ms. */
   readonly timing: { readonly retryDelayMs: number; readonly spoolTimeoutMs: number }
   now(): Date

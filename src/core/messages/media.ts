@@ -3,7 +3,6 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { zipSync } from 'fflate'
-import { loadConfig, type Config } from '../../config.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import type { Db } from '../../db/client.ts'
@@ -37,26 +36,9 @@ export interface MediaDownload {
 
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024
 
-const mediaDirs = new WeakMap<Core, string>()
-
-/** Where a deployment keeps media: `MEDIA_DIR`, else `<DATA_DIR>/media`. */
-export function mediaDirOf(config: Pick<Config, 'dataDir' | 'mediaDir'>): string {
-  return config.mediaDir ?? join(config.dataDir, 'media')
-}
-
-/** Binds the media directory of a deployment's config to its core (done when the app is built). */
-export function useMediaDir(core: Core, config: Pick<Config, 'dataDir' | 'mediaDir'>): void {
-  mediaDirs.set(core, mediaDirOf(config))
-}
-
-/** The absolute media directory of this core (from the environment when no config was bound). */
+/** The absolute media directory of this core (the composition root sets it from the deployment's config). */
 export function mediaDir(core: Core): string {
-  let dir = mediaDirs.get(core)
-  if (!dir) {
-    dir = mediaDirOf(loadConfig())
-    mediaDirs.set(core, dir)
-  }
-  return dir
+  return core.mediaDir
 }
 
 const isMediaKind = (kind: MessageKind): kind is MediaKind => kind !== 'text'

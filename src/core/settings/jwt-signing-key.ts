@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Forbidden } from '../errors.ts'
+import { requirePlatformAdmin } from '../platform/platform.ts'
 import { serverSettings } from './server-settings.table.ts'
 
 // The ICTCore JWT signing key is never stored: it is derived from the secret key (the 0600 key file
@@ -32,7 +32,7 @@ export async function jwtSigningKey(core: Core): Promise<Buffer> {
 
 /** Replaces the signing key: every JWT issued before is refused from now on. Platform admins only. */
 export async function rotateJwtSigningKey(core: Core, actor: Actor): Promise<{ rotated: true }> {
-  if (!actor.crossTenant) throw new Forbidden('platform_admin')
+  requirePlatformAdmin(actor)
   await core.db.update(serverSettings).set({ value: newJwtSalt() }).where(eq(serverSettings.name, SALT))
   return { rotated: true }
 }

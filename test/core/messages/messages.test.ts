@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { actorForUser } from '../../../src/core/users/index.ts'
 import type { Actor } from '../../../src/core/actor.ts'
+import { mediaDirOf } from '../../../src/app.ts'
 import {
-  createMessage, deleteMessage, downloadMedia, getMessage, listMessages, mediaDir, mediaDirOf, mediaExtension, mediaFilesOf, sniffMime, storeMedia, updateMessage,
+  createMessage, deleteMessage, downloadMedia, getMessage, listMessages, mediaDir, mediaExtension, mediaFilesOf, sniffMime, storeMedia, updateMessage,
 } from '../../../src/core/messages/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { unzipSync } from 'fflate'
 import { after, before, describe, test } from 'node:test'
-import { mediaDir, useMediaDir } from '../../../src/core/messages/index.ts'
+import { mediaDir } from '../../../src/core/messages/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -203,14 +203,17 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual([doc.type, doc.parts, doc.size], [null, 0, 0])
       const fits = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)])
       assert.equal((await call('PUT', `/api/documents/${id}/media`, fits, alice, { 'content-type': 'application/pdf' })).json(), id, 'media bodies are not held to the 1 MiB JSON limit')
+      // The media directory becomes unusable (a file where the directory was), as a broken disk would.
       const dir = mediaDir(app.core)
-      useMediaDir(app.core, { dataDir: dir, mediaDir: '/dev/null/media' })
+      renameSync(dir, `${dir}.away`)
+      writeFileSync(dir, '')
       try {
         const broken = await call('POST', `/api/documents/${id}/media`, PDF, alice, { 'content-type': 'application/pdf' })
         assert.equal(broken.statusCode, 417)
         assert.deepEqual(broken.json(), { error: { code: 417, message: 'Document update failed' } })
       } finally {
-        useMediaDir(app.core, { dataDir: dir, mediaDir: dir })
+        rmSync(dir)
+        renameSync(`${dir}.away`, dir)
       }
       assert.equal((await call('GET', `/api/documents/${id}`)).json().parts, 1)
     })

@@ -1,7 +1,7 @@
 import type { DialectOptions } from '../../dialect.ts'
 import { Invalid } from '../../../core/errors.ts'
 import {
-  createMessage, deleteMessage, getMessage, listMessages, updateMessage, useMediaDir, type MessageFields, type MessageKind, type MessageView,
+  createMessage, deleteMessage, getMessage, listMessages, updateMessage, type MessageFields, type MessageKind, type MessageView,
 } from '../../../core/messages/index.ts'
 import { bodyObject, listQueryIn, ts } from '../codec.ts'
 import type { IctcoreRouter } from '../router.ts'
@@ -54,8 +54,7 @@ export function messageOut(m: MessageView): Record<string, unknown> {
 }
 
 /** `/messages/{documents,recordings,templates,texts}` and their short forms (§4.7): CRUD. */
-export function messageRoutes(r: IctcoreRouter, { core, config }: DialectOptions): void {
-  useMediaDir(core, config)
+export function messageRoutes(r: IctcoreRouter, { core }: DialectOptions): void {
   for (const kind of ['document', 'recording', 'template', 'text'] as const) {
     const { bases, idParam } = MESSAGE_BASES[kind]
     for (const base of bases) {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { addNumbersOp } from '../operations.ts'
+import { stockNumbers } from '../../../core/platform/index.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
@@ -20,6 +20,6 @@ export default async function numberRoutes(app: FastifyInstance, core: Core) {
     },
   }, async (req, reply) => {
     const body = req.body as { region: string; numberType: string; count: number; resellerId?: number }
-    return reply.code(201).send(await addNumbersOp(core, req.nativeActor, body))
+    return reply.code(201).send(await stockNumbers(core, req.nativeActor, body))
   })
 }

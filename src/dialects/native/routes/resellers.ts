@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { issueApiKey, listApiKeys, revokeApiKey, getReseller } from '../../../core/resellers/index.ts'
-import { createResellerOp } from '../operations.ts'
+import { provisionReseller } from '../../../core/platform/index.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
@@ -24,7 +24,7 @@ export default async function resellerRoutes(app: FastifyInstance, core: Core) {
     },
   }, async (req, reply) => {
     const body = req.body as { name: string; username?: string; parentId?: number; dialects?: ('ictcore' | 'packetera' | 'resellerclub' | 'porta' | 'delacon')[] }
-    return reply.code(201).send(await createResellerOp(core, req.nativeActor, body))
+    return reply.code(201).send(await provisionReseller(core, req.nativeActor, body))
   })
 
   app.get('/resellers/:id/api-keys', {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { createUserOp } from '../operations.ts'
+import { createPlatformUser } from '../../../core/platform/index.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { ErrorBody } from '../schemas.ts'
@@ -21,6 +21,6 @@ export default async function userRoutes(app: FastifyInstance, core: Core) {
     },
   }, async (req, reply) => {
     const body = req.body as { username: string; password: string; email?: string; admin?: boolean; resellerId?: number }
-    return reply.code(201).send(await createUserOp(core, req.nativeActor, body))
+    return reply.code(201).send(await createPlatformUser(core, req.nativeActor, body))
   })
 }

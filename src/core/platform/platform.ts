@@ -1,21 +1,23 @@
-import { resellerActor, systemActor, type Actor } from '../../core/actor.ts'
-import type { Core } from '../../core/core.ts'
-import { Forbidden } from '../../core/errors.ts'
-import { addNumbers } from '../../core/numbers/index.ts'
-import { createReseller, getReseller, type DialectName } from '../../core/resellers/index.ts'
-import { insertUser } from '../../core/users/index.ts'
+import { resellerActor, systemActor, type Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { Forbidden } from '../errors.ts'
+import { addNumbers } from '../numbers/index.ts'
+import { createReseller, getReseller, type DialectName } from '../resellers/index.ts'
+import { insertUser } from '../users/index.ts'
 
-// The platform operations behind the native API and the CLI (which runs them directly when no
-// server holds the database). Only platform admins and the system may call them.
+// Platform operations: what the operator does across tenants (resellers, platform users, number
+// stock), behind the native API and the CLI (which runs them directly when no server holds the
+// database). Only platform admins and the system may call them.
 
-function requirePlatformAdmin(actor: Actor): void {
+/** Platform admins (and the system) only; anyone else → Forbidden('platform_admin'). */
+export function requirePlatformAdmin(actor: Actor): void {
   if (!actor.crossTenant) throw new Forbidden('platform_admin')
 }
 
 export interface CreateResellerInput { name: string; username?: string; parentId?: number; dialects?: DialectName[] }
 
 /** Creates a reseller; its first API key is returned once. */
-export async function createResellerOp(core: Core, actor: Actor, input: CreateResellerInput): Promise<{ id: number; username: string; apiKey: string }> {
+export async function provisionReseller(core: Core, actor: Actor, input: CreateResellerInput): Promise<{ id: number; username: string; apiKey: string }> {
   requirePlatformAdmin(actor)
   const { reseller, apiKey } = await createReseller(core, input)
   return { id: reseller.id, username: reseller.username, apiKey }
@@ -24,7 +26,7 @@ export async function createResellerOp(core: Core, actor: Actor, input: CreateRe
 export interface CreateUserInput { username: string; password: string; email?: string; admin?: boolean; resellerId?: number }
 
 /** Creates a login user in the platform tenant or a reseller's; `admin` adds the admin role to `user`. */
-export async function createUserOp(core: Core, actor: Actor, input: CreateUserInput): Promise<{ id: number }> {
+export async function createPlatformUser(core: Core, actor: Actor, input: CreateUserInput): Promise<{ id: number }> {
   requirePlatformAdmin(actor)
   if (input.resellerId !== undefined) await getReseller(core, input.resellerId)
   const user = await insertUser(core.db, input.resellerId ?? null, {
@@ -37,7 +39,7 @@ export async function createUserOp(core: Core, actor: Actor, input: CreateUserIn
 export interface AddNumbersInput { region: string; numberType: string; count: number; resellerId?: number }
 
 /** Adds tracking numbers to the inventory of the platform or of a reseller. */
-export async function addNumbersOp(core: Core, actor: Actor, input: AddNumbersInput): Promise<{ added: number }> {
+export async function stockNumbers(core: Core, actor: Actor, input: AddNumbersInput): Promise<{ added: number }> {
   requirePlatformAdmin(actor)
   if (input.resellerId !== undefined) await getReseller(core, input.resellerId)
   const owner = input.resellerId !== undefined ? resellerActor(input.resellerId) : systemActor

@@ -1,0 +1,2 @@
+// Platform operations across tenants (the operator's: resellers, platform users, number stock).
+export * from './platform.ts'
