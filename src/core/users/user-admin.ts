@@ -10,7 +10,7 @@ import { blankToNull, emailRule, notCleared, passwordRule, phoneRule, required, 
 import { isUniqueViolation } from '../db-errors.ts'
 import { requireAdmin, requirePermission } from './guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from './list-filter.ts'
-import { forgetUser, insertUser, USER_COLUMNS, USER_TABLES, userCustomer, type User } from './users.ts'
+import { ALL_DIGITS, forgetUser, insertUser, USER_COLUMNS, USER_TABLES, userCustomer, type User } from './users.ts'
 import { customers } from '../customers/customers.table.ts'
 import { modifyCustomer } from '../customers/customer-changes.ts'
 import type { CustomerProfile } from '../customers/customers.ts'
@@ -19,7 +19,7 @@ import { inTransaction } from '../core.ts'
 import { users } from './users.table.ts'
 
 /** A user as the user-management API shows it: the row without its hash, plus derived admin-ness. */
-export type UserView = Omit<User, 'passwordHash' | 'passwordChangedAt'> & { isAdmin: boolean }
+export type UserView = Omit<User, 'passwordHash' | 'passwordChangedAt' | 'tokensValidFrom'> & { isAdmin: boolean }
 
 /** Writable user fields; `undefined` = not supplied, `null` = clear. */
 export interface UserFields {
@@ -83,6 +83,7 @@ export async function findVisibleUser(core: Core, actor: Actor, id: number): Pro
 
 function checkFields(f: UserFields): UserFields {
   if (f.username !== undefined && f.username !== null && f.username !== '' && !USERNAME.test(f.username)) throw new Invalid('username', 'must be 1-64 letters, digits or . _ -')
+  if (f.username && ALL_DIGITS.test(f.username)) throw new Invalid('username', 'may not be all digits')
   for (const k of ['firstName', 'lastName', 'address', 'company'] as const) textRule(k, f[k])
   for (const k of ['countryId', 'timezoneId', 'languageId'] as const) {
     const v = f[k]
@@ -172,6 +173,8 @@ export async function updateUser(core: Core, actor: Actor, id: number, input: Us
     set.passwordHash = await hashSecret(f.password)
     set.passwordChangedAt = core.now()
   }
+  // A new password or a disabled user ends the sessions it had (#13 finding 5).
+  if (f.password || f.active === false) set.tokensValidFrom = core.now()
   const profile = current.customerId === null ? null : profileOf(set)
   try {
     await inTransaction(core, async (tx) => {
@@ -211,7 +214,8 @@ export async function changeUserPassword(core: Core, actor: Actor, id: number, p
   requirePermission(actor, 'user_password')
   await findVisibleUser(core, actor, id)
   const pw = required('password', passwordRule('password', password))
-  await core.db.update(users).set({ passwordHash: await hashSecret(pw), passwordChangedAt: core.now(), updatedAt: core.now() }).where(eq(users.id, id))
+  const now = core.now()
+  await core.db.update(users).set({ passwordHash: await hashSecret(pw), passwordChangedAt: now, tokensValidFrom: now, updatedAt: now }).where(eq(users.id, id))
   forgetUser(core, id)
   return findVisibleUser(core, actor, id)
 }

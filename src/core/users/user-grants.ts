@@ -6,7 +6,7 @@ import { requireAdmin, requirePermission } from './guard.ts'
 import { findVisiblePermission, permissionGrantableIn, type Permission } from './permissions.ts'
 import { findVisibleRole, roleGrantableIn, type Role } from './roles.ts'
 import { findVisibleUser, type UserView } from './user-admin.ts'
-import { forgetUser } from './users.ts'
+import { endUserSessions, forgetUser } from './users.ts'
 import { permissions, roles, userPermissions, userRoles } from './users.table.ts'
 
 /** The roles a visible user holds, by id. */
@@ -29,6 +29,7 @@ export async function setUserRole(core: Core, actor: Actor, userId: number, role
   } else {
     await core.db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.roleId, roleId)))
   }
+  await endUserSessions(core.db, userId, core.now())
   forgetUser(core, userId)
   return findVisibleUser(core, actor, userId)
 }
@@ -53,6 +54,7 @@ export async function setUserPermission(core: Core, actor: Actor, userId: number
   } else {
     await core.db.delete(userPermissions).where(and(eq(userPermissions.userId, userId), eq(userPermissions.permissionId, permissionId)))
   }
+  await endUserSessions(core.db, userId, core.now())
   forgetUser(core, userId)
   return findVisibleUser(core, actor, userId)
 }

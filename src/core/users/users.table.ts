@@ -23,6 +23,8 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   /** Bumped on every password change: drops cached verifications. */
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Login tokens issued before this are refused: set when the password, the roles or grants change or the user is disabled. */
+  tokensValidFrom: timestamp('tokens_valid_from', { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

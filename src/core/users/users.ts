@@ -50,6 +50,11 @@ export interface NewUser {
 }
 
 const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/
+/**
+ * An all-digit login identifier is a user id, never a username (docs/decisions/ictcore.md): else a
+ * user named `4` in one tenant would shadow user 4 of another at login.
+ */
+export const ALL_DIGITS = /^[0-9]+$/
 
 /**
  * Creates a user in `tenantId` holding the given built-in roles, and its default account
@@ -57,6 +62,7 @@ const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/
  */
 export async function insertUser(db: Db, tenantId: number | null, input: NewUser): Promise<User> {
   if (!input.username || !USERNAME.test(input.username)) throw new Invalid('username', 'is invalid', input.username ? 'invalid' : 'required')
+  if (ALL_DIGITS.test(input.username)) throw new Invalid('username', 'may not be all digits')
   if (!input.password || input.password.length < 6 || input.password.length > 128) throw new Invalid('password', 'must be 6-128 characters')
   const tenantKey = sql`coalesce(${users.tenantId}, 0) = ${tenantId ?? 0}`
   const clash = await db.select({ id: users.id, username: users.username }).from(users)
@@ -120,14 +126,29 @@ export async function actorForUser(core: Core, userId: number): Promise<Actor & 
 /** What an actor is read from: the user, its roles and grants. */
 const ACTOR_TABLES = [...USER_TABLES, 'user_roles', 'role_permissions', 'permissions', 'user_permissions']
 
+/**
+ * Refuses every login token a user holds (issued before now): after its password, roles or grants
+ * change or it is disabled. Tokens are checked against this on every use (actorForToken).
+ */
+export async function endUserSessions(db: Db, userId: number, now: Date): Promise<void> {
+  await db.update(users).set({ tokensValidFrom: now }).where(eq(users.id, userId))
+}
+
+/** Whether a token issued at `issuedAtSeconds` (JWT `iat`) was issued before the user's sessions were ended. */
+export function issuedBeforeSessionsEnded(user: User, issuedAtSeconds: number): boolean {
+  // Whole seconds, as `iat` is: a token issued in the same second as the change stays valid, so a
+  // login right after a password change is never refused.
+  return issuedAtSeconds < Math.floor(user.tokensValidFrom.getTime() / 1000)
+}
+
 /** Drops cached verifications and actors of a user after a change to it. */
 export function forgetUser(core: Core, userId: number): void {
   core.credentials.drop(`user:${userId}`)
 }
 
 /**
- * Resolves a login identifier as ICTCore does (§2): with `@` an email (case-insensitive), else an
- * exact username, else, if all digits, a user id; then checks the password. The same identifier may
+ * Resolves a login identifier as ICTCore does (§2): with `@` an email (case-insensitive), all
+ * digits a user id (usernames may not be all digits), else an exact username; then checks the password. The same identifier may
  * exist in several tenants; the password decides (docs/decisions.md). Optional `scope` confines the
  * search (a reseller's members). Verified logins are cached; concurrent checks of one login run once.
  */
@@ -147,10 +168,8 @@ export async function authenticateUserPassword(
     const find = async (c: ReturnType<typeof sql>) => core.db.select().from(users).where(and(c, ...conds)).orderBy(users.id).limit(20)
     let candidates: User[]
     if (identifier.includes('@')) candidates = await find(sql`lower(${users.email}) = lower(${identifier})`)
-    else {
-      candidates = await find(sql`${users.username} = ${identifier}`)
-      if (!candidates.length && /^[0-9]{1,9}$/.test(identifier)) candidates = await find(sql`${users.id} = ${Number(identifier)}`)
-    }
+    else if (ALL_DIGITS.test(identifier)) candidates = identifier.length <= 9 ? await find(sql`${users.id} = ${Number(identifier)}`) : []
+    else candidates = await find(sql`${users.username} = ${identifier}`)
     for (const user of candidates) {
       if (await verifySecret(password, user.passwordHash)) {
         if (!user.active) throw new Unauthenticated('inactive')
@@ -165,7 +184,8 @@ export async function authenticateUserPassword(
 /** Sets a user's password (hashing it) and forgets its cached logins. */
 export async function setUserPassword(core: Core, userId: number, password: string): Promise<void> {
   if (!password || password.length < 6 || password.length > 128) throw new Invalid('password', 'must be 6-128 characters')
-  await core.db.update(users).set({ passwordHash: await hashSecret(password), passwordChangedAt: core.now(), updatedAt: core.now() }).where(eq(users.id, userId))
+  const now = core.now()
+  await core.db.update(users).set({ passwordHash: await hashSecret(password), passwordChangedAt: now, tokensValidFrom: now, updatedAt: now }).where(eq(users.id, userId))
   forgetUser(core, userId)
 }
 

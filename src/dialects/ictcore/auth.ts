@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { Unauthenticated } from '../../core/errors.ts'
 import { jwtSigningKey } from '../../core/settings/jwt-signing-key.ts'
-import { actorForUser, authenticateUserPassword, isTokenRevoked, revokeToken, type User } from '../../core/users/index.ts'
+import { actorForUser, authenticateUserPassword, issuedBeforeSessionsEnded, isTokenRevoked, revokeToken, type User } from '../../core/users/index.ts'
 import { signToken, verifyToken, VerifiedTokens, type IctcoreClaims } from './jwt.ts'
 
 /** The credentials header: `Authorization`, or `Authentication` as the guide spells it (§2.3). */
@@ -36,7 +36,10 @@ async function tokensOf(core: Core): Promise<VerifiedTokens> {
 async function actorFromToken(core: Core, token: string): Promise<Actor> {
   const claims = (await tokensOf(core)).verify(token, nowSeconds(core))
   if (!claims || (await isTokenRevoked(core, claims.jti))) throw new Unauthenticated()
-  return actorForUser(core, claims.user_id)
+  const actor = await actorForUser(core, claims.user_id)
+  // Issued before the user's password, roles or grants changed or it was disabled: refused.
+  if (issuedBeforeSessionsEnded(actor.user, claims.iat)) throw new Unauthenticated()
+  return actor
 }
 
 /**

@@ -44,8 +44,10 @@ function verifySignature(secret: Buffer, token: string): IctcoreClaims | null {
   const parts = token.split('.')
   if (parts.length !== 3) return null
   const [h, p, s] = parts as [string, string, string]
-  const expected = mac(secret, `${h}.${p}`)
-  const given = Buffer.from(s, 'base64url')
+  // Compared as text: only the canonical base64url of the MAC is the token (a decoder would also take
+  // it with padding or stray characters appended, making one token many strings).
+  const expected = Buffer.from(mac(secret, `${h}.${p}`).toString('base64url'))
+  const given = Buffer.from(s)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   try {
     const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string }

@@ -4,8 +4,10 @@ import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { signToken } from '../../../src/dialects/ictcore/jwt.ts'
 import { jwtSigningKey, rotateJwtSigningKey } from '../../../src/core/settings/jwt-signing-key.ts'
-import { actorForUser } from '../../../src/core/users/index.ts'
+import { eq } from 'drizzle-orm'
+import { actorForUser, users } from '../../../src/core/users/index.ts'
 import { serverSettings } from '../../../src/core/settings/server-settings.table.ts'
 
 const INVALID = { error: { code: 401, message: 'Invalid credentials' } }
@@ -143,6 +145,64 @@ for (const kind of TEST_DATABASES) {
       assert401(await get(`/api/users/${u.id}`, basic(u.username, u.password)))
       assert.equal((await get(`/api/users/${u.id}`, basic(u.username, 'brand-new-pw'))).statusCode, 200)
     })
+    test('a username may not be all digits, and an all-digit identifier is always a user id (#13 finding 2)', async () => {
+      const victim = await app.user(null)
+      const r = await app.reseller()
+      const otherAdmin = await app.user(r.id, { roles: ['admin', 'user'] })
+      const shadow = await app.http.inject({
+        method: 'POST', url: '/api/users', headers: basic(otherAdmin.username, otherAdmin.password),
+        payload: { username: String(victim.id), password: 'shadow-pw-1', email: `shadow-${victim.id}@example.com` },
+      })
+      assert.equal(shadow.statusCode, 412, shadow.body)
+      assert.match(shadow.body, /username/)
+      const renamed = await app.http.inject({
+        method: 'PUT', url: `/api/users/${otherAdmin.id}`, headers: basic(otherAdmin.username, otherAdmin.password), payload: { username: String(victim.id) },
+      })
+      assert.equal(renamed.statusCode, 412, renamed.body)
+      for (const body of [{ user_id: victim.id }, { user_id: String(victim.id) }, { username: String(victim.id) }]) {
+        const res = await post('/api/authenticate', { ...body, password: victim.password })
+        assert.equal(res.statusCode, 200, JSON.stringify(body))
+        assert.equal(res.json().user_id, victim.id)
+      }
+      assert.equal((await get(`/api/users/${victim.id}`, basic(String(victim.id), victim.password))).statusCode, 200)
+    })
+
+    test('tokens issued before a password change, a role change or a disable are refused, also once re-enabled (#13 finding 5)', async () => {
+      const key = await jwtSigningKey(app.core)
+      const now = Math.floor(Date.now() / 1000)
+      const earlier = (u: { id: number; username: string }) => signToken(key, {
+        iss: 'test', iat: now - 60, nbf: now - 60, exp: now + 3600, user_id: u.id, username: u.username, is_admin: 0, 'api-version': '1.0',
+      }).token
+      const adminAuth = basic(admin.username, admin.password)
+      const u = await app.user(null)
+      // Each phase starts as if the last change were an hour ago, so a token of a minute ago predates only the change made next.
+      const settle = () => app.core.db.update(users).set({ tokensValidFrom: new Date((now - 3600) * 1000) }).where(eq(users.id, u.id))
+      const bearer = (t: string) => ({ authorization: `Bearer ${t}` })
+
+      await settle()
+      let old = earlier(u)
+      assert.equal((await get(`/api/users/${u.id}`, bearer(old))).statusCode, 200)
+      await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}/password`, payload: { password: 'changed-pw-1' }, headers: basic(u.username, u.password) })
+      assert401(await get(`/api/users/${u.id}`, bearer(old)))
+      const fresh = (await post('/api/authenticate', { username: u.username, password: 'changed-pw-1' })).json().token
+      assert.equal((await get(`/api/users/${u.id}`, bearer(fresh))).statusCode, 200, 'a login right after the change works')
+
+      await settle()
+      old = earlier(u)
+      assert.equal((await get(`/api/users/${u.id}`, bearer(old))).statusCode, 200)
+      await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}`, payload: { active: 0 }, headers: adminAuth })
+      await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}`, payload: { active: 1 }, headers: adminAuth })
+      assert401(await get(`/api/users/${u.id}`, bearer(old)))
+
+      await settle()
+      old = earlier(u)
+      assert.equal((await get(`/api/users/${u.id}`, bearer(old))).statusCode, 200)
+      const roles = (await get('/api/roles', adminAuth)).json() as { role_id: number; name: string }[]
+      const adminRole = roles.find((r) => r.name === 'admin')!
+      assert.equal((await app.http.inject({ method: 'PUT', url: `/api/users/${u.id}/roles/${adminRole.role_id}`, headers: adminAuth })).statusCode, 200)
+      assert401(await get(`/api/users/${u.id}`, bearer(old)))
+    })
+
     test('the signing key is not in the database: no stored setting signs a token the server accepts (#13)', async () => {
       const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
       const [h, p, sig] = token.split('.')

@@ -40,6 +40,15 @@ describe('remembered token verifications', () => {
     }
   })
 
+  test('only the canonical encoding of a signature is accepted: padding or extra characters make it invalid (#13 finding 5)', () => {
+    const tokens = new VerifiedTokens(secret)
+    const { token } = signToken(secret, claims)
+    assert.equal(tokens.verify(token, 1500)?.user_id, 7)
+    for (const variant of [`${token}=`, `${token}==`, `${token}A`, `${token}.`, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))]) {
+      assert.equal(tokens.verify(variant, 1500), null, variant.slice(-6))
+    }
+  })
+
   test('the oldest token is forgotten first when full, and verified again when it comes back', () => {
     const tokens = new VerifiedTokens(secret, 2)
     const t = [1, 2, 3].map((id) => signToken(secret, { ...claims, user_id: id }).token)
