@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { permissionSetGrants, type Actor } from '../actor.ts'
@@ -170,6 +171,9 @@ export async function authenticateUserPassword(
     if (identifier.includes('@')) candidates = await find(sql`lower(${users.email}) = lower(${identifier})`)
     else if (ALL_DIGITS.test(identifier)) candidates = identifier.length <= 9 ? await find(sql`${users.id} = ${Number(identifier)}`) : []
     else candidates = await find(sql`${users.username} = ${identifier}`)
+    // No such user: the password is still checked (against a hash of nothing) so that an unknown
+    // login takes as long as a wrong password and timing does not tell who exists (#13 finding 4).
+    if (!candidates.length) await verifySecret(password, await unknownUserHash())
     for (const user of candidates) {
       if (await verifySecret(password, user.passwordHash)) {
         if (!user.active) throw new Unauthenticated('inactive')
@@ -179,6 +183,13 @@ export async function authenticateUserPassword(
     }
     throw new Unauthenticated()
   })
+}
+
+let dummyHash: Promise<string> | null = null
+/** A hash with the parameters of real ones, of a random secret nobody knows; made once per process. */
+function unknownUserHash(): Promise<string> {
+  dummyHash ??= hashSecret(randomBytes(16).toString('base64url'))
+  return dummyHash
 }
 
 /** Sets a user's password (hashing it) and forgets its cached logins. */
@@ -196,7 +207,7 @@ export async function setUserPassword(core: Core, userId: number, password: stri
 export async function ensureBootstrapAdmin(core: Core, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
   const [{ n }] = (await core.db.select({ n: sql<number>`count(*)::int` }).from(users)) as [{ n: number }]
   if (n > 0) return { created: false }
-  const password = configuredPassword || (await import('node:crypto')).randomBytes(12).toString('base64url')
+  const password = configuredPassword || randomBytes(12).toString('base64url')
   await insertUser(core.db, null, { username: 'admin', password, roles: ['admin', 'user'] })
   return { created: true, generatedPassword: configuredPassword ? undefined : password }
 }

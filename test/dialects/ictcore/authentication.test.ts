@@ -203,6 +203,23 @@ for (const kind of TEST_DATABASES) {
       assert401(await get(`/api/users/${u.id}`, bearer(old)))
     })
 
+    test('an unknown user takes as long to refuse as a wrong password: timing does not tell who exists (#13 finding 4)', async () => {
+      const u = await app.user(null)
+      const median = async (body: (i: number) => Record<string, string>) => {
+        const times: number[] = []
+        for (let i = 0; i < 9; i++) {
+          const t = performance.now()
+          assert401(await post('/api/authenticate', body(i)))
+          times.push(performance.now() - t)
+        }
+        return times.sort((a, b) => a - b)[4]!
+      }
+      const wrongPassword = await median((i) => ({ username: u.username, password: `wrong-${i}` }))
+      const unknownUser = await median((i) => ({ username: `nobody-${i}-${u.username}`, password: `wrong-${i}` }))
+      // Both pay one scrypt (tens of ms); before the fix an unknown user answered in a tenth of the time.
+      assert.ok(unknownUser > wrongPassword * 0.5, `unknown ${unknownUser.toFixed(1)} ms vs wrong password ${wrongPassword.toFixed(1)} ms`)
+    })
+
     test('the signing key is not in the database: no stored setting signs a token the server accepts (#13)', async () => {
       const { token } = (await post('/api/authenticate', { username: admin.username, password: admin.password })).json()
       const [h, p, sig] = token.split('.')
