@@ -49,6 +49,8 @@ function cell(fields: readonly string[], i: number): string | null {
 /** Why a record cannot become a contact, or its normalised fields. */
 function recordToContact(fields: readonly string[]): CsvErrorReason | ContactFields {
   for (let i = 9; i < fields.length; i++) if (fields[i] !== '') return 'column_count'
+  // No stored text can hold NUL (PostgreSQL refuses it): that row is invalid, the others are imported.
+  for (let i = 0; i < fields.length && i < 9; i++) if (fields[i]!.includes('\u0000')) return 'field_invalid'
   const phone = cell(fields, 0)
   if (!phone) return 'phone_missing'
   try {
@@ -65,7 +67,8 @@ function recordToContact(fields: readonly string[]): CsvErrorReason | ContactFie
 
 /** A copy of a string that holds no reference to the chunk it was cut from (kept in the report). */
 function detached(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8')
+  // NUL cannot be stored in the report (jsonb) either: shown as U+FFFD.
+  return Buffer.from(s, 'utf8').toString('utf8').replaceAll('\u0000', '\uFFFD')
 }
 
 /**

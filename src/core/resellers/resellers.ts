@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
+import { isPlainText } from '../customers/customer-rules.ts'
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../errors.ts'
 import { apiKeyDigest, hashSecret, newApiKey, verifySecret } from '../secrets/index.ts'
 import { apiKeys, resellers } from './resellers.table.ts'
@@ -21,6 +22,7 @@ const USERNAME = /^[A-Za-z0-9._@-]{1,20}$/
 export async function createReseller(core: Core, input: NewReseller): Promise<{ reseller: Reseller; apiKey: string }> {
   const name = input.name?.trim()
   if (!name) throw new Invalid('name', 'is required', 'required')
+  if (!isPlainText(name, 200)) throw new Invalid('name', 'must be at most 200 characters without control characters')
   const username = (input.username ?? slugOf(name)).trim()
   if (!USERNAME.test(username)) throw new Invalid('username', 'must be 1-20 letters, digits or . _ @ -')
   if (input.parentId != null) await getReseller(core, input.parentId)

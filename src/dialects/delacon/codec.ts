@@ -48,11 +48,23 @@ export function parseJson(text: string): ParsedBody {
     } else if (lower === 'features' && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
       put(map, name, value.join(','))
     } else {
-      // Objects and other arrays keep their JSON text, which no rule of §8 accepts as a number or switch.
-      put(map, name, JSON.stringify(value))
+      // Objects and other arrays keep their JSON text, which no rule of §8 accepts as a number or switch;
+      // one nested too deep to print again (thousands of levels) makes the body malformed.
+      const text = jsonText(value)
+      if (text === null) return MALFORMED
+      put(map, name, text)
     }
   }
   return map
+}
+
+/** JSON text of a nested value, or null when it is nested too deep to print (a stack overflow). */
+function jsonText(value: unknown): string | null {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return null
+  }
 }
 
 /** The request's parameters: query string overlaid by the body (body wins on a clash). */

@@ -14,6 +14,8 @@ export const failures = {
   missing: (field: string) => new PacketeraFailure(1003, `Missing required field: ${field}`),
   tooLong: (field: string, max: number) => new PacketeraFailure(1004, `Field too long: ${field} (maximum ${max} characters)`),
   invalid: (field: string) => new PacketeraFailure(1005, `Invalid value for field: ${field}`),
+  /** A request body over the server's limit (project extension: 1004 is the code for "too long"). */
+  requestTooLarge: (maxBytes: number) => new PacketeraFailure(1004, `Request too large (maximum ${maxBytes} bytes)`),
   unknownTransaction: (value: string) => new PacketeraFailure(1006, `Unknown transaction type: ${value}`),
   activationNotFound: () => new PacketeraFailure(1007, 'Activation ID not found'),
   buttonNotFound: () => new PacketeraFailure(1007, 'Button not found'),

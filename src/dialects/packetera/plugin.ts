@@ -28,7 +28,8 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
   app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
     if (!err.statusCode || err.statusCode >= 500) req.log.error({ err: { name: err.name, code: err.code } }, 'packetera request failed')
     if (req.routeOptions.url?.endsWith(ENDPOINT)) {
-      return sendPairs(reply, failurePairs(failures.internal()), BUILTIN_REPLY)
+      const failure = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? failures.requestTooLarge(req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0) : failures.internal()
+      return sendPairs(reply, failurePairs(failure), BUILTIN_REPLY)
     }
     return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).type('text/plain; charset=utf-8').send('')
   })

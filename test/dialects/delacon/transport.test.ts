@@ -149,8 +149,9 @@ for (const kind of TEST_DATABASES) {
       assert.equal(off.body, '{"RESULT":"INVALID","MESSAGE":"Data validation failed - termsCheck must be on"}')
     })
 
-    test('malformed JSON or a JSON non-object is INVALID malformed request body', async () => {
-      for (const body of ['{"BusinessName":', '[1,2]', '"text"', '42', 'null', '']) {
+    test('malformed JSON, a JSON non-object or a value nested too deep to handle (#13 finding 6) is INVALID malformed request body', async () => {
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`
+      for (const body of ['{"BusinessName":', '[1,2]', '"text"', '42', 'null', '', `{"BusinessName":${deep}}`, `{"a":{"b":${deep}}}`]) {
         const res = await postJson(app, '/provision', key, body)
         assert.equal(res.statusCode, 200)
         assert.equal(res.body, '{"RESULT":"INVALID","MESSAGE":"Data validation failed - malformed request body"}', JSON.stringify(body))

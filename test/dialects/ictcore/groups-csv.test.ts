@@ -109,6 +109,17 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(contacts.map((c) => [c.first_name, c.last_name]), [['José', 'M€ller'], ['Zoë', 'Ñandú']])
     })
 
+    test('a NUL byte in one record makes that record invalid and the rest are imported (#13 finding 6)', async () => {
+      const g = await newGroup()
+      const res = await upload(g, Buffer.from('923001000011,Ann\n923001000012,B\u0000b\n923001000013,Cy\n'), null)
+      assert.equal(res.statusCode, 200, res.body)
+      assert.equal((await call('GET', `/api/groups/${g}`)).json().contact_total, 2)
+      const report = (await call('GET', `/api/groups/${g}/csv/report`)).json()
+      assert.deepEqual([report.record_total, report.contact_created, report.error_total], [3, 2, 1])
+      assert.equal(report.errors[0].line, 2)
+      assert.equal(report.errors[0].reason, 'field_invalid')
+    })
+
     test('a second import adds to the group and replaces the report', async () => {
       const g = await newGroup()
       await upload(g, '923001000001\n923001000002\n')

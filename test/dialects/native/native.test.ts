@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import pino from 'pino'
@@ -94,6 +95,13 @@ for (const kind of TEST_DATABASES) {
       const dup = await post('/native/resellers', { name: 'Dup', username: 'dup-native' })
       assert.equal(dup.statusCode, 409)
       assert.deepEqual(dup.json(), { error: 'username already exists', field: 'username' })
+      const before = (await app.core.db.execute(sql`select count(*)::int as n from resellers`) as unknown as { rows: { n: number }[] }).rows[0]!.n
+      for (const name of ['Nul\u0000Name', 'Bell\u0007', '\u009b[31m']) {
+        const control = await post('/native/resellers', { name })
+        assert.equal(control.statusCode, 400, `#13 finding 6: ${JSON.stringify(name)} → ${control.body}`)
+        assert.equal(control.json().field, 'name')
+      }
+      assert.equal((await app.core.db.execute(sql`select count(*)::int as n from resellers`) as unknown as { rows: { n: number }[] }).rows[0]!.n, before, 'nothing written')
       const badId = await app.http.inject({ method: 'GET', url: '/native/resellers/abc/api-keys', headers: bearer })
       assert.equal(badId.statusCode, 400)
       assert.equal(badId.json().field, 'id')

@@ -60,6 +60,12 @@ for (const kind of TEST_DATABASES) {
       assert.equal(replyOf(other.body).Status, 'Success')
     })
 
+    test('a body over the 1 MiB limit is a size failure in the envelope, not an internal error (#13 finding 6)', async () => {
+      const res = await app.http.inject({ method: 'POST', url: ENDPOINT, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `a=${'x'.repeat(5 * 1024 * 1024)}` })
+      assert.equal(res.statusCode, 200)
+      assert.equal(res.body, `Status=Failure&ErrorCode=1004&ErrorMessage=${encodeURIComponent('Request too large (maximum 1048576 bytes)')}`)
+    })
+
     test('of repeated names the first wins', async () => {
       const res = await app.http.inject({ method: 'GET', url: `${ENDPOINT}?${query(profile())}&TransactionType=9999` })
       assert.equal(replyOf(res.body).Status, 'Success')
@@ -215,10 +221,13 @@ for (const kind of TEST_DATABASES) {
       assert.equal(r.FirstName, 'Ada')
     })
 
-    test('a customer login that is no click-to-call member is 1002', async () => {
+    test('every customer is a click-to-call member: a login made by another dialect\'s sign-up works here (#12)', async () => {
       await signUpCustomer(app.core, resellerActor(partner.id), { profile: { name: 'Plain' }, login: { email: 'plain@example.com', password: 'plain-pw' } })
       const r = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'plain@example.com', password: 'plain-pw' }) })).body)
-      assert.equal(r.ErrorCode, '1002')
+      assert.equal(r.Status, 'Success')
+      assert.equal(r.FirstName, 'Plain')
+      assert.equal(r.Active, 'Yes')
+      assert.equal(r.PhoneCount, '0')
     })
 
     test('an inactive member may run only 2302, 2304 and 1303 (1009 otherwise)', async () => {
