@@ -175,9 +175,19 @@ export async function getCsvImportReport(core: Core, actor: Actor, groupId: numb
   return { ...row, errors: row.errors as CsvImportError[] }
 }
 
-/** A CSV field as export writes it: always quoted, `""` escape, null → `""`. */
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starts with = + - @, tab or CR.
+// Numbers and phone numbers (`+15551234567`, `-3.5`) are not formulas and stay as they are.
+const FORMULA_START = /^[=+\-@\t\r]/
+const NUMBER_LIKE = /^[+-]?[0-9][0-9 ().-]*$/
+
+/** A cell as a spreadsheet shows it: one that would run as a formula gets a leading `'` (its text is shown, not run). */
+export function spreadsheetSafe(v: string): string {
+  return FORMULA_START.test(v) && !NUMBER_LIKE.test(v) ? `'${v}` : v
+}
+
+/** A CSV field as export writes it: always quoted, `""` escape, null → `""`, formulas defused. */
 function q(v: string | null): string {
-  return v === null ? '""' : `"${v.replace(/"/g, '""')}"`
+  return v === null ? '""' : `"${spreadsheetSafe(v).replace(/"/g, '""')}"`
 }
 
 /** One CSV line (LF-terminated) of a contact, the 9 columns in order. */

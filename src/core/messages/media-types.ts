@@ -101,3 +101,19 @@ export function sniffMime(bytes: Uint8Array): string | null {
   }
   return null
 }
+
+/** File kinds (by extension) whose signature sniffMime knows: an upload declared as one must carry it. */
+const SNIFFABLE: ReadonlySet<string> = new Set(['pdf', 'tif', 'png', 'jpg', 'wav', 'mp3'])
+const KNOWN_TYPES: Readonly<Record<string, string>> = { ...DOCUMENT_TYPES, ...RECORDING_TYPES }
+
+/**
+ * Whether bytes can be what their declared (normalised) type says: a type whose signature we know
+ * (PDF, TIFF, PNG, JPEG, WAV, MP3, under any of their names) must match it — a text file sent as
+ * `application/pdf` does not; other types are taken as declared.
+ */
+export function contentMatchesType(bytes: Uint8Array, mime: string): boolean {
+  const ext = KNOWN_TYPES[mime]
+  if (!ext || !SNIFFABLE.has(ext)) return true
+  const sniffed = sniffMime(bytes)
+  return sniffed !== null && KNOWN_TYPES[sniffed] === ext
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Actor } from '../../../src/core/actor.ts'
-import { createGroup, exportGroupCsv, getCsvImportReport, getGroup, importGroupCsv } from '../../../src/core/contacts/index.ts'
+import { createGroup, exportGroupCsv, getCsvImportReport, getGroup, importGroupCsv, spreadsheetSafe } from '../../../src/core/contacts/index.ts'
 import { actorForUser } from '../../../src/core/users/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -89,3 +89,10 @@ for (const kind of TEST_DATABASES) {
     })
   })
 }
+
+describe('spreadsheet-safe export cells (#13 finding 7)', () => {
+  test('a cell starting with = + - @, tab or CR gets a leading quote unless it is a number or phone number', () => {
+    for (const v of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x")']) assert.equal(spreadsheetSafe(v), `'${v}`)
+    for (const v of ['+15551234567', '+1 (555) 010-0100', '-7.5', '42', 'plain', 'a=b', '']) assert.equal(spreadsheetSafe(v), v)
+  })
+})

@@ -163,6 +163,13 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await call('GET', `/api/groups/${fresh}/csv`)).body, '')
     })
 
+    test('export defuses cells a spreadsheet would run as formulas; numbers and phone numbers stay as they are (#13 finding 7)', async () => {
+      const g = await newGroup()
+      await upload(g, '+923001000021,=cmd|\'/c calc\'!A1,@SUM(A1),someone@example.com,"\tTabbed",-2+3,+1 (555) 010,-7.5\n')
+      const exported = (await call('GET', `/api/groups/${g}/csv`)).body
+      assert.equal(exported, '"+923001000021","\'=cmd|\'/c calc\'!A1","\'@SUM(A1)","someone@example.com","Tabbed","\'-2+3","+1 (555) 010","-7.5",""\n')
+    })
+
     test('20,000 lines import in batches, keep their order and export again', async () => {
       const g = await newGroup()
       const lines: string[] = []

@@ -151,6 +151,7 @@ for (const kind of TEST_DATABASES) {
       assert.equal(one.headers['content-type'], 'application/pdf')
       assert.equal(one.headers['content-length'], String(PDF.length))
       assert.equal(one.headers['content-disposition'], `attachment; filename="document_${id}.pdf"`)
+      assert.equal(one.headers['x-content-type-options'], 'nosniff', '#13 finding 7: served as the type it was checked to be')
       assert.deepEqual(one.rawPayload, PDF)
 
       const boundary = 'xYz123'
@@ -196,6 +197,11 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(wrong.json(), { error: { code: 415, message: 'Unsupported media type' } })
       assert.equal((await call('PUT', `/api/documents/${id}/media`, Buffer.from('hello'), alice, { 'content-type': 'application/octet-stream' })).statusCode, 415)
       assert.equal((await call('PUT', `/api/documents/${id}/media`, PDF, alice, { 'content-type': 'application/json' })).statusCode, 415)
+      // Bytes that are not what the declared type says (#13 finding 7).
+      for (const [bytes, type] of [[Buffer.from('just some text'), 'application/pdf'], [PNG, 'application/pdf'], [PDF, 'image/png'], [Buffer.from('<svg/>'), 'image/jpeg']] as const) {
+        const mismatch = await call('PUT', `/api/documents/${id}/media`, bytes, alice, { 'content-type': type })
+        assert.equal(mismatch.statusCode, 415, `${type}: ${mismatch.body}`)
+      }
       const big = await call('PUT', `/api/documents/${id}/media`, Buffer.alloc(20 * 1024 * 1024 + 1, 0x25), alice, { 'content-type': 'application/pdf' })
       assert.equal(big.statusCode, 413)
       assert.deepEqual(big.json(), { error: { code: 413, message: 'Request entity too large' } })

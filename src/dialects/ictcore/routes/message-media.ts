@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { DialectOptions } from '../../dialect.ts'
 import { isDomainError } from '../../../core/errors.ts'
-import { downloadMedia, ENTITY, MAX_MEDIA_BYTES, mediaExtension, normalizeMime, sniffMime, storeMedia, type MediaKind } from '../../../core/messages/index.ts'
+import { contentMatchesType, downloadMedia, ENTITY, MAX_MEDIA_BYTES, mediaExtension, normalizeMime, sniffMime, storeMedia, type MediaKind } from '../../../core/messages/index.ts'
 import { IctcoreHttpError } from '../errors.ts'
 import type { IctcoreRouter } from '../router.ts'
 import { MESSAGE_BASES } from './messages.ts'
@@ -112,6 +112,8 @@ export function mediaUpload(req: FastifyRequest, kind: MediaKind): { bytes: Buff
   let effective = normal
   if (normal === 'application/octet-stream' && kind !== 'template') effective = sniffMime(bytes) ?? ''
   if (!effective || !mediaExtension(kind, effective)) throw unsupported()
+  // Bytes that are not what the declared type says (a text file as application/pdf) are refused too (#13 finding 7).
+  if (!contentMatchesType(bytes, effective)) throw unsupported()
   return { bytes, mime: effective }
 }
 
@@ -145,6 +147,8 @@ export function messageMediaRoutes(r: IctcoreRouter, { core }: DialectOptions): 
           .header('content-type', file.mime)
           .header('content-length', String(file.bytes.length))
           .header('content-disposition', `attachment; filename="${kind}_${id}.${file.ext}"`)
+          // Served as the type it was checked to be: browsers must not guess another (#13 finding 7).
+          .header('x-content-type-options', 'nosniff')
         // Awaiting the reply waits until it is written, so the dispatcher sees it as sent.
         await reply.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length))
         return undefined
