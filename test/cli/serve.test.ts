@@ -73,6 +73,21 @@ describe('switchboard serve on PGlite', () => {
     assert.deepEqual(JSON.parse(res.stdout), { added: 3 })
   })
 
+  test('jwt rotate through the running server refuses the tokens issued before it (#13 finding 1)', async () => {
+    const login = async () => {
+      const res = await fetch(`${server.url}/api/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-pass-123' }) })
+      return ((await res.json()) as { token: string }).token
+    }
+    const usersWith = async (token: string) => (await fetch(`${server.url}/api/users`, { headers: { authorization: `Bearer ${token}` } })).status
+    const before = await login()
+    assert.equal(await usersWith(before), 200)
+    const res = await runCli(['jwt', 'rotate', '--json'], env())
+    assert.equal(res.code, 0, res.stderr)
+    assert.deepEqual(JSON.parse(res.stdout), { rotated: true })
+    assert.equal(await usersWith(before), 401)
+    assert.equal(await usersWith(await login()), 200)
+  })
+
   test('the admin password from SWITCHBOARD_ADMIN_PASSWORD is never printed', () => {
     const { stdout, stderr } = server.output()
     assert.ok(!stdout.includes('admin-pass-123') && !stderr.includes('admin-pass-123'))

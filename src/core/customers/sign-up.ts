@@ -63,7 +63,10 @@ export async function signUpCustomer(core: Core, actor: Actor, input: NewCustome
     }
     const [customer] = await tx.insert(customers).values({ ...profile, tenantId }).returning()
     const user = login
-      ? await insertUser(tx, tenantId, { username: login.email, email: login.email, password: login.password, customerId: customer!.id, roles: ['user'] })
+      ? await insertUser(tx, tenantId, {
+        username: login.email, email: login.email, password: login.password, customerId: customer!.id, roles: ['user'],
+        account: { firstName: profile.firstName, lastName: profile.lastName, phone: callbackPhone },
+      })
       : null
     const activationId = newGuid()
     const m = input.member ?? {}

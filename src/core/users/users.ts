@@ -48,6 +48,8 @@ export interface NewUser {
   customerId?: number | null
   /** Built-in roles to hold; default `['user']`. */
   roles?: ('admin' | 'user')[]
+  /** Names and phone of the default account when the user has none of its own (a customer's primary login). */
+  account?: { firstName?: string | null; lastName?: string | null; phone?: string | null }
 }
 
 const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/
@@ -80,9 +82,10 @@ export async function insertUser(db: Db, tenantId: number | null, input: NewUser
     const roleNames = input.roles ?? ['user']
     const roleRows = await tx.select({ id: roles.id }).from(roles).where(and(isNull(roles.tenantId), inArray(roles.name, roleNames)))
     if (roleRows.length) await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: user!.id, roleId: r.id })))
+    const a = input.account ?? input
     await tx.insert(accounts).values({
-      tenantId, userId: user!.id, type: 'account', username: input.username, email: input.email ?? null, phone: input.phone ?? null,
-      firstName: input.firstName ?? null, lastName: input.lastName ?? null,
+      tenantId, userId: user!.id, type: 'account', username: input.username, email: input.email ?? null, phone: a.phone ?? null,
+      firstName: a.firstName ?? null, lastName: a.lastName ?? null,
     }).onConflictDoNothing()
     return user!
   })
