@@ -4,7 +4,7 @@
  * the dispatcher turns events into spool/transmission states and result rows.
  */
 
-import type { AttemptEvent } from '../core/transmissions/attempt-events.ts'
+import type { DeliveryEvent } from '../core/delivery/delivery-event.ts'
 
 export { SERVICE } from '../core/programs/program-types.ts'
 
@@ -48,8 +48,8 @@ export interface OutboundAttempt {
   provider: GatewayProvider
 }
 
-/** What a gateway reports about an attempt: the core's attempt events (spec/ictcore.md §7.2, §7.5). */
-export type GatewayEvent = AttemptEvent
+/** What a gateway reports about an attempt: the core's delivery events (spec/ictcore.md §7.2, §7.5). */
+export type GatewayEvent = DeliveryEvent
 
 export type GatewayReport = (event: GatewayEvent) => Promise<void>
 
