@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { createAccount, setAccountOwner } from '../../src/core/accounts/index.ts'
 import type { Actor } from '../../src/core/actor.ts'
 import { createCampaign, getCampaign, startCampaign } from '../../src/core/campaigns/index.ts'
 import { createGroup, findOrCreateContact, linkContact } from '../../src/core/contacts/index.ts'
 import { failSilentSpools } from '../../src/core/delivery/index.ts'
 import { createProvider } from '../../src/core/providers/index.ts'
+import { subscribeNewProgram } from '../../src/core/programs/index.ts'
 import { providers } from '../../src/core/providers/providers.table.ts'
+import { sandboxSends } from '../../src/core/sandbox/index.ts'
 import { fireDueSchedules, scheduleCampaign, scheduleTransmission } from '../../src/core/schedules/index.ts'
 import { schedules } from '../../src/core/schedules/schedules.table.ts'
 import { createTransmission, getTransmission, sendTransmission, spools, transmissions } from '../../src/core/transmissions/index.ts'
@@ -15,8 +18,8 @@ import { queryRows } from '../../src/db/rows.ts'
 import { followChanges } from '../../src/app.ts'
 import { Dispatcher } from '../../src/dispatch/dispatcher.ts'
 import { availableGateways } from '../../src/dispatch/gateways.ts'
-import { sandboxSends } from '../../src/gateways/sandbox/sandbox.table.ts'
-import { startTestApp, TEST_DISPATCH, type TestApp } from '../helpers/app.ts'
+import type { Gateway, InboundReport } from '../../src/gateways/gateway.ts'
+import { startTestApp, TEST_DISPATCH, uniqueName, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
 import { sendingFixture } from '../helpers/sending.ts'
 
@@ -43,13 +46,14 @@ for (const kind of TEST_DATABASES) {
   // calls run without a dispatcher, the tests playing it with the clocks they need; the rest starts real ones.
   describe(`Dispatch (${kind})`, () => {
     let app: TestApp
+    let admin: Actor
     let user: Actor
     let program = 0
     let providerId = 0
 
     before(async () => {
       app = await startTestApp(kind)
-      ;({ user, providerId, program } = await sendingFixture(app, SCRIPT))
+      ;({ admin, user, providerId, program } = await sendingFixture(app, SCRIPT))
     })
     after(async () => { await app.stop() })
 
@@ -154,6 +158,28 @@ for (const kind of TEST_DATABASES) {
         })
       })
     }
+
+    describe('A gateway\'s inbound messages (the port\'s inbound event)', () => {
+      test('go to core: one for an account is stored and accepted, one for no account is refused with core\'s reason', async () => {
+        const account = await createAccount(app.core, admin, { username: uniqueName('inbox'), phone: '+15559990000' })
+        await setAccountOwner(app.core, admin, account, user.userId!)
+        await subscribeNewProgram(app.core, user, account, 'receivesms', {})
+        let inbound: InboundReport | undefined
+        // A gateway of a type no provider uses here, which only listens; the sandbox serves the rest.
+        const listening: Gateway = { types: ['smpp'], send: async () => {}, start: async (report) => { inbound = report } }
+        const worker = new Dispatcher(app.core, TEST_DISPATCH, [...availableGateways(app.core), listening])
+        await worker.start()
+        try {
+          const sms = { service: 'sms' as const, from: '+15551230000', text: 'STOP' }
+          assert.deepEqual(await inbound!({ kind: 'inbound', message: { ...sms, to: '+15559990000' } }), { accepted: true })
+          const received = await app.core.db.select().from(transmissions).where(and(eq(transmissions.accountId, account), eq(transmissions.direction, 'inbound')))
+          assert.deepEqual(received.map((t) => [t.status, t.origin]), [['completed', 'receivesms']])
+          assert.deepEqual(await inbound!({ kind: 'inbound', message: { ...sms, to: '+15559998888' } }), { accepted: false, reason: 'No account for this recipient' })
+        } finally {
+          await worker.stop()
+        }
+      })
+    })
 
     describe('Dispatcher with the sandbox gateway', () => {
       /** Creates and sends a voice TTS transmission to `to`; returns its id and the spool id. */

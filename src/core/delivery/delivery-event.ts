@@ -1,7 +1,7 @@
 /**
  * What can happen to one attempt (a spool) as core records it (spec/ictcore.md §7.2 spool states,
- * §7.5 result rows), as gateways report it; the dispatcher and the watchdog also report failures of
- * their own. Reporting the same final event twice is harmless.
+ * §7.5 result rows). The dispatcher translates what gateways report into these; the dispatcher and
+ * the watchdog also report failures of their own. Reporting the same final event twice is harmless.
  */
 export type DeliveryEvent =
   /** The peer took the attempt (SMS/email: counts as connected, §7.2). */

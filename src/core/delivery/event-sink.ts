@@ -2,8 +2,10 @@ import type { Core } from '../core.ts'
 import type { DeliveryEvent } from './delivery-event.ts'
 import { recordGatewayEvents } from './gateway-events.ts'
 
+const noop = () => {}
+
 /**
- * Collects attempt events (what gateways report) and records them in
+ * Collects attempt events (what gateways report, translated by the dispatcher) and records them in
  * batches (one transaction per flush), so thousands of attempts a second cost a handful of
  * statements. A report resolves once its events are durable; the events of one spool are recorded
  * in the order they were reported. A failed flush is retried.
@@ -24,6 +26,17 @@ export class EventSink {
   report(spoolId: number, event: DeliveryEvent): Promise<void> {
     return new Promise((done) => {
       this.buffer.push({ spoolId, event, done })
+      this.schedule()
+    })
+  }
+
+  /** Queues events of a spool, in order; resolves when they are all recorded. Never rejects. */
+  reportAll(spoolId: number, events: readonly DeliveryEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve()
+    return new Promise((done) => {
+      // Batches are recorded in order: once the last event is recorded, so are the ones before it.
+      for (let i = 0; i < events.length - 1; i++) this.buffer.push({ spoolId, event: events[i]!, done: noop })
+      this.buffer.push({ spoolId, event: events[events.length - 1]!, done })
       this.schedule()
     })
   }
