@@ -34,4 +34,24 @@ export default tseslint.config(
       message: 'Two dialects never import each other (design.md): what both need belongs in core or in src/dialects/*.ts.',
     }),
   })),
+  // Gateways sit behind their port (src/gateways/gateway.ts) and import nothing of the rest (design.md "Gateways").
+  {
+    files: ['src/gateways/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+(core|dialects|dispatch|db)(/|$)', message: 'A gateway imports nothing from core, dialects, dispatch or db: what it needs comes through its port (gateway.ts).' }],
+      }],
+    },
+  },
+  // Only the dispatcher (and app.ts, the composition root) talks to gateways (design.md "Delivery").
+  {
+    files: ['src/**'],
+    // core and the dialects carry this ban in their own boundaries above (one rule object per file set).
+    ignores: ['src/dispatch/**', 'src/gateways/**', 'src/app.ts', 'src/core/**', 'src/dialects/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^\\.{1,2}/(\\.\\./)*gateways(/|$)', message: 'Only src/dispatch (and src/app.ts) may import src/gateways.' }],
+      }],
+    },
+  },
 )

@@ -25,7 +25,7 @@ import resellerclub from './dialects/resellerclub/plugin.ts'
 import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
-import { availableGateways, Dispatcher } from './dispatch/index.ts'
+import { availableGateways, Dispatcher, providerSettingsProblem } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -66,6 +66,8 @@ export async function createCore(database: Database, config: Config, log: Logger
     log,
     mediaDir: mediaDirOf(config),
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
+    // Each gateway parses its own settings; API-only processes check them through the same registry.
+    checkProviderSettings: providerSettingsProblem,
     now: () => new Date(),
   }
 }

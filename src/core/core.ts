@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../db/client.ts'
 import type { CredentialCache, Keyring } from './secrets/index.ts'
+import type { ProviderType } from './providers/providers.table.ts'
 import type { ReadCache } from './read-cache.ts'
 
 /**
@@ -20,6 +21,12 @@ export interface Core {
   readonly mediaDir: string
   /** State-machine delays (spec/ictcore.md §7.1 retry delay, §7.2 spool watchdog), in ms. */
   readonly timing: { readonly retryDelayMs: number; readonly spoolTimeoutMs: number }
+  /**
+   * The gateways' check of a provider's `settings` (spec/gateways.md: 412 `settings`): null when the
+   * gateway of that type can use them, else the reason, naming the key. Wired by the composition root
+   * from the dispatcher's registry, so core imports no gateway.
+   */
+  readonly checkProviderSettings: (type: ProviderType, settings: string | null) => string | null
   now(): Date
 }
 

@@ -1,15 +1,15 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { DispatchConfig } from '../config.ts'
+import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
-import { prepareCampaignBatch, runCampaignTurn } from '../core/campaigns/campaign-sending.ts'
+import {
+  claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  runCampaignTurn, sendDueTransmissions,
+} from '../core/delivery/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
-import { sendDueTransmissions } from '../core/transmissions/attempts.ts'
-import type { Gateway, GatewayProvider } from '../gateways/gateway.ts'
-import { claimDueSpools, failSilentSpools, reapExpiredLeases, renewLeases } from './claim.ts'
-import { EventSink } from './event-sink.ts'
-import { nextPlannedWorkAt, nextQueuedSpoolAt } from './next-due.ts'
-import { outboundAttempts } from './outbound-attempts.ts'
+import type { Gateway, OutboundAttempt, ProviderType } from '../gateways/gateway.ts'
+import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -28,10 +28,11 @@ interface TurnResult { busy: boolean; dueAt?: number | null }
 interface Rest { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done: () => void }
 
 /**
- * The dispatcher (design.md): the only caller of gateways. Three loops share the work with any
- * other dispatcher on the same PostgreSQL database:
+ * The dispatcher (design.md): the loops around core's delivery, and the only caller of gateways.
+ * Three loops share the work with any other dispatcher on the same PostgreSQL database:
  * - sending: claims due spools (at most `claimBatch` in flight, which bounds re-sends after a crash)
- *   and hands each to the gateway of its provider's type; events go through the EventSink;
+ *   and hands each to the gateway of its provider's type; what the gateway reports is translated
+ *   (event-translation.ts) and recorded through the EventSink;
  * - planning: prepares campaign transmissions, paces running campaigns, sends due standalone
  *   transmissions (retries, schedules) and fires due schedules;
  * - upkeep: renews this worker's leases, returns expired ones to the queue, runs the watchdog.
@@ -40,7 +41,7 @@ export class Dispatcher {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   private readonly inFlight = new Set<number>()
   private readonly sink: EventSink
-  private readonly gateways = new Map<GatewayProvider['type'], Gateway>()
+  private readonly gateways = new Map<ProviderType, Gateway>()
   private running = false
   private loops: Promise<void>[] = []
   /** The loops waiting idle, by name. */
@@ -67,7 +68,8 @@ export class Dispatcher {
 
   async start(): Promise<void> {
     if (this.running) return
-    for (const g of new Set(this.gateways.values())) await g.start?.()
+    const inbound = inboundReceiver(this.core)
+    for (const g of new Set(this.gateways.values())) await g.start?.(inbound)
     this.running = true
     this.loops = [
       this.loop('sending', (woken) => this.sendTurn(woken), { first: this.config.tickMs, most: this.config.idleMaxMs }),
@@ -222,10 +224,12 @@ export class Dispatcher {
       if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
       const wait = dueAt.get(p.spoolId)! - this.core.now().getTime()
       if (wait > 0) await sleep(wait)
-      const gateway = this.gateways.get(p.attempt.provider.type)
-      if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${p.attempt.provider.type}` })
+      // Core's attempt is the port's OutboundAttempt: the compiler checks the shapes agree here.
+      const attempt: OutboundAttempt = p.attempt
+      const gateway = this.gateways.get(attempt.provider.type)
+      if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
       try {
-        await gateway.send(p.attempt, (event) => this.sink.report(p.spoolId, event))
+        await gateway.send(attempt, (event) => this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps)))
       } catch (e) {
         this.core.log.error({ err: { name: (e as Error).name }, spoolId: p.spoolId }, 'gateway send failed')
         await this.sink.report(p.spoolId, { kind: 'failed', cause: 'gateway error' })

@@ -1,8 +1,35 @@
 import type { Core } from '../core/core.ts'
-import type { Gateway } from '../gateways/gateway.ts'
+import type { ProviderType } from '../core/providers/index.ts'
+import { recordSandboxSends } from '../core/sandbox/index.ts'
+import { SettingsError, type Gateway } from '../gateways/gateway.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
+import { parseSandboxSettings } from '../gateways/sandbox/sandbox-settings.ts'
+
+// The gateway registry: the one place that names the gateways (a new gateway is a folder under
+// src/gateways plus its lines here).
 
 /** The gateways a dispatcher drives, one per provider type it can serve (real peers come in a later issue). */
 export function availableGateways(core: Core): Gateway[] {
-  return [new SandboxGateway(core.db)]
+  return [new SandboxGateway((sends) => recordSandboxSends(core, sends))]
+}
+
+/** The settings parser of each provider type whose gateway takes settings (the others keep free text). */
+const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) => unknown>> = {
+  sandbox: parseSandboxSettings,
+}
+
+/**
+ * What the gateway of `type` finds wrong with a provider's `settings`, or null when it can use them
+ * (core's checkProviderSettings, wired in createCore).
+ */
+export function providerSettingsProblem(type: ProviderType, settings: string | null): string | null {
+  const parse = SETTINGS_PARSERS[type]
+  if (!parse) return null
+  try {
+    parse(settings)
+    return null
+  } catch (e) {
+    if (e instanceof SettingsError) return e.reason
+    throw e
+  }
 }

@@ -1,23 +1,25 @@
 /**
- * The port every gateway implements (design.md "Gateways"). Only `src/dispatch` calls gateways.
- * A gateway receives one attempt (a spool) at a time and reports what happens to it as events;
- * the dispatcher turns events into spool/transmission states and result rows.
+ * The port every gateway implements (design.md "Gateways", spec/gateways.md §1). A gateway imports
+ * nothing from the rest of Switchboard: this file is its whole world. Only `src/dispatch` drives
+ * gateways; it hands over one attempt (a spool) at a time and translates the events reported here
+ * into core's delivery records. Adding a gateway is a new folder beside `sandbox/` (and its line in
+ * the dispatcher's registry, `src/dispatch/gateways.ts`).
  */
 
-import type { AttemptEvent } from '../core/transmissions/attempt-events.ts'
+/** Provider types (spec/ictcore.md §5.12): a gateway serves one or more. */
+export type ProviderType = 'sip' | 'smpp' | 'http' | 'smtp' | 'sendmail' | 'sandbox'
 
-export { SERVICE } from '../core/programs/program-types.ts'
-
-/** The provider row a send is routed through (secrets already decrypted for the peer). */
+/** The provider a send is routed through (its secret already decrypted for the peer). */
 export interface GatewayProvider {
   id: number
-  type: 'sip' | 'smpp' | 'http' | 'smtp' | 'sendmail' | 'sandbox'
+  type: ProviderType
   host: string | null
   port: number | null
   username: string | null
   password: string | null
   prefix: string | null
   dialstring: string | null
+  /** The provider's `settings` text (a JSON object for the gateways that take settings); the gateway parses it. */
   settings: string | null
 }
 
@@ -26,6 +28,7 @@ export interface OutboundAttempt {
   spoolId: number
   transmissionId: number
   tenantId: number | null
+  /** ICTCore service flag: 1 voice, 2 fax, 4 sms, 8 email. */
   serviceFlag: number
   /** 1-based attempt number of the transmission (try_done after this attempt started). */
   attempt: number
@@ -48,19 +51,79 @@ export interface OutboundAttempt {
   provider: GatewayProvider
 }
 
-/** What a gateway reports about an attempt: the core's attempt events (spec/ictcore.md §7.2, §7.5). */
-export type GatewayEvent = AttemptEvent
+/**
+ * What a gateway reports about one attempt (spec/gateways.md §1 "Results"), in the order it happened.
+ * Reporting the same final event twice is harmless; nothing moves an attempt backwards.
+ */
+export type AttemptEvent =
+  /** The peer took the attempt: a message accepted, a call answered. */
+  | { kind: 'accepted' }
+  /** The attempt ended well: the message delivered, the call or fax done; `pages`: fax pages sent. */
+  | { kind: 'delivered'; pages?: number }
+  /**
+   * The attempt failed with the peer's reason. `permanent` false: a temporary failure the gateway
+   * stopped retrying (its own `retry_max`, §1 "Temporary vs permanent").
+   */
+  | { kind: 'failed'; cause: string; permanent: boolean }
+  /** Input collected from the callee (DTMF digits). */
+  | { kind: 'collected'; dtmf: string }
 
-export type GatewayReport = (event: GatewayEvent) => Promise<void>
+/** A file that came with an inbound message: an email attachment, or the received fax. */
+export interface InboundFile {
+  bytes: Uint8Array
+  mime: string
+}
+
+/** A message a gateway received from its peer (spec/ictcore.md §7.4 inbound). */
+export interface InboundMessage {
+  service: 'sms' | 'email' | 'fax'
+  /** Sender: a phone number (sms, fax) or an email address. */
+  from: string
+  /** Recipient: the account's phone (sms, fax) or email. */
+  to: string
+  /** The SMS text, or the email's plain body. */
+  text?: string
+  subject?: string
+  /** Email attachments; for a fax, the received document (exactly one). */
+  attachments?: readonly InboundFile[]
+  /** Pages of a received fax (default 1). */
+  pages?: number
+  /** Tenant of the gateway that received it; null = the platform's. */
+  tenantId?: number | null
+}
+
+/** A gateway's report of a message it received, not tied to any attempt. */
+export interface InboundEvent { kind: 'inbound'; message: InboundMessage }
+
+/** Everything a gateway reports: attempt events and inbound messages. */
+export type GatewayEvent = AttemptEvent | InboundEvent
+
+/** Reports an event of the attempt it was given with; resolves once the event is recorded. */
+export type AttemptReport = (event: AttemptEvent) => Promise<void>
+
+/**
+ * Hands over an inbound message; resolves once it is stored (`accepted`), or with the reason it was
+ * refused (no such recipient, bad content), which the gateway tells its peer in its own way.
+ */
+export type InboundReport = (event: InboundEvent) => Promise<{ accepted: true } | { accepted: false; reason: string }>
+
+/** A provider's `settings` a gateway cannot use; `reason` names the key (spec/gateways.md: 412 `settings`). */
+export class SettingsError extends Error {
+  constructor(readonly reason: string) {
+    super(`settings ${reason}`)
+    this.name = 'SettingsError'
+  }
+}
 
 export interface Gateway {
   /** Provider types this gateway serves. */
-  readonly types: readonly GatewayProvider['type'][]
+  readonly types: readonly ProviderType[]
   /**
    * Performs one attempt. Resolves once the attempt is handed over (it may report later events
    * asynchronously through `report`); rejects only for a programming error.
    */
-  send(attempt: OutboundAttempt, report: GatewayReport): Promise<void>
-  start?(): Promise<void>
+  send(attempt: OutboundAttempt, report: AttemptReport): Promise<void>
+  /** Starts the gateway (binds, listeners); messages its peers send go to `inbound`. */
+  start?(inbound: InboundReport): Promise<void>
   stop?(): Promise<void>
 }

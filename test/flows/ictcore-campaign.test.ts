@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { listSandboxSends } from '../../src/dispatch/index.ts'
+import { listSandboxSends } from '../../src/core/sandbox/index.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
 import { basic } from '../helpers/wire.ts'

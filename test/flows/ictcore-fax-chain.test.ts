@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { sandboxSends } from '../../src/gateways/sandbox/sandbox.table.ts'
+import { sandboxSends } from '../../src/core/sandbox/index.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
 import { basic } from '../helpers/wire.ts'

@@ -13,7 +13,7 @@ import { transmissions } from '../transmissions/transmissions.table.ts'
 import { requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import type { Db } from '../../db/client.ts'
-import { withdrawBookedSends } from './campaign-sending.ts'
+import { withdrawBookedSends } from '../delivery/pacing.ts'
 import { campaigns } from './campaigns.table.ts'
 import { validId } from '../ids.ts'
 

@@ -1,4 +1,3 @@
 // Trunk / termination providers and routing (spec/ictcore.md §4.11, §5.12, §7.1 "Routing").
 export * from './providers.ts'
-export * from './sandbox-settings.ts'
 export { providers, type ProviderType } from './providers.table.ts'

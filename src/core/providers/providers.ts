@@ -12,7 +12,6 @@ import { requireAdmin } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import { refuseNul } from '../programs/programs.ts'
 import { providers, type ProviderType } from './providers.table.ts'
-import { parseSandboxSettings } from './sandbox-settings.ts'
 
 export const PROVIDER_TYPES: readonly ProviderType[] = ['sip', 'smpp', 'http', 'smtp', 'sendmail', 'sandbox']
 
@@ -88,12 +87,16 @@ function checkFields(f: ProviderFields): ProviderFields {
   }
 }
 
-/** Type-dependent rules on the merged (stored + supplied) provider. */
-function checkMerged(type: ProviderType, m: { host: string | null; username: string | null; settings: string | null }): void {
+/**
+ * Type-dependent rules on the merged (stored + supplied) provider. A gateway's settings are its own:
+ * the gateway's check (core.checkProviderSettings) names what is wrong.
+ */
+function checkMerged(core: Core, type: ProviderType, m: { host: string | null; username: string | null; settings: string | null }): void {
   const rule = PROVIDER_TYPE_RULES[type]
   if (rule.host) required('host', m.host)
   if (rule.username) required('username', m.username)
-  if (type === 'sandbox') parseSandboxSettings(m.settings)
+  const problem = core.checkProviderSettings(type, m.settings)
+  if (problem !== null) throw new Invalid('settings', problem)
 }
 
 function providerType(v: string | null | undefined): ProviderType {
@@ -122,7 +125,7 @@ export async function createProvider(core: Core, actor: Actor, input: ProviderFi
   const type = providerType(input.type)
   const f = checkFields(input)
   const rule = PROVIDER_TYPE_RULES[type]
-  checkMerged(type, { host: f.host ?? null, username: f.username ?? null, settings: f.settings ?? null })
+  checkMerged(core, type, { host: f.host ?? null, username: f.username ?? null, settings: f.settings ?? null })
   const tenantId = tenantOf(actor)
   await assertUniqueName(core, tenantId, name)
   try {
@@ -187,7 +190,7 @@ export async function updateProvider(core: Core, actor: Actor, id: number, input
   if (f.register !== undefined) set.register = f.register ?? false
   if (f.active !== undefined) set.active = f.active ?? true
   if (f.password !== undefined) set.passwordEnc = f.password ? core.keyring.encrypt(f.password) : null
-  checkMerged(type, {
+  checkMerged(core, type, {
     host: set.host !== undefined ? set.host : current.host, username: set.username !== undefined ? set.username : current.username,
     settings: set.settings !== undefined ? set.settings : current.settings,
   })

@@ -9,7 +9,7 @@ import { PROGRAM_TYPES } from '../programs/program-types.ts'
 import type { ProgramParams } from '../programs/programs.table.ts'
 import { insertProgram, type ProgramView } from '../programs/programs.ts'
 import { phoneRule } from '../users/field-rules.ts'
-import { startAttempts } from './attempts.ts'
+import { startAttempts } from '../delivery/attempt-start.ts'
 import { spoolResults, transmissions } from './transmissions.table.ts'
 
 /** What an inbound message brings for its child program, staged before the transaction. */

@@ -1,26 +1,37 @@
-import { sql } from 'drizzle-orm'
-import { parseSandboxSettings, type SandboxOutcome, type SandboxSettings } from '../../core/providers/sandbox-settings.ts'
-import type { Db } from '../../db/client.ts'
-import type { Gateway, GatewayEvent, GatewayReport, OutboundAttempt } from '../gateway.ts'
+import type { AttemptEvent, AttemptReport, Gateway, OutboundAttempt } from '../gateway.ts'
+import { parseSandboxSettings, type SandboxOutcome, type SandboxSettings } from './sandbox-settings.ts'
 
-const VOICE_OR_FAX = 1 | 2
+/** One line of the sandbox's send log. */
+export interface SandboxSend {
+  tenantId: number | null
+  providerId: number
+  spoolId: number
+  transmissionId: number
+  serviceFlag: number
+  destination: string
+  /** What would have been sent: `document:12`, `text:3`, `template:4`, `recording:5`, `tts`. */
+  contentRef: string
+}
+
+/** Where the sandbox keeps its log: appends the lines, resolves once they are stored. */
+export type SandboxLog = (sends: readonly SandboxSend[]) => Promise<void>
 
 /**
- * The sandbox gateway (spec/ictcore.md §5.12): delivers nothing, logs every send it receives in
- * `sandbox_sends` (repeats included, with the spool id, so at-least-once re-sends are visible), and
- * reports the outcome its provider's `settings` script: success, fail with cause, busy, no answer,
- * a delay, DTMF digits, fax pages, or failing the first n attempts of a transmission.
+ * The sandbox gateway (spec/ictcore.md §5.12): delivers nothing, logs every send it receives
+ * (repeats included, with the spool id, so at-least-once re-sends are visible), and reports the
+ * outcome its provider's `settings` script: success, fail with cause, busy, no answer, a delay, DTMF
+ * digits, fax pages, or failing the first n attempts of a transmission.
  */
 export class SandboxGateway implements Gateway {
   readonly types = ['sandbox'] as const
-  private queue: { values: unknown[]; done: (e?: unknown) => void }[] = []
+  private queue: { send: SandboxSend; done: (e?: unknown) => void }[] = []
   private writing: Promise<void> | null = null
   private readonly settings = new Map<string, SandboxSettings>()
   private readonly timers = new Set<NodeJS.Timeout>()
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sendLog: SandboxLog) {}
 
-  async send(attempt: OutboundAttempt, report: GatewayReport): Promise<void> {
+  async send(attempt: OutboundAttempt, report: AttemptReport): Promise<void> {
     // The log row is written before any outcome: a send the sandbox reported on is always in its log.
     await this.log(attempt)
     const outcome = this.outcomeFor(attempt)
@@ -58,11 +69,14 @@ export class SandboxGateway implements Gateway {
     return chosen
   }
 
-  /** Appends to the send log; rows of concurrent sends are written together. */
+  /** Appends to the send log; lines of concurrent sends are written together. */
   private log(a: OutboundAttempt): Promise<void> {
     return new Promise((done, fail) => {
       this.queue.push({
-        values: [a.tenantId, a.provider.id, a.spoolId, a.transmissionId, a.serviceFlag, a.destination, a.content.ref],
+        send: {
+          tenantId: a.tenantId, providerId: a.provider.id, spoolId: a.spoolId, transmissionId: a.transmissionId,
+          serviceFlag: a.serviceFlag, destination: a.destination, contentRef: a.content.ref,
+        },
         done: (e) => (e ? fail(e) : done()),
       })
       if (!this.writing) this.writing = this.write().finally(() => { this.writing = null })
@@ -72,35 +86,30 @@ export class SandboxGateway implements Gateway {
   private async write(): Promise<void> {
     await new Promise((r) => setImmediate(r))
     while (this.queue.length > 0) {
-      const rows = this.queue.splice(0, 2000)
-      const col = (i: number) => sql.param(rows.map((r) => r.values[i]))
+      const taken = this.queue.splice(0, 2000)
       try {
-        await this.db.execute(sql`insert into sandbox_sends (tenant_id, provider_id, spool_id, transmission_id, service_flag, destination, content_ref)
-          select * from unnest(${col(0)}::int[], ${col(1)}::int[], ${col(2)}::int[], ${col(3)}::int[], ${col(4)}::int[], ${col(5)}::text[], ${col(6)}::text[])`)
-        for (const r of rows) r.done()
+        await this.sendLog(taken.map((t) => t.send))
+        for (const t of taken) t.done()
       } catch (e) {
-        for (const r of rows) r.done(e)
+        for (const t of taken) t.done(e)
       }
     }
   }
 }
 
-/** The events a scripted outcome produces for an attempt's steps (§7.2, §7.5). */
-export function eventsOf(attempt: OutboundAttempt, o: SandboxOutcome): GatewayEvent[] {
-  const call = (attempt.serviceFlag & VOICE_OR_FAX) !== 0
-  const steps = attempt.steps
+/**
+ * The events a scripted outcome produces (spec/gateways.md §1): accepted, the scripted digits, then
+ * delivered (with the pages of a fax); or failed with the scripted cause. Busy and no answer are
+ * temporary failures, a scripted failure is permanent.
+ */
+export function eventsOf(attempt: OutboundAttempt, o: SandboxOutcome): AttemptEvent[] {
   const outcome = o.outcome ?? 'success'
   if (outcome !== 'success') {
     const cause = o.cause ?? (outcome === 'fail' ? 'failed' : outcome === 'busy' ? 'busy' : 'no answer')
-    const first = steps[0]
-    return [...(first ? [{ kind: 'step' as const, step: first, ok: false }] : []), { kind: 'failed', cause }]
+    return [{ kind: 'failed', cause, permanent: outcome === 'fail' }]
   }
-  const events: GatewayEvent[] = [{ kind: call ? 'connected' : 'accepted' }]
-  if (o.dtmf) events.push({ kind: 'input', digits: o.dtmf })
-  for (const step of steps) {
-    if (step === 'fax_send') events.push({ kind: 'pages', pages: o.pages ?? 1 })
-    events.push({ kind: 'step', step, ok: true })
-  }
-  events.push({ kind: 'completed' })
+  const events: AttemptEvent[] = [{ kind: 'accepted' }]
+  if (o.dtmf) events.push({ kind: 'collected', dtmf: o.dtmf })
+  events.push(attempt.steps.includes('fax_send') ? { kind: 'delivered', pages: o.pages ?? 1 } : { kind: 'delivered' })
   return events
 }

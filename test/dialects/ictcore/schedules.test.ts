@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { and, eq, inArray } from 'drizzle-orm'
 import { schedules } from '../../../src/core/schedules/schedules.table.ts'
-import { recordAttemptEvents } from '../../../src/core/transmissions/index.ts'
+import { recordGatewayEvents } from '../../../src/core/delivery/index.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -166,7 +166,7 @@ for (const kind of TEST_DATABASES) {
         // The sandbox holds +1999… attempts: the failure recorded here is the attempt's end.
         const tid = await transmission('+1999')
         const spoolId = await post(`/api/transmissions/${tid}/send`)
-        await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+        await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
         assert.equal((await get(`/transmissions/${tid}`)).status, 'failed')
         await post(`/api/transmissions/${tid}/schedule`, { delay: 3600 })
         const t = await get(`/transmissions/${tid}`)
@@ -208,7 +208,7 @@ for (const kind of TEST_DATABASES) {
       test('DELETE …/schedule also cancels a pending automatic retry', async () => {
         const tid = await transmission('+1999', { try_allowed: 2 })
         const spoolId = await post(`/api/transmissions/${tid}/send`)
-        await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+        await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
         const waiting = await get(`/transmissions/${tid}`)
         assert.deepEqual([waiting.status, typeof waiting.next_run], ['pending', 'number'])
         assert.equal((await call('DELETE', `/api/transmissions/${tid}/schedule`)).json(), true)

@@ -3,9 +3,8 @@ import type { LightMyRequestResponse } from 'fastify'
 import { after, before, describe, test } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
 import type { Core } from '../../../src/core/core.ts'
-import { recordAttemptEvents, spools, type AttemptEvent } from '../../../src/core/transmissions/index.ts'
-import { claimDueSpools } from '../../../src/dispatch/claim.ts'
-import { deliverInbound } from '../../../src/dispatch/inbound.ts'
+import { claimDueSpools, recordGatewayEvents, type DeliveryEvent } from '../../../src/core/delivery/index.ts'
+import { receiveInbound, spools } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -18,7 +17,7 @@ const TRANSMISSION_NOT_FOUND = { error: { code: 404, message: 'Transmission not 
 const SPOOL_FIELDS = ['spool_id', 'transmission_id', 'status', 'response', 'time_spool', 'time_start', 'time_connect', 'time_end', 'amount', 'service_flag', 'provider_id', 'account_id']
 const RESULT_FIELDS = ['spool_result_id', 'spool_id', 'type', 'name', 'data', 'date_created']
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
-const FAX_OK: AttemptEvent[] = [
+const FAX_OK: DeliveryEvent[] = [
   { kind: 'step', step: 'originate', ok: true }, { kind: 'pages', pages: 4 }, { kind: 'step', step: 'fax_send', ok: true },
   { kind: 'step', step: 'disconnect', ok: true }, { kind: 'completed' },
 ]
@@ -73,8 +72,8 @@ for (const kind of TEST_DATABASES) {
 
     test('a spool shows every §5.10 field; amount is the seconds between connect and end', async () => {
       const { tid, spoolId } = await sent(fax)
-      await recordAttemptEvents(at(10), [{ spoolId, events: [{ kind: 'connected' }] }])
-      await recordAttemptEvents(at(52), [{ spoolId, events: FAX_OK }])
+      await recordGatewayEvents(at(10), [{ spoolId, events: [{ kind: 'connected' }] }])
+      await recordGatewayEvents(at(52), [{ spoolId, events: FAX_OK }])
       const s = await json(`/api/spools/${spoolId}`) as Row
       assert.deepEqual(Object.keys(s).sort(), [...SPOOL_FIELDS].sort())
       const [account] = await json('/api/accounts') as Row[]
@@ -87,7 +86,7 @@ for (const kind of TEST_DATABASES) {
 
     test('a spool that never connected has amount 0', async () => {
       const { spoolId } = await sent(fax)
-      await recordAttemptEvents(at(5), [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+      await recordGatewayEvents(at(5), [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
       const s = await json(`/api/spools/${spoolId}`) as Row
       assert.deepEqual([s.status, s.response, s.time_connect, s.time_end, s.amount], ['failed', 'busy', null, BASE / 1000 + 5, 0])
     })
@@ -105,9 +104,9 @@ for (const kind of TEST_DATABASES) {
       assert.ok(claimed.some((c) => c.id === spoolId))
       assert.equal(await status(), '"started"')
       assert.equal(typeof (await json(`/api/spools/${spoolId}`) as Row).time_start, 'number')
-      await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }] }])
+      await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }] }])
       assert.equal(await status(), '"connected"')
-      await recordAttemptEvents(app.core, [{ spoolId, events: FAX_OK }])
+      await recordGatewayEvents(app.core, [{ spoolId, events: FAX_OK }])
       assert.equal(await status(), '"completed"')
     })
 
@@ -138,7 +137,7 @@ for (const kind of TEST_DATABASES) {
       const text = await post('/api/messages/texts', { name: 't', data: 'x' }, carol)
       const program = await post('/api/programs/sendsms', { text_id: text }, carol)
       const first = await sent(program, carol)
-      await recordAttemptEvents(app.core, [{ spoolId: first.spoolId, events: [{ kind: 'failed', cause: 'Network Busy' }] }])
+      await recordGatewayEvents(app.core, [{ spoolId: first.spoolId, events: [{ kind: 'failed', cause: 'Network Busy' }] }])
       const second = await post(`/api/transmissions/${first.tid}/retry`, undefined, carol)
       const other = await sent(program, carol)
       const list = async (q: string) => ids(await json(`/api/spools${q}`, carol))
@@ -178,7 +177,7 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(ids(await json(`/api/transmissions/${made[0]!.tid}/detail?before=${base}`, erin)), [made[0]!.spoolId])
       assert.deepEqual(await json(`/api/transmissions/${made[0]!.tid}/detail?after=${base + 1}`, erin), [])
       assert.deepEqual((await call('GET', '/api/spools?before=soon', undefined, erin)).json(), failed('before'))
-      await recordAttemptEvents(at(0), [{ spoolId: made[0]!.spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+      await recordGatewayEvents(at(0), [{ spoolId: made[0]!.spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
       assert.equal((await json(`/api/spools/${made[0]!.spoolId}/result?after=${BASE / 1000}`, erin) as Row[]).length, 1)
       assert.deepEqual(await json(`/api/spools/${made[0]!.spoolId}/result?after=${BASE / 1000 + 1}`, erin), [])
     })
@@ -196,7 +195,7 @@ for (const kind of TEST_DATABASES) {
 
     test('GET /spools/{id}/result lists the spool\'s result rows in order; /results is the same', async () => {
       const { spoolId } = await sent(fax)
-      await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }, ...FAX_OK] }])
+      await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }, ...FAX_OK] }])
       const rows = await json(`/api/spools/${spoolId}/result`) as Row[]
       assert.deepEqual(Object.keys(rows[0]!).sort(), [...RESULT_FIELDS].sort())
       assert.deepEqual(rows.map((r) => [r.spool_id, r.type, r.name, r.data]), [
@@ -209,7 +208,7 @@ for (const kind of TEST_DATABASES) {
 
     test('result filters: name and type exact, data substring, spool_result_id; limit and offset', async () => {
       const { spoolId } = await sent(fax)
-      await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }, ...FAX_OK] }])
+      await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'connected' }, ...FAX_OK] }])
       const all = await json(`/api/spools/${spoolId}/result`) as Row[]
       const q = async (query: string) => (await json(`/api/spools/${spoolId}/result${query}`) as Row[]).map((r) => `${r.type}/${r.name}=${r.data}`)
       assert.deepEqual(await q('?name=pages'), ['info/pages=4'])
@@ -223,7 +222,7 @@ for (const kind of TEST_DATABASES) {
 
     test('GET /transmissions/{id}/detail lists its spools oldest first; /logs and /spools are the same; spool filters apply', async () => {
       const { tid, spoolId } = await sent(fax)
-      await recordAttemptEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
+      await recordGatewayEvents(app.core, [{ spoolId, events: [{ kind: 'failed', cause: 'busy' }] }])
       const second = await post(`/api/transmissions/${tid}/retry`)
       const detail = await json(`/api/transmissions/${tid}/detail`)
       assert.deepEqual(ids(detail), [spoolId, second])
@@ -242,11 +241,11 @@ for (const kind of TEST_DATABASES) {
       const tid = await post('/api/transmissions', { program_id: fax, phone: '+15550008888' })
       assert.deepEqual(await json(`/api/transmissions/${tid}/result`), [])
       const first = await post(`/api/transmissions/${tid}/send`)
-      await recordAttemptEvents(app.core, [{ spoolId: first, events: [{ kind: 'step', step: 'originate', ok: false }, { kind: 'failed', cause: 'busy' }] }])
+      await recordGatewayEvents(app.core, [{ spoolId: first, events: [{ kind: 'step', step: 'originate', ok: false }, { kind: 'failed', cause: 'busy' }] }])
       assert.deepEqual(ids(await json(`/api/transmissions/${tid}/result`)), [first, first])
       const second = await post(`/api/transmissions/${tid}/retry`)
       assert.deepEqual(await json(`/api/transmissions/${tid}/result`), [], 'the latest spool has no results yet')
-      await recordAttemptEvents(app.core, [{ spoolId: second, events: [{ kind: 'connected' }, ...FAX_OK] }])
+      await recordGatewayEvents(app.core, [{ spoolId: second, events: [{ kind: 'connected' }, ...FAX_OK] }])
       const rows = await json(`/api/transmissions/${tid}/results`) as Row[]
       assert.deepEqual(rows.map((r) => `${r.spool_id}:${r.type}/${r.name}=${r.data}`), [
         `${second}:application/originate=success`, `${second}:info/pages=4`, `${second}:application/fax_send=success`, `${second}:application/disconnect=success`,
@@ -259,7 +258,7 @@ for (const kind of TEST_DATABASES) {
       const account = ((await json('/api/accounts')) as Row[])[0]!
       const program = await post('/api/programs/receivesms', { account_id: account.account_id })
       assert.ok(program > 0)
-      const { transmissionId, spoolId } = await deliverInbound(app.core, { service: 'sms', from: '+15557776666', to: '+15550001111', text: 'STOP' })
+      const { transmissionId, spoolId } = await receiveInbound(app.core, { service: 'sms', from: '+15557776666', to: '+15550001111', text: 'STOP' })
       const t = await json(`/api/transmissions/${transmissionId}`) as Row
       assert.deepEqual([t.direction, t.status, t.program_id, t.contact_phone, t.service_flag], ['inbound', 'completed', program, '+15557776666', 4])
       const rows = await json(`/api/transmissions/${transmissionId}/result`) as Row[]

@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
 import { programs } from '../../../src/core/programs/programs.table.ts'
 import { schedules } from '../../../src/core/schedules/schedules.table.ts'
-import { recordAttemptEvents, spoolResults, spools, transmissions, type AttemptEvent } from '../../../src/core/transmissions/index.ts'
+import { recordGatewayEvents, type DeliveryEvent } from '../../../src/core/delivery/index.ts'
+import { spoolResults, spools, transmissions } from '../../../src/core/transmissions/index.ts'
 import { contacts } from '../../../src/core/contacts/contacts.table.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -23,7 +24,7 @@ const TRANSMISSION_FIELDS = [
   'user_id', 'date_created', 'last_updated',
 ]
 /** A fax attempt as the gateway reports a success (§7.4 sendfax success rule: fax_send success, pages > 0). */
-const FAX_SUCCESS: AttemptEvent[] = [
+const FAX_SUCCESS: DeliveryEvent[] = [
   { kind: 'connected' }, { kind: 'step', step: 'originate', ok: true }, { kind: 'pages', pages: 2 },
   { kind: 'step', step: 'fax_send', ok: true }, { kind: 'step', step: 'disconnect', ok: true }, { kind: 'completed' },
 ]
@@ -67,8 +68,8 @@ for (const kind of TEST_DATABASES) {
       return res.json() as number
     }
     /** Ends an attempt as a gateway would report it (no dispatcher runs in this app). */
-    async function finish(spoolId: number, events: AttemptEvent[]): Promise<void> {
-      assert.deepEqual(await recordAttemptEvents(app.core, [{ spoolId, events }]), [spoolId])
+    async function finish(spoolId: number, events: DeliveryEvent[]): Promise<void> {
+      assert.deepEqual(await recordGatewayEvents(app.core, [{ spoolId, events }]), [spoolId])
     }
     async function inState(state: 'pending' | 'processing' | 'completed' | 'failed' | 'invalid'): Promise<number> {
       if (state === 'invalid') {

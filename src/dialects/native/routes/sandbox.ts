@@ -2,8 +2,9 @@ import { Type } from 'typebox'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
-import { deliverInbound, listSandboxSends, type InboundMessage } from '../../../dispatch/index.ts'
 import { MAX_MEDIA_BYTES } from '../../../core/messages/index.ts'
+import { listSandboxSends } from '../../../core/sandbox/index.ts'
+import { receiveInbound, type InboundMessage } from '../../../core/transmissions/index.ts'
 import { ErrorBody } from '../schemas.ts'
 import { MAX_ID } from '../../../core/ids.ts'
 
@@ -12,7 +13,11 @@ const BASE64_MAX = Math.ceil(MAX_MEDIA_BYTES / 3) * 4
 // One message carries at most 20 MiB of files (base64) plus its text, like a mail server's size limit.
 const INBOUND_BODY_LIMIT = BASE64_MAX + 1024 * 1024
 
-/** The sandbox gateway: its log of sends (spec/ictcore.md §5.12) and its inbound entry point (§7.4). */
+/**
+ * The sandbox gateway: its log of sends (spec/ictcore.md §5.12) and its inbound entry point (§7.4).
+ * The sandbox has no peer to receive from: its inbound messages come in here and go to core as a
+ * real gateway's go through the dispatcher.
+ */
 export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
   app.get('/sandbox/sends', {
     schema: {
@@ -57,6 +62,6 @@ export default async function sandboxRoutes(app: FastifyInstance, core: Core) {
     if (!req.nativeActor.crossTenant) throw new Forbidden('platform_admin')
     const { attachments, ...message } = req.body as Omit<InboundMessage, 'attachments'> & { attachments?: { type: string; content: string }[] }
     const files = attachments?.map((a) => ({ mime: a.type, bytes: Buffer.from(a.content, 'base64') }))
-    return reply.code(201).send(await deliverInbound(core, { ...message, ...(files ? { attachments: files } : {}) }))
+    return reply.code(201).send(await receiveInbound(core, { ...message, ...(files ? { attachments: files } : {}) }))
   })
 }

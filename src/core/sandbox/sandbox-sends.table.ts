@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
-/** Every send the sandbox gateway receives, repeats included (spec/ictcore.md §5.12). */
+/** Every send the sandbox gateway receives, repeats included (spec/ictcore.md §5.12); the gateway writes it through the dispatcher. */
 export const sandboxSends = pgTable('sandbox_sends', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   tenantId: integer('tenant_id'),

@@ -1,4 +1,4 @@
-import { Invalid } from '../errors.ts'
+import { SettingsError } from '../gateway.ts'
 
 /** One scripted outcome of the sandbox provider (spec/ictcore.md §5.12). */
 export interface SandboxOutcome {
@@ -25,7 +25,7 @@ const OUTCOMES = new Set(['success', 'fail', 'busy', 'no_answer'])
 const MAX_DELAY_MS = 3_600_000
 const MAX_COUNT = 10_000
 
-const bad = (reason: string): Invalid => new Invalid('settings', reason)
+const bad = (reason: string): SettingsError => new SettingsError(reason)
 
 function checkOutcome(o: Record<string, unknown>, where: string): void {
   if (o.outcome !== undefined && (typeof o.outcome !== 'string' || !OUTCOMES.has(o.outcome))) throw bad(`${where}.outcome must be success, fail, busy or no_answer`)
@@ -42,7 +42,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * Parses and validates the sandbox provider's `settings` text: JSON
  * `{"default": Outcome, "rules": [{"match": regex, ...Outcome}]}`, every key optional.
- * Any violation is Invalid('settings').
+ * Any violation is a SettingsError naming the key (the API answers it 412 `settings`).
  */
 export function parseSandboxSettings(text: string | null | undefined): SandboxSettings {
   if (text === null || text === undefined || text.trim() === '') return {}

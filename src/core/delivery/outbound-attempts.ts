@@ -1,10 +1,54 @@
 import { sql } from 'drizzle-orm'
-import type { Core } from '../core/core.ts'
-import { mediaFilesOf, type MessageKind } from '../core/messages/index.ts'
-import type { ProgramParams, ProgramType } from '../core/programs/index.ts'
-import { providerForAttempt, type RoutedProvider } from '../core/providers/index.ts'
-import { queryRows } from '../db/rows.ts'
-import type { GatewayProvider, OutboundAttempt } from '../gateways/gateway.ts'
+import type { Core } from '../core.ts'
+import { mediaFilesOf } from '../messages/media.ts'
+import type { MessageKind } from '../messages/messages.ts'
+import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
+import { providerForAttempt, type RoutedProvider } from '../providers/providers.ts'
+import type { ProviderType } from '../providers/providers.table.ts'
+import { queryRows } from '../../db/rows.ts'
+
+/** The provider an attempt is routed through, as its gateway sees it (the secret decrypted for the peer). */
+export interface AttemptProvider {
+  id: number
+  type: ProviderType
+  host: string | null
+  port: number | null
+  username: string | null
+  password: string | null
+  prefix: string | null
+  dialstring: string | null
+  settings: string | null
+}
+
+/**
+ * One attempt as a gateway performs it. The dispatcher hands it over as the gateway port's
+ * `OutboundAttempt`, which has the same shape (the compiler checks it there).
+ */
+export interface DeliveryAttempt {
+  spoolId: number
+  transmissionId: number
+  tenantId: number | null
+  serviceFlag: number
+  /** 1-based attempt number of the transmission (try_done after this attempt started). */
+  attempt: number
+  /** Where to: a phone number (voice, fax, sms) or an email address. */
+  destination: string
+  /** Caller id / sender: the account's phone or email, when known. */
+  origin: string | null
+  /** The program's compiled steps without its child programs, e.g. ['originate', 'fax_send', 'disconnect']. */
+  steps: readonly string[]
+  /** A reference for logs plus what the peer needs. */
+  content: {
+    ref: string
+    text?: string
+    subject?: string
+    body?: string
+    bodyAlt?: string | null
+    /** Absolute paths of media files (fax documents, recordings, attachments). */
+    files?: { path: string; mime: string }[]
+  }
+  provider: AttemptProvider
+}
 
 interface AttemptRow {
   spool_id: number
@@ -25,12 +69,12 @@ interface AttemptRow {
 const EMAIL = 8
 
 /** What a claimed spool turns into: an attempt for a gateway, or a reason it cannot be made. */
-export type PreparedAttempt = { spoolId: number; attempt: OutboundAttempt } | { spoolId: number; failure: string }
+export type PreparedAttempt = { spoolId: number; attempt: DeliveryAttempt } | { spoolId: number; failure: string }
 
-type Content = OutboundAttempt['content']
+type Content = DeliveryAttempt['content']
 
 /**
- * Builds the gateway's view of claimed spools in one query: destination, origin, steps, content
+ * Builds the gateways' view of claimed spools in one query: destination, origin, steps, content
  * (texts and templates read, media files located) and the provider with its secret. Content and
  * providers are looked up once per batch, since a campaign's spools share them.
  */
@@ -61,14 +105,14 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
       attempt: {
         spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
         destination, origin: (r.service_flag & EMAIL) !== 0 ? r.account_email : r.account_phone,
-        steps: (r.steps ?? []).filter((s) => !s.startsWith('child:')), content, provider: gatewayProvider(provider),
+        steps: (r.steps ?? []).filter((s) => !s.startsWith('child:')), content, provider: attemptProvider(provider),
       },
     })
   }
   return out
 }
 
-function gatewayProvider(p: RoutedProvider): GatewayProvider {
+function attemptProvider(p: RoutedProvider): AttemptProvider {
   return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, settings: p.settings }
 }
 

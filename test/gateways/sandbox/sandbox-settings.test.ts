@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { Invalid } from '../../../src/core/errors.ts'
-import { parseSandboxSettings } from '../../../src/core/providers/index.ts'
+import { SettingsError } from '../../../src/gateways/gateway.ts'
+import { parseSandboxSettings } from '../../../src/gateways/sandbox/sandbox-settings.ts'
 
 describe('sandbox provider settings, spec §5.12', () => {
   test('empty settings mean the default script (every send succeeds)', () => {
@@ -15,10 +15,10 @@ describe('sandbox provider settings, spec §5.12', () => {
     assert.deepEqual(parseSandboxSettings(JSON.stringify(s)), s)
   })
 
-  test('every malformed script is Invalid for settings', () => {
+  test('every malformed script is a SettingsError', () => {
     for (const bad of ['{', '"x"', 'null', '{"default":[]}', '{"default":{"outcome":"ok"}}', '{"rules":[{"match":"[a"}]}', '{"rules":[{"match":1}]}',
       '{"default":{"delay_ms":3600001}}', '{"default":{"fail_first":"1"}}', '{"default":{"dtmf":"x"}}']) {
-      assert.throws(() => parseSandboxSettings(bad), (e: unknown) => e instanceof Invalid && e.field === 'settings', bad)
+      assert.throws(() => parseSandboxSettings(bad), (e: unknown) => e instanceof SettingsError && e.reason.length > 0, bad)
     }
   })
 })

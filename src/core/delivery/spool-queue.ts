@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
-import type { Core } from '../core/core.ts'
-import { recordAttemptEvents } from '../core/transmissions/outcomes.ts'
-import { queryRows } from '../db/rows.ts'
+import type { Core } from '../core.ts'
+import { queryRows } from '../../db/rows.ts'
+import { recordGatewayEvents } from './gateway-events.ts'
 
 /**
- * The spool queue (design.md "dispatcher"): due `queued` spools are claimed in batches with
+ * The spool queue (design.md "Delivery"): due `queued` spools are claimed in batches with
  * FOR UPDATE SKIP LOCKED and leased to one worker; the worker renews its leases while the gateway
  * works; a dead worker's leases expire and the reaper puts its spools back in the queue (they are
  * sent again: at-least-once, counted in `sends`); the watchdog fails spools whose gateway went silent.
@@ -54,6 +54,6 @@ export async function failSilentSpools(core: Core): Promise<number> {
   const rows = await queryRows<{ id: number }>(core.db, sql`select id from spools
     where status in ('started', 'connected') and last_event_at < ${before}::timestamptz order by id limit 1000`)
   if (rows.length === 0) return 0
-  await recordAttemptEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'timeout' }] })))
+  await recordGatewayEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'timeout' }] })))
   return rows.length
 }

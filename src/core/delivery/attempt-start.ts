@@ -1,14 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Invalid, Locked, NotFound } from '../errors.ts'
 import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
 import { routeProvider, type RoutedProvider } from '../providers/providers.ts'
 import { schedules } from '../schedules/schedules.table.ts'
-import { requirePermission } from '../users/guard.ts'
 import type { Db } from '../../db/client.ts'
 import { queryRows } from '../../db/rows.ts'
-import { lockTransmission, refusalOf } from './transmissions.ts'
 
 /** What happened to one transmission asked to start an attempt. */
 export type StartOutcome =
@@ -140,27 +136,6 @@ export async function startAttempts(core: Core, db: Db, ids: readonly number[], 
     for (const s of spoolRows) out.set(s.transmission_id, { kind: 'started', spoolId: s.id })
   }
   return out
-}
-
-/**
- * `POST /transmissions/{id}/send` and `…/retry` (§7.1): refuses by state (423), then starts an
- * attempt; a data failure is committed as `invalid` and answered Invalid for that field; no
- * provider → NotFound `No provider available`, nothing changed. Returns the new spool id.
- */
-export async function sendTransmission(core: Core, actor: Actor, id: number, mode: 'send' | 'retry' = 'send'): Promise<number> {
-  requirePermission(actor, 'transmission_send')
-  const outcome = await core.db.transaction(async (tx) => {
-    const row = await lockTransmission(tx, actor, id)
-    if (mode === 'retry' && !(row.status === 'failed' || (row.status === 'pending' && row.tryDone >= 1))) throw new Locked('Transmission is not failed')
-    const refusal = refusalOf(row.status)
-    if (refusal) throw refusal
-    const result = (await startAttempts(core, tx, [id], { now: core.now(), automatic: false })).get(id)
-    if (!result) throw new NotFound('Transmission', id)
-    if (result.kind === 'no_provider') throw new NotFound('Provider', undefined, 'No provider available')
-    return result
-  })
-  if (outcome.kind === 'invalid') throw new Invalid(outcome.field, outcome.reason, 'reference')
-  return outcome.spoolId
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * What can happen to one attempt (a spool), as gateways report it and the dispatcher records it
- * (spec/ictcore.md §7.2 spool states, §7.5 result rows). Reporting the same final event twice is harmless.
+ * What can happen to one attempt (a spool) as core records it (spec/ictcore.md §7.2 spool states,
+ * §7.5 result rows). The dispatcher translates what gateways report into these; the dispatcher and
+ * the watchdog also report failures of their own. Reporting the same final event twice is harmless.
  */
-export type AttemptEvent =
+export type DeliveryEvent =
   /** The peer took the attempt (SMS/email: counts as connected, §7.2). */
   | { kind: 'accepted' }
   /** A call was answered. */
@@ -17,3 +18,9 @@ export type AttemptEvent =
   | { kind: 'completed' }
   /** The attempt failed; `cause` becomes the spool's and the transmission's response. */
   | { kind: 'failed'; cause: string }
+
+/** Events of one spool, in the order they happened. */
+export interface SpoolEvents {
+  spoolId: number
+  events: readonly DeliveryEvent[]
+}

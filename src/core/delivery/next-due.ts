@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Core } from '../core/core.ts'
-import { queryRows } from '../db/rows.ts'
+import type { Core } from '../core.ts'
+import { queryRows } from '../../db/rows.ts'
 
 // When an idle dispatcher loop next has something to do, so it can sleep until then instead of
 // polling every tick. Reads only: an idle turn writes nothing, so it sets off no change notices
