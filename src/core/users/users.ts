@@ -53,7 +53,8 @@ const USERNAME = /^[A-Za-z0-9._@+-]{1,128}$/
 
 /**
  * Creates a user in `tenantId` holding the given built-in roles, and its default account
- * (type `account`, username/email/phone copied), in one transaction on `db` (which may be a tx).
+ * (type `account`, username/email/phone copied; an account of the user's customer, if it has one),
+ * in one transaction on `db` (which may be a tx).
  */
 export async function insertUser(db: Db, tenantId: number | null, input: NewUser): Promise<User> {
   if (!input.username || !USERNAME.test(input.username)) throw new Invalid('username', 'is invalid', input.username ? 'invalid' : 'required')
@@ -74,7 +75,7 @@ export async function insertUser(db: Db, tenantId: number | null, input: NewUser
     const roleRows = await tx.select({ id: roles.id }).from(roles).where(and(isNull(roles.tenantId), inArray(roles.name, roleNames)))
     if (roleRows.length) await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: user!.id, roleId: r.id })))
     await tx.insert(accounts).values({
-      tenantId, userId: user!.id, type: 'account', username: input.username, email: input.email ?? null, phone: input.phone ?? null,
+      tenantId, userId: user!.id, customerId: input.customerId ?? null, type: 'account', username: input.username, email: input.email ?? null, phone: input.phone ?? null,
       firstName: input.firstName ?? null, lastName: input.lastName ?? null,
     }).onConflictDoNothing()
     return user!
