@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/click-to-call/index.ts'
 import { customers } from '../../../src/core/customers/index.ts'
 import { Conflict, Invalid, NotFound } from '../../../src/core/errors.ts'
-import { authenticateUserPassword, users } from '../../../src/core/users/index.ts'
+import { authenticateUserPassword, USER_COLUMNS, userCustomer, users } from '../../../src/core/users/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -89,8 +89,9 @@ for (const kind of TEST_DATABASES) {
       await updateMemberName(app.core, resellerActor(a), m.customerId, { lastName: 'King' })
       const [c] = await app.core.db.select().from(customers).where(eq(customers.id, m.customerId))
       assert.deepEqual([c!.firstName, c!.lastName, c!.name], ['Ada', 'King', 'Ada King'])
-      const [u] = await app.core.db.select().from(users).where(eq(users.id, m.userId))
-      assert.equal(u!.lastName, 'King')
+      // The login user's names are the customer's (USER_COLUMNS), not a copy (docs/decisions.md, issue 12).
+      const [u] = await app.core.db.select(USER_COLUMNS).from(users).leftJoin(customers, userCustomer).where(eq(users.id, m.userId))
+      assert.deepEqual([u!.firstName, u!.lastName], ['Ada', 'King'])
     })
 
     test('activateMember is idempotent and accepts any case; unknown ids are NotFound', async () => {

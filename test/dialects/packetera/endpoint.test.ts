@@ -215,10 +215,13 @@ for (const kind of TEST_DATABASES) {
       assert.equal(r.FirstName, 'Ada')
     })
 
-    test('a customer login that is no click-to-call member is 1002', async () => {
-      await signUpCustomer(app.core, resellerActor(partner.id), { profile: { name: 'Plain' }, login: { email: 'plain@example.com', password: 'plain-pw' } })
-      const r = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'plain@example.com', password: 'plain-pw' }) })).body)
-      assert.equal(r.ErrorCode, '1002')
+    test('a login of the partner that is no customer\'s is 1002; a customer signed up elsewhere is a member (issue 12)', async () => {
+      await app.user(partner.id, { username: 'staff-login', email: 'staff@example.com', password: 'staff-pw' })
+      const staff = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'staff@example.com', password: 'staff-pw' }) })).body)
+      assert.equal(staff.ErrorCode, '1002')
+      const { customer } = await signUpCustomer(app.core, resellerActor(partner.id), { profile: { name: 'Plain' }, login: { email: 'plain@example.com', password: 'plain-pw' } })
+      const plain = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'plain@example.com', password: 'plain-pw' }) })).body)
+      assert.deepEqual([plain.Status, plain.MemberID], ['Success', String(customer.id)])
     })
 
     test('an inactive member may run only 2302, 2304 and 1303 (1009 otherwise)', async () => {
