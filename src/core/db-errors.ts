@@ -12,3 +12,8 @@ function sqlState(e: unknown): string | null {
 export function isUniqueViolation(e: unknown): boolean {
   return sqlState(e) === '23505'
 }
+
+/** Whether a database error (or one it wraps) is a foreign-key violation (23503). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  return sqlState(e) === '23503'
+}

@@ -70,9 +70,11 @@ for (const kind of TEST_DATABASES) {
       assert.equal(details.status, 200, JSON.stringify(details.body))
       assert.equal(details.body.name, 'Harbour Plumbing')
 
+      // Issue 12: its callback phone (the termination number) and its tracking number are its accounts.
       const accounts = await porta(app.http, `/GetAccounts/${reseller.apiKey}/${cid}`)
       assert.equal(accounts.status, 200)
-      assert.deepEqual(accounts.body.Accounts, [])
+      assert.deepEqual((accounts.body.Accounts as { AccountId: string; Type: string; ICustomer: number }[]).map((a) => [a.AccountId, a.Type, a.ICustomer]),
+        [['+61291234567', 'SIP', Number(cid)], [res.body.Numbers, 'DID', Number(cid)]])
     })
   })
 }

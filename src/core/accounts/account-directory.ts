@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { visibilityKey } from '../read-cache.ts'
@@ -10,8 +10,9 @@ import { accounts } from './accounts.table.ts'
 import { validId } from '../ids.ts'
 
 /**
- * Wire-neutral read side of accounts as seen through their owner's customer (Porta's ICustomer /
- * IAccount view): only accounts whose owner user belongs to a customer are listed here.
+ * Wire-neutral read side of accounts as seen through their customer (Porta's ICustomer / IAccount
+ * view): only accounts of a customer are listed here. An account's customer is its own
+ * `customer_id`, else its owner user's customer (`accountCustomer`).
  */
 export interface DirectoryAccount {
   id: number
@@ -25,7 +26,7 @@ export interface DirectoryAccount {
   email: string | null
   active: boolean
   createdAt: Date
-  /** The owner user's customer. */
+  /** The account's customer. */
   customerId: number
   /** The device (SIP) secret in clear; only filled by `getCustomerAccount(..., { withSecret: true })`. */
   secret: string | null
@@ -45,32 +46,32 @@ const accountColumns = {
   createdAt: accounts.createdAt,
 }
 
+/** The customer an account belongs to: its own, else its owner user's (accounts left join users). */
+const accountCustomer = sql<number | null>`coalesce(${accounts.customerId}, ${users.customerId})`
+
 /**
  * The accounts of one customer of the actor's tenant, by account id. One query; a customer that
  * does not exist or belongs to another tenant is NotFound('Customer').
  */
 export async function listCustomerAccounts(core: Core, actor: Actor, customerId: number): Promise<DirectoryAccount[]> {
   if (!validId(customerId)) throw new NotFound('Customer', customerId)
+  // accountCustomer = customerId, written so that both arms use an index (customer_id; the owner's user_id).
+  const ofCustomer = sql`(${accounts.customerId} = ${customerId} or (${accounts.customerId} is null and ${accounts.userId} = any(array(
+    select ${users.id} from ${users} where ${users.customerId} = ${customerId}))))`
   const rows = await core.db.select({ customerId: customers.id, account: accountColumns }).from(customers)
-    .leftJoin(users, eq(users.customerId, customers.id))
-    .leftJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.tenantId, customers.tenantId)))
+    .leftJoin(accounts, and(eq(accounts.tenantId, customers.tenantId), ofCustomer))
     .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId)))
     .orderBy(asc(accounts.id))
   if (!rows.length) throw new NotFound('Customer', customerId)
-  const seen = new Set<number>()
   const out: DirectoryAccount[] = []
-  for (const r of rows) {
-    if (!r.account || seen.has(r.account.id)) continue
-    seen.add(r.account.id)
-    out.push({ ...r.account, customerId: r.customerId, secret: null })
-  }
+  for (const r of rows) if (r.account) out.push({ ...r.account, customerId: r.customerId, secret: null })
   return out
 }
 
 /**
- * One account of the actor's tenant whose owner belongs to a customer, with that customer's id.
- * `withSecret` decrypts the stored device secret (only for projections that hand it back).
- * Accounts without a customer owner, and other tenants' accounts, are NotFound('Account').
+ * One account of a customer of the actor's tenant, with that customer's id. `withSecret` decrypts
+ * the stored device secret (only for projections that hand it back). Accounts of no customer, and
+ * other tenants' accounts, are NotFound('Account').
  */
 export async function getCustomerAccount(core: Core, actor: Actor, accountId: number, opts: { withSecret?: boolean } = {}): Promise<DirectoryAccount> {
   if (!validId(accountId)) throw new NotFound('Account', accountId)
@@ -83,8 +84,8 @@ export async function getCustomerAccount(core: Core, actor: Actor, accountId: nu
 
 async function loadAccountRow(core: Core, actor: Actor, accountId: number) {
   const [row] = await core.db.select({ account: accountColumns, passwdEnc: accounts.passwdEnc, customerId: customers.id }).from(accounts)
-    .innerJoin(users, and(eq(users.id, accounts.userId), isNotNull(users.customerId)))
-    .innerJoin(customers, and(eq(customers.id, users.customerId), eq(customers.tenantId, accounts.tenantId)))
+    .leftJoin(users, eq(users.id, accounts.userId))
+    .innerJoin(customers, and(eq(customers.id, accountCustomer), eq(customers.tenantId, accounts.tenantId)))
     .where(and(eq(accounts.id, accountId), tenantScope(actor, accounts.tenantId)))
     .limit(1)
   if (!row) throw new NotFound('Account', accountId)

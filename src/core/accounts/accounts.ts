@@ -1,15 +1,17 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Conflict, Invalid, NotFound } from '../errors.ts'
+import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
 import { tenantOf, tenantScope } from '../tenancy.ts'
 import { blankToNull, emailRule, LONG_TEXT, notCleared, phoneRule, required, textRule } from '../users/field-rules.ts'
-import { isUniqueViolation } from '../db-errors.ts'
+import { isForeignKeyViolation, isUniqueViolation } from '../db-errors.ts'
 import { requireAdmin, requirePermission } from '../users/guard.ts'
 import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
 import { findVisibleUser } from '../users/user-admin.ts'
 import { accountPrograms } from '../programs/programs.table.ts'
+import { users } from '../users/users.table.ts'
 import { accounts } from './accounts.table.ts'
+import { keeperOf, type AccountKeeper } from './customer-accounts.ts'
 
 export const ACCOUNT_TYPES = ['account', 'did', 'extension', 'eaddress'] as const
 export type AccountType = (typeof ACCOUNT_TYPES)[number]
@@ -35,7 +37,7 @@ export interface AccountFields {
 const SETTING_NAME = /^[A-Za-z0-9_.-]{1,64}$/
 
 const viewColumns = {
-  id: accounts.id, tenantId: accounts.tenantId, userId: accounts.userId, type: accounts.type, username: accounts.username,
+  id: accounts.id, tenantId: accounts.tenantId, userId: accounts.userId, customerId: accounts.customerId, type: accounts.type, username: accounts.username,
   firstName: accounts.firstName, lastName: accounts.lastName, address: accounts.address, phone: accounts.phone, email: accounts.email,
   active: accounts.active, settings: accounts.settings, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt,
   // Subscribed programs (§5.2), in the same statement as the account.
@@ -111,7 +113,15 @@ function requiredOfType(type: AccountType, f: AccountFields, creating: boolean):
   }
 }
 
-/** Creates an account owned by the actor (the creator) in the actor's tenant. */
+/** Why an account kept in step by another record refuses a change made to it directly. */
+function followsItsKeeper(keeper: AccountKeeper): Locked {
+  return new Locked(`Account follows its ${keeper}`)
+}
+
+/**
+ * Creates an account owned by the actor (the creator) in the actor's tenant; an account of the
+ * actor's customer when the actor is a customer's user.
+ */
 export async function createAccount(core: Core, actor: Actor, input: AccountFields): Promise<number> {
   requirePermission(actor, 'account_create')
   const type = (input.type ?? 'account') as AccountType
@@ -125,6 +135,7 @@ export async function createAccount(core: Core, actor: Actor, input: AccountFiel
   try {
     const [row] = await core.db.insert(accounts).values({
       tenantId, userId: actor.userId, type, username,
+      customerId: actor.userId === null ? null : sql<number | null>`(select ${users.customerId} from ${users} where ${users.id} = ${actor.userId})`,
       passwdEnc: f.passwd ? core.keyring.encrypt(f.passwd) : null, passwdPinEnc: f.passwdPin ? core.keyring.encrypt(f.passwdPin) : null,
       firstName: f.firstName ?? null, lastName: f.lastName ?? null, address: f.address ?? null, phone: f.phone ?? null, email: f.email ?? null,
       active: f.active ?? true, settings,
@@ -159,13 +170,21 @@ export async function getAccount(core: Core, actor: Actor, id: number, type?: Ac
   return findVisibleAccount(core, actor, id, type)
 }
 
-/** Partial update; `type` is immutable; settings merge (a null value removes that key). */
+/**
+ * Partial update; `type` is immutable; settings merge (a null value removes that key). The number
+ * (username, phone) of an account kept by a member phone or tracking number changes only there
+ * (Locked).
+ */
 export async function updateAccount(core: Core, actor: Actor, id: number, input: AccountFields, type?: AccountType): Promise<AccountView> {
   requirePermission(actor, 'account_update')
   const current = await findVisibleAccount(core, actor, id, type)
   const f = checkFields({ ...input, type: undefined })
   requiredOfType(current.type, f, false)
   if (f.username === '') throw new Invalid('username', 'is empty')
+  if ((f.username !== undefined && f.username !== current.username) || (f.phone !== undefined && f.phone !== current.phone)) {
+    const keeper = await keeperOf(core.db, id)
+    if (keeper) throw followsItsKeeper(keeper)
+  }
   await assertUnique(core, current.tenantId, current.type, { username: f.username, phone: f.phone }, id)
   const set: Record<string, unknown> = { updatedAt: core.now() }
   for (const k of ['username', 'firstName', 'lastName', 'address', 'phone', 'email'] as const) if (f[k] !== undefined) set[k] = f[k]
@@ -193,25 +212,44 @@ export function mergeSettings(patch: Record<string, string | null>): SQL {
   return expr
 }
 
-/** Deletes a visible account (its transmissions, later, keep the id). */
+/**
+ * Deletes a visible account (its transmissions, later, keep the id). The account of a member phone
+ * or of a tracking number goes only with it (Locked).
+ */
 export async function deleteAccount(core: Core, actor: Actor, id: number, type?: AccountType): Promise<void> {
   requirePermission(actor, 'account_delete')
   await findVisibleAccount(core, actor, id, type)
-  await core.db.delete(accounts).where(eq(accounts.id, id))
+  const keeper = await keeperOf(core.db, id)
+  if (keeper) throw followsItsKeeper(keeper)
+  try {
+    await core.db.delete(accounts).where(eq(accounts.id, id))
+  } catch (e) {
+    // A member phone linked to it meanwhile (its foreign key refuses the delete).
+    if (isForeignKeyViolation(e)) throw followsItsKeeper('member phone')
+    throw e
+  }
 }
 
 /**
  * Gives an account to a user (admin only). The account follows its owner into the owner's tenant
- * (only a platform admin can reach a user of another tenant), so the owner's customer sees it.
+ * (only a platform admin can reach a user of another tenant) and becomes an account of the owner's
+ * customer (none for a user of no customer), so that customer sees it. An account kept by a member
+ * phone or tracking number stays its customer's: only a user of that customer, or one of its
+ * tenant that belongs to no customer, may own it (else Invalid('user_id')).
  */
 export async function setAccountOwner(core: Core, actor: Actor, id: number, userId: number): Promise<AccountView> {
   requireAdmin(actor, 'account_update')
   const account = await findVisibleAccount(core, actor, id)
   const owner = await findVisibleUser(core, actor, userId)
+  const kept = (await keeperOf(core.db, id)) !== null
+  if (kept && (owner.tenantId !== account.tenantId || (owner.customerId !== null && owner.customerId !== account.customerId))) {
+    throw new Invalid('user_id', 'is not a user of the account\'s customer')
+  }
   if (owner.tenantId !== account.tenantId) await assertUnique(core, owner.tenantId, account.type, { username: account.username }, id)
   try {
     await core.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ userId: owner.id, tenantId: owner.tenantId, updatedAt: core.now() }).where(eq(accounts.id, id))
+      await tx.update(accounts).set({ userId: owner.id, tenantId: owner.tenantId, customerId: kept ? account.customerId : owner.customerId, updatedAt: core.now() })
+        .where(eq(accounts.id, id))
       // A new owner starts without the previous owner's subscriptions (§4.9).
       await tx.delete(accountPrograms).where(eq(accountPrograms.accountId, id))
     })
@@ -222,12 +260,16 @@ export async function setAccountOwner(core: Core, actor: Actor, id: number, user
   return findVisibleAccount(core, actor, id)
 }
 
-/** Leaves an account without owner (admin only). */
+/**
+ * Leaves an account without owner (admin only). It is then no customer's account, unless a member
+ * phone or tracking number keeps it (that stays its customer's).
+ */
 export async function clearAccountOwner(core: Core, actor: Actor, id: number): Promise<AccountView> {
   requireAdmin(actor, 'account_update')
-  await findVisibleAccount(core, actor, id)
+  const account = await findVisibleAccount(core, actor, id)
+  const kept = (await keeperOf(core.db, id)) !== null
   await core.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ userId: null, updatedAt: core.now() }).where(eq(accounts.id, id))
+    await tx.update(accounts).set({ userId: null, customerId: kept ? account.customerId : null, updatedAt: core.now() }).where(eq(accounts.id, id))
     await tx.delete(accountPrograms).where(eq(accountPrograms.accountId, id))
   })
   return findVisibleAccount(core, actor, id)

@@ -8,11 +8,11 @@ import { callTrackingCompanies, numberOrderNumbers, numberOrders } from './call-
 export const CALLBACK_URL_SETTING = 'delaconCallbackUrl'
 
 /**
- * Gives an order its numbers: allocates them to the company, links them to the order, and makes the
- * first one the company's primary number if it has none yet.
+ * Gives an order its numbers: allocates them to the company (each becomes a DID account of it),
+ * links them to the order, and makes the first one the company's primary number if it has none yet.
  */
 export async function fillOrder(tx: Db, order: { id: number; tenantId: number; customerId: number }, numbers: { id: number; number: string }[], at: Date): Promise<void> {
-  await allocateNumbers(tx, numbers.map((n) => n.id), order.customerId, at)
+  await allocateNumbers(tx, numbers, { customerId: order.customerId, tenantId: order.tenantId }, at)
   await tx.insert(numberOrderNumbers).values(numbers.map((n) => ({ orderId: order.id, numberId: n.id, tenantId: order.tenantId })))
   await tx.update(callTrackingCompanies).set({ primaryNumber: numbers[0]!.number, updatedAt: at })
     .where(and(eq(callTrackingCompanies.customerId, order.customerId), isNull(callTrackingCompanies.primaryNumber)))

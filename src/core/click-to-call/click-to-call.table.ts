@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { accounts } from '../accounts/accounts.table.ts'
 import { customers } from '../customers/customers.table.ts'
 import { resellers } from '../resellers/resellers.table.ts'
 
@@ -23,7 +24,10 @@ export const clickToCallMembers = pgTable('click_to_call_members', {
   index('click_to_call_members_tenant_idx').on(t.tenantId),
 ])
 
-/** A member's own numbers that receive callbacks; the first one (`isDefault`) cannot be deleted. */
+/**
+ * A member's own numbers that receive callbacks; the first one (`isDefault`) cannot be deleted.
+ * Each is an account of the customer (`account_id`, type `account`), kept in step with it.
+ */
 export const memberPhones = pgTable('member_phones', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   tenantId: integer('tenant_id').notNull().references(() => resellers.id, { onDelete: 'cascade' }),
@@ -32,9 +36,12 @@ export const memberPhones = pgTable('member_phones', {
   number: text('number').notNull(),
   name: text('name').notNull(),
   isDefault: boolean('is_default').notNull().default(false),
+  /** The phone's account; deleted with the phone (an account of a phone is not deleted on its own). */
+  accountId: integer('account_id').notNull().references(() => accounts.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('member_phones_customer_number_key').on(t.customerId, t.number),
+  uniqueIndex('member_phones_account_key').on(t.accountId),
   index('member_phones_tenant_idx').on(t.tenantId),
 ])
 

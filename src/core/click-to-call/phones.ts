@@ -1,22 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
-import type { Core } from '../core.ts'
+import { inTransaction, type Core } from '../core.ts'
+import { deleteKeptAccount, insertCustomerAccounts, setAccountPhone } from '../accounts/customer-accounts.ts'
 import type { Db } from '../../db/client.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
 import { tenantScope } from '../tenancy.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
 import { normalisePhone } from './identifiers.ts'
-import { isUniqueViolation } from '../db-errors.ts'
+import { isForeignKeyViolation, isUniqueViolation } from '../db-errors.ts'
 
 export type MemberPhone = typeof memberPhones.$inferSelect
-
-/** Whether a database error (or one it wraps) is a foreign-key violation. */
-function isForeignKeyViolation(e: unknown): boolean {
-  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
-    if (x.code === '23503') return true
-  }
-  return false
-}
 
 function phoneOrInvalid(raw: string, field: string): string {
   const n = normalisePhone(raw)
@@ -47,13 +40,20 @@ export async function listPhones(core: Core, actor: Actor, customerId: number): 
     .where(and(eq(memberPhones.customerId, customerId), tenantScope(actor, memberPhones.tenantId))).orderBy(asc(memberPhones.id))
 }
 
-/** Adds a phone to the member; a number it already has (after normalisation) → Conflict('phone'). */
+/**
+ * Adds a phone to the member, and its account (type `account`, no username: two members of a tenant
+ * may share a number; phone = the number) in the same transaction. A number it already has (after
+ * normalisation) → Conflict('phone').
+ */
 export async function addPhone(core: Core, actor: Actor, customerId: number, input: { number: string; name: string }): Promise<MemberPhone> {
   const number = phoneOrInvalid(input.number, 'phone')
-  const tenantId = await memberTenant(core.db, actor, customerId)
   try {
-    const [p] = await core.db.insert(memberPhones).values({ tenantId, customerId, number, name: input.name }).returning()
-    return p!
+    return await inTransaction(core, async (tx) => {
+      const tenantId = await memberTenant(tx.db, actor, customerId)
+      const [accountId] = await insertCustomerAccounts(tx.db, { id: customerId, tenantId }, [{ type: 'account', username: null, phone: number }])
+      const [p] = await tx.db.insert(memberPhones).values({ tenantId, customerId, number, name: input.name, accountId: accountId! }).returning()
+      return p!
+    })
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('phone')
     throw e
@@ -61,33 +61,41 @@ export async function addPhone(core: Core, actor: Actor, customerId: number, inp
 }
 
 /**
- * Changes a phone's number and/or name. Buttons follow the phone record. A new number equal to
- * another of the member's phones → Conflict('phone').
+ * Changes a phone's number and/or name; its account takes the new number in the same transaction.
+ * Buttons follow the phone record. A new number equal to another of the member's phones →
+ * Conflict('phone').
  */
 export async function updatePhone(core: Core, actor: Actor, customerId: number, number: string, patch: { newNumber?: string; newName?: string }): Promise<MemberPhone> {
   const newNumber = patch.newNumber === undefined ? undefined : phoneOrInvalid(patch.newNumber, 'newPhone')
   const phone = await findPhone(core.db, actor, customerId, number)
   if (newNumber === undefined && patch.newName === undefined) return phone
   try {
-    const [p] = await core.db.update(memberPhones).set({ number: newNumber ?? phone.number, name: patch.newName ?? phone.name })
-      .where(eq(memberPhones.id, phone.id)).returning()
-    return p!
+    return await inTransaction(core, async (tx) => {
+      const [p] = await tx.db.update(memberPhones).set({ number: newNumber ?? phone.number, name: patch.newName ?? phone.name })
+        .where(eq(memberPhones.id, phone.id)).returning()
+      if (!p) throw new NotFound('Phone', phone.number)
+      if (newNumber !== undefined && newNumber !== phone.number) await setAccountPhone(tx.db, p.accountId, newNumber, core.now())
+      return p
+    })
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict('phone')
     throw e
   }
 }
 
-/** Deletes a phone: not the default one, nor one a web button calls (Locked). */
+/** Deletes a phone and its account: not the default one, nor one a web button calls (Locked). */
 export async function deletePhone(core: Core, actor: Actor, customerId: number, number: string): Promise<MemberPhone> {
   const phone = await findPhone(core.db, actor, customerId, number)
   if (phone.isDefault) throw new Locked('default phone')
   try {
-    // The NOT EXISTS and the foreign key together refuse a phone that a button uses, even one assigned concurrently.
-    const deleted = await core.db.delete(memberPhones)
-      .where(and(eq(memberPhones.id, phone.id), sql`not exists (select 1 from ${webButtons} where ${webButtons.phoneId} = ${phone.id})`))
-      .returning({ id: memberPhones.id })
-    if (!deleted.length) throw new Locked('phone in use')
+    await inTransaction(core, async (tx) => {
+      // The NOT EXISTS and the foreign key together refuse a phone that a button uses, even one assigned concurrently.
+      const deleted = await tx.db.delete(memberPhones)
+        .where(and(eq(memberPhones.id, phone.id), sql`not exists (select 1 from ${webButtons} where ${webButtons.phoneId} = ${phone.id})`))
+        .returning({ id: memberPhones.id, accountId: memberPhones.accountId })
+      if (!deleted.length) throw new Locked('phone in use')
+      await deleteKeptAccount(tx.db, deleted[0]!.accountId)
+    })
   } catch (e) {
     if (isForeignKeyViolation(e)) throw new Locked('phone in use')
     throw e

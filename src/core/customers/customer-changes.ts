@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import { accounts } from '../accounts/accounts.table.ts'
 import type { Core } from '../core.ts'
@@ -46,8 +46,8 @@ export async function modifyCustomer(
 }
 
 /**
- * Deletes a customer of the actor's tenant with its logins and the accounts they own; afterwards
- * its id is unknown and its login name free.
+ * Deletes a customer of the actor's tenant with its logins and its accounts (those of the customer,
+ * by cascade, and any its logins own); afterwards its id is unknown and its login name free.
  */
 export async function deleteCustomer(core: Core, actor: Actor, id: number): Promise<void> {
   // TODO(issue 2 follow-up): refuse when the customer has orders, once orders exist in core.
@@ -56,7 +56,7 @@ export async function deleteCustomer(core: Core, actor: Actor, id: number): Prom
       .where(and(eq(customers.id, id), tenantScope(actor, customers.tenantId))).for('update')
     if (!current) throw new NotFound('Customer', id)
     const logins = (await tx.select({ id: users.id }).from(users).where(eq(users.customerId, id))).map((u) => u.id)
-    if (logins.length) await tx.delete(accounts).where(inArray(accounts.userId, logins))
+    if (logins.length) await tx.delete(accounts).where(and(inArray(accounts.userId, logins), isNull(accounts.customerId)))
     await tx.delete(customers).where(eq(customers.id, id))
     return logins
   })

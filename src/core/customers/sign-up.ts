@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Conflict, Forbidden, Invalid } from '../errors.ts'
+import { insertCustomerAccounts } from '../accounts/customer-accounts.ts'
 import { DEFAULT_BUTTON, DEFAULT_PHONE_NAME } from '../click-to-call/defaults.ts'
 import { clickToCallMembers, memberPhones, webButtons } from '../click-to-call/click-to-call.table.ts'
 import { newGuid, normalisePhone } from '../click-to-call/identifiers.ts'
@@ -40,8 +41,9 @@ export interface SignedUpCustomer {
  * signup, Packetera AddNewCard, Delacon provision). In one transaction: the customer with its
  * completed profile; with a login, its primary user (username = the login email, lower case,
  * built-in `user` role; name, company and phone are read from the profile, not copied); its
- * click-to-call membership (active unless `awaitsActivation`) with the default callback phone and
- * default button when it has a phone. A login email already used in the tenant → Conflict('username').
+ * click-to-call membership (active unless `awaitsActivation`) with the default callback phone (an
+ * account of the customer) and default button when it has a phone. A login email already used in
+ * the tenant → Conflict('username').
  */
 export async function signUpCustomer(core: Core, actor: Actor, input: NewCustomer): Promise<SignedUpCustomer> {
   if (actor.tenantId === null) throw new Forbidden('customer_create')
@@ -76,8 +78,11 @@ export async function signUpCustomer(core: Core, actor: Actor, input: NewCustome
     })
     let defaultButtonGuid: string | null = null
     if (callbackPhone) {
+      // The phone is an account of the customer (owned by the user made above, if any).
+      const [accountId] = await insertCustomerAccounts(tx, customer!, [{ type: 'account', username: null, phone: callbackPhone }])
       const [phone] = await tx.insert(memberPhones)
-        .values({ tenantId, customerId: customer!.id, number: callbackPhone, name: DEFAULT_PHONE_NAME, isDefault: true }).returning({ id: memberPhones.id })
+        .values({ tenantId, customerId: customer!.id, number: callbackPhone, name: DEFAULT_PHONE_NAME, isDefault: true, accountId: accountId! })
+        .returning({ id: memberPhones.id })
       defaultButtonGuid = newGuid()
       await tx.insert(webButtons).values({ guid: defaultButtonGuid, tenantId, customerId: customer!.id, phoneId: phone!.id, isDefault: true, ...DEFAULT_BUTTON })
     }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { accounts } from '../accounts/accounts.table.ts'
 import { customers } from '../customers/customers.table.ts'
 import { resellers } from '../resellers/resellers.table.ts'
 
@@ -32,11 +33,14 @@ export const trackingNumbers = pgTable('tracking_numbers', {
   /** The company (customer) it is allocated to. */
   customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
   allocatedAt: timestamp('allocated_at', { withTimezone: true }),
+  /** While allocated: the company's `did` account of this number (ICTCore /dids, Porta DID account). */
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('tracking_numbers_number_key').on(t.number),
   // The allocation scan: free numbers of a pool in ascending digit-string order.
   index('tracking_numbers_free_idx').on(t.poolId, sql`${t.number} collate "C"`).where(sql`${t.state} = 'free'`),
   index('tracking_numbers_customer_idx').on(t.customerId),
+  uniqueIndex('tracking_numbers_account_key').on(t.accountId),
   index('tracking_numbers_tenant_idx').on(t.tenantId),
 ])

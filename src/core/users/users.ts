@@ -61,7 +61,8 @@ export const ALL_DIGITS = /^[0-9]+$/
 
 /**
  * Creates a user in `tenantId` holding the given built-in roles, and its default account
- * (type `account`, username/email/phone copied), in one transaction on `db` (which may be a tx).
+ * (type `account`, username/email/phone copied; an account of the user's customer, if it has one),
+ * in one transaction on `db` (which may be a tx).
  */
 export async function insertUser(db: Db, tenantId: number | null, input: NewUser): Promise<User> {
   if (!input.username || !USERNAME.test(input.username)) throw new Invalid('username', 'is invalid', input.username ? 'invalid' : 'required')
@@ -84,8 +85,8 @@ export async function insertUser(db: Db, tenantId: number | null, input: NewUser
     if (roleRows.length) await tx.insert(userRoles).values(roleRows.map((r) => ({ userId: user!.id, roleId: r.id })))
     const a = input.account ?? input
     await tx.insert(accounts).values({
-      tenantId, userId: user!.id, type: 'account', username: input.username, email: input.email ?? null, phone: a.phone ?? null,
-      firstName: a.firstName ?? null, lastName: a.lastName ?? null,
+      tenantId, userId: user!.id, customerId: input.customerId ?? null, type: 'account', username: input.username, email: input.email ?? null,
+      phone: a.phone ?? null, firstName: a.firstName ?? null, lastName: a.lastName ?? null,
     }).onConflictDoNothing()
     return user!
   })

@@ -70,5 +70,23 @@ for (const kind of TEST_DATABASES) {
       const [acc] = await app.core.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.userId, u.id))
       await assert.rejects(getCustomerAccount(app.core, resellerActor(r1), acc!.id), NotFound)
     })
+
+    test('issue 12: an account of a customer without a login (its own customer_id, no owner) is listed and read', async () => {
+      const { customer } = await signUpCustomer(app.core, resellerActor(r1), { profile: { name: 'No login Co' } })
+      const [did] = await app.core.db.insert(accounts).values({ tenantId: r1, customerId: customer.id, type: 'did', username: '1300555000', phone: '1300555000' })
+        .returning({ id: accounts.id })
+      assert.deepEqual((await listCustomerAccounts(app.core, resellerActor(r1), customer.id)).map((a) => [a.id, a.customerId, a.type]), [[did!.id, customer.id, 'did']])
+      assert.equal((await getCustomerAccount(app.core, resellerActor(r1), did!.id)).customerId, customer.id)
+      await assert.rejects(getCustomerAccount(app.core, resellerActor(r2), did!.id), NotFound)
+    })
+
+    test("issue 12: an account's own customer wins over its owner's", async () => {
+      const { customer: other } = await signUpCustomer(app.core, resellerActor(r1), { profile: { name: 'Other Co' } })
+      const [acc] = await app.core.db.insert(accounts).values({ tenantId: r1, userId, customerId: other.id, type: 'account', username: uniqueName('x') })
+        .returning({ id: accounts.id })
+      assert.ok((await listCustomerAccounts(app.core, resellerActor(r1), other.id)).some((a) => a.id === acc!.id))
+      assert.ok(!(await listCustomerAccounts(app.core, resellerActor(r1), customerId)).some((a) => a.id === acc!.id))
+      assert.equal((await getCustomerAccount(app.core, resellerActor(r1), acc!.id)).customerId, other.id)
+    })
   })
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { and, eq, inArray } from 'drizzle-orm'
+import { accounts } from '../../../src/core/accounts/accounts.table.ts'
 import { resellerActor, systemActor } from '../../../src/core/actor.ts'
 import { findCompany, getCompany, getOrder, provisionNumbers, updateCompany, type NewCompany } from '../../../src/core/call-tracking/index.ts'
-import { addNumbers, setPoolBackorder } from '../../../src/core/numbers/index.ts'
+import { addNumbers, setPoolBackorder, trackingNumbers } from '../../../src/core/numbers/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
@@ -60,6 +62,44 @@ for (const kind of TEST_DATABASES) {
       await assert.rejects(getOrder(app.core, resellerActor(other.id), mine.orderId), { kind: 'not_found' })
       await assert.rejects(updateCompany(app.core, resellerActor(other.id), mine.companyId!, { whisper: true }), { kind: 'not_found' })
       assert.equal((await getCompany(app.core, resellerActor(r.id), mine.companyId!)).whisper, false)
+    })
+
+    /** The company's DID accounts as [username, phone, tenant, owner], and whether each number links its account. */
+    const didsOf = async (customerId: number) => {
+      const dids = await app.core.db.select().from(accounts).where(and(eq(accounts.customerId, customerId), eq(accounts.type, 'did'))).orderBy(accounts.id)
+      const links = dids.length
+        ? await app.core.db.select({ number: trackingNumbers.number, accountId: trackingNumbers.accountId }).from(trackingNumbers).where(inArray(trackingNumbers.accountId, dids.map((d) => d.id)))
+        : []
+      for (const d of dids) assert.equal(links.find((l) => l.accountId === d.id)?.number, d.phone, `number ${d.phone} links its account`)
+      return dids.map((d) => [d.username, d.phone, d.tenantId, d.userId])
+    }
+
+    test('issue 12: allocated numbers become DID accounts of the company in its tenant, also when new stock fills a WAIT order', async () => {
+      const { numbers } = await addNumbers(app.core, systemActor, { region: 'AU', numberType: '07', count: 2 })
+      const ok = await provisionNumbers(app.core, resellerActor(r.id), { quantity: 2, company: company({ numberType: '07' }) })
+      assert.equal(ok.status, 'OK')
+      assert.deepEqual(await didsOf(ok.companyId!), [...numbers].sort().map((n) => [n, n, r.id, null]))
+
+      const wait = await provisionNumbers(app.core, resellerActor(r.id), { quantity: 1, company: company({ region: 'UK', numberType: '0113' }) })
+      assert.equal(wait.status, 'WAIT')
+      assert.deepEqual(await didsOf(wait.companyId!), [])
+      const stock = await addNumbers(app.core, systemActor, { region: 'UK', numberType: '0113', count: 1 })
+      assert.deepEqual(stock.fulfilledOrders, [wait.orderId])
+      assert.deepEqual(await didsOf(wait.companyId!), [[stock.numbers[0], stock.numbers[0], r.id, null]])
+    })
+
+    test('issue 12: a number already held as a DID is not allocated again', async () => {
+      const { numbers } = await addNumbers(app.core, systemActor, { region: 'AU', numberType: '03', count: 3 })
+      const [lowest, second, third] = [...numbers].sort()
+      const other = await app.reseller()
+      // One DID per number in the deployment; a DID's username is unique in its tenant.
+      await app.core.db.insert(accounts).values([
+        { tenantId: other.id, type: 'did', username: `x${lowest}`, phone: lowest },
+        { tenantId: r.id, type: 'did', username: second, phone: '+15550000003' },
+      ])
+      const res = await provisionNumbers(app.core, resellerActor(r.id), { quantity: 1, company: company({ numberType: '03' }) })
+      assert.deepEqual(res.numbers, [third])
+      assert.deepEqual(await didsOf(res.companyId!), [[third, third, r.id, null]])
     })
   })
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { accounts } from '../../../src/core/accounts/accounts.table.ts'
 import { resellerActor } from '../../../src/core/actor.ts'
 import {
   addButton, addMember, addPhone, buttonTeleform, changeTemplate, deleteButton, deletePhone, getButton, listPhones,
@@ -22,9 +24,13 @@ for (const kind of TEST_DATABASES) {
     })
     after(async () => { await app.stop() })
 
-    const member = (tenant: number) => addMember(app.core, resellerActor(tenant), {
-      email: `pb${++n}@example.com`, password: 'secret-pw', firstName: 'A', lastName: 'B', phone: '5550300001', corporate: false,
-    })
+    const member = async (tenant: number) => {
+      const email = `pb${++n}@example.com`
+      const m = await addMember(app.core, resellerActor(tenant), {
+        email, password: 'secret-pw', firstName: 'A', lastName: 'B', phone: '5550300001', corporate: false,
+      })
+      return { ...m, email }
+    }
 
     test('phones are unique per member after normalisation and keep creation order', async () => {
       const m = await member(a)
@@ -75,6 +81,46 @@ for (const kind of TEST_DATABASES) {
       await assert.rejects(addButton(app.core, intruder, m.customerId, {}), NotFound)
       await assert.rejects(deletePhone(app.core, intruder, m.customerId, '5550300001'), NotFound)
       assert.deepEqual(await listPhones(app.core, intruder, m.customerId), [])
+    })
+
+    const accountRow = async (id: number) => (await app.core.db.select().from(accounts).where(eq(accounts.id, id)))[0]
+    const customerAccounts = async (customerId: number) =>
+      (await app.core.db.select().from(accounts).where(eq(accounts.customerId, customerId)).orderBy(accounts.id)).map((x) => [x.type, x.username, x.phone])
+
+    test('issue 12: every phone is an account of the member, owned by its login; renumbered with it, deleted with it', async () => {
+      const m = await member(a)
+      const actor = resellerActor(a)
+      const [first] = await listPhones(app.core, actor, m.customerId)
+      const def = await accountRow(first!.accountId)
+      assert.deepEqual([def?.tenantId, def?.customerId, def?.userId, def?.type, def?.username, def?.phone], [a, m.customerId, m.userId, 'account', null, '5550300001'])
+
+      const added = await addPhone(app.core, actor, m.customerId, { number: '555 030 0010', name: 'Ten' })
+      const acc = await accountRow(added.accountId)
+      assert.deepEqual([acc?.tenantId, acc?.customerId, acc?.userId, acc?.type, acc?.username, acc?.phone], [a, m.customerId, m.userId, 'account', null, '5550300010'])
+      await assert.rejects(addPhone(app.core, actor, m.customerId, { number: '5550300010', name: 'Again' }), Conflict)
+      assert.deepEqual(await customerAccounts(m.customerId), [['account', m.email, null], ['account', null, '5550300001'], ['account', null, '5550300010']],
+        'a refused phone leaves no account behind')
+
+      await updatePhone(app.core, actor, m.customerId, '5550300010', { newName: 'Renamed' })
+      await updatePhone(app.core, actor, m.customerId, '5550300010', { newNumber: '+1 555 030 0011' })
+      assert.equal((await accountRow(added.accountId))?.phone, '+15550300011')
+      await assert.rejects(updatePhone(app.core, actor, m.customerId, '+15550300011', { newNumber: '5550300001' }), Conflict)
+      assert.equal((await accountRow(added.accountId))?.phone, '+15550300011', 'a refused change leaves the account as it was')
+
+      await deletePhone(app.core, actor, m.customerId, '+15550300011')
+      assert.equal(await accountRow(added.accountId), undefined)
+      await assert.rejects(deletePhone(app.core, actor, m.customerId, '5550300001'), Locked)
+      assert.ok(await accountRow(first!.accountId), 'a refused delete keeps the account')
+    })
+
+    test('issue 12: two members of one tenant with the same phone each have their own account', async () => {
+      const m1 = await member(a)
+      const m2 = await member(a)
+      const [p1] = await listPhones(app.core, resellerActor(a), m1.customerId)
+      const [p2] = await listPhones(app.core, resellerActor(a), m2.customerId)
+      assert.equal(p1!.number, p2!.number)
+      assert.notEqual(p1!.accountId, p2!.accountId)
+      assert.equal((await accountRow(p2!.accountId))?.customerId, m2.customerId)
     })
   })
 }

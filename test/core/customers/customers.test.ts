@@ -137,6 +137,15 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await app.core.db.select().from(accounts).where(eq(accounts.userId, again.user!.id))).length, 1)
     })
 
+    test('issue 12: delete removes the accounts of the customer, its member phones\' too', async () => {
+      const r = await app.reseller()
+      const actor = resellerActor(r.id)
+      const { customer } = await signUpCustomer(app.core, actor, { profile: profile(), callbackPhone: '+33140000000' })
+      assert.deepEqual((await app.core.db.select().from(accounts).where(eq(accounts.customerId, customer.id))).map((a) => [a.type, a.phone]), [['account', '+33140000000']])
+      await deleteCustomer(app.core, actor, customer.id)
+      assert.equal((await app.core.db.select().from(accounts).where(eq(accounts.customerId, customer.id))).length, 0)
+    })
+
     test('a customer without a login has no password to change', async () => {
       const r = await app.reseller()
       const actor = resellerActor(r.id)

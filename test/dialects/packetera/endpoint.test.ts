@@ -221,13 +221,13 @@ for (const kind of TEST_DATABASES) {
       assert.equal(r.FirstName, 'Ada')
     })
 
-    test('every customer is a click-to-call member: a login made by another dialect\'s sign-up works here (#12)', async () => {
-      await signUpCustomer(app.core, resellerActor(partner.id), { profile: { name: 'Plain' }, login: { email: 'plain@example.com', password: 'plain-pw' } })
-      const r = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'plain@example.com', password: 'plain-pw' }) })).body)
-      assert.equal(r.Status, 'Success')
-      assert.equal(r.FirstName, 'Plain')
-      assert.equal(r.Active, 'Yes')
-      assert.equal(r.PhoneCount, '0')
+    test('a login of the partner that is no customer\'s is 1002; a customer signed up in another dialect is a member (#12)', async () => {
+      await app.user(partner.id, { username: 'staff-login', email: 'staff@example.com', password: 'staff-pw' })
+      const staff = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'staff@example.com', password: 'staff-pw' }) })).body)
+      assert.equal(staff.ErrorCode, '1002')
+      const { customer } = await signUpCustomer(app.core, resellerActor(partner.id), { profile: { name: 'Plain' }, login: { email: 'plain@example.com', password: 'plain-pw' } })
+      const plain = replyOf((await get(app, { TransactionType: '1303', ...credentials(partner, { email: 'plain@example.com', password: 'plain-pw' }) })).body)
+      assert.deepEqual([plain.Status, plain.MemberID, plain.FirstName, plain.Active, plain.PhoneCount], ['Success', String(customer.id), 'Plain', 'Yes', '0'])
     })
 
     test('an inactive member may run only 2302, 2304 and 1303 (1009 otherwise)', async () => {

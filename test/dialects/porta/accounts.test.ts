@@ -39,6 +39,7 @@ for (const kind of TEST_DATABASES) {
       assert.equal(login!.BillingModel, 'Debit')
       assert.equal(login!.Blocked, false)
       assert.equal(login!.Blockedfield, 'N')
+      // The login's default account takes the customer's names at sign-up (issue 12), so Porta shows them.
       assert.equal(login!.fullname, 'Ada Lovelace')
       assert.equal(login!.last_usage, '\\/Date(-62135596800000-0000)\\/'.replaceAll('\\', ''))
       assert.equal(did!.AccountId, a.didNumber)
