@@ -98,7 +98,7 @@ for (const kind of TEST_DATABASES) {
       const acc = await accountRow(added.accountId)
       assert.deepEqual([acc?.tenantId, acc?.customerId, acc?.userId, acc?.type, acc?.username, acc?.phone], [a, m.customerId, m.userId, 'account', null, '5550300010'])
       await assert.rejects(addPhone(app.core, actor, m.customerId, { number: '5550300010', name: 'Again' }), Conflict)
-      assert.deepEqual(await customerAccounts(m.customerId), [['account', m.email, null], ['account', null, '5550300001'], ['account', null, '5550300010']],
+      assert.deepEqual(await customerAccounts(m.customerId), [['account', m.email, '5550300001'], ['account', null, '5550300001'], ['account', null, '5550300010']],
         'a refused phone leaves no account behind')
 
       await updatePhone(app.core, actor, m.customerId, '5550300010', { newName: 'Renamed' })
