@@ -2,11 +2,10 @@ import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
+import { routeOperations } from '../operation.ts'
 import { IGNORED, invalid, parseForm, parseJson, sendEnvelope } from './codec.ts'
 import { renderDelaconError, SOMETHING_WENT_WRONG } from './errors.ts'
-import numberTypeRoutes from './routes/number-types.ts'
-import provisionRoutes from './routes/provision.ts'
-import updateCustomerRoutes from './routes/update-customer.ts'
+import { DELACON_OPERATIONS } from './operations.ts'
 
 const ALL_METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'OPTIONS']
 
@@ -49,11 +48,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   })
   app.setNotFoundHandler((_req, reply) => sendEnvelope(reply, { RESULT: 'FAIL', MESSAGE: 'Not found' }, 404))
 
-  await provisionRoutes(app, core)
-  await updateCustomerRoutes(app, core)
-  await numberTypeRoutes(app, core)
-  methodNotAllowed(app, '/rest/config/provision', ['POST'])
-  methodNotAllowed(app, '/rest/config/updatecustomer/*', ['POST'])
-  methodNotAllowed(app, '/rest/config/getnumbertypes/*', ['GET', 'POST'])
+  routeOperations(app, DELACON_OPERATIONS, core)
+  for (const op of DELACON_OPERATIONS.operations) methodNotAllowed(app, op.path, [...op.methods])
 }
 export default plugin

@@ -1,19 +1,18 @@
-import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import { findRegion } from '../../../core/numbers/index.ts'
+import { routeOperation } from '../../operation.ts'
 import { delaconAuth } from '../auth.ts'
 import { sendEnvelope, sendJson, singleSegment, tailOf } from '../codec.ts'
 
-const PATH = '/rest/config/getnumbertypes/*'
-
 /** `getnumbertypes/{location}` (spec/delacon.md §7): the static number types of a region. */
-export default async function numberTypeRoutes(app: FastifyInstance, core: Core): Promise<void> {
-  app.route({
-    method: ['GET', 'POST'],
-    url: PATH,
+export const getNumberTypes = routeOperation<Core>({
+  wireId: 'getnumbertypes',
+  methods: ['GET', 'POST'],
+  path: '/rest/config/getnumbertypes/*',
+  summary: 'Number types of a region (Delacon getnumbertypes/{location})',
+  serve: (core) => ({
     exposeHeadRoute: false,
     onRequest: [singleSegment, delaconAuth(core)],
-    schema: { summary: 'Number types of a region (Delacon getnumbertypes/{location})', tags: ['delacon'] },
     handler: async (req, reply) => {
       const location = tailOf(req)
       const region = findRegion(location)
@@ -23,5 +22,5 @@ export default async function numberTypeRoutes(app: FastifyInstance, core: Core)
         NumberTypes: region.numberTypes.map((t) => ({ desc: t.desc, key: t.key })),
       }))
     },
-  })
-}
+  }),
+})

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../../../core/actor.ts'
 import type { Core } from '../../../core/core.ts'
 import {
@@ -10,6 +9,7 @@ import { findNumberType, findRegion } from '../../../core/numbers/index.ts'
 import { delaconAuth } from '../auth.ts'
 import { FAIL_MESSAGE, invalid, MALFORMED, Params, sendEnvelope, WAIT_MESSAGE } from '../codec.ts'
 import { renderDelaconError } from '../errors.ts'
+import { routeOperation } from '../../operation.ts'
 
 /** The validated order, or the §8 fragments that failed (table order). */
 async function readOrder(core: Core, actor: Actor, p: Params): Promise<ProvisionInput | string[]> {
@@ -62,29 +62,33 @@ async function readOrder(core: Core, actor: Actor, p: Params): Promise<Provision
 }
 
 /** `provision` (spec/delacon.md §5): a new customer with numbers, or more numbers for a company. */
-export default async function provisionRoutes(app: FastifyInstance, core: Core): Promise<void> {
-  app.post('/rest/config/provision', {
+export const provision = routeOperation<Core>({
+  wireId: 'provision',
+  methods: ['POST'],
+  path: '/rest/config/provision',
+  summary: 'Order tracking numbers for a new or existing company (Delacon provision)',
+  serve: (core) => ({
     onRequest: delaconAuth(core),
-    schema: { summary: 'Order tracking numbers for a new or existing company (Delacon provision)', tags: ['delacon'] },
-  }, async (req, reply) => {
-    const params = Params.of(req)
-    if (params === MALFORMED) return sendEnvelope(reply, invalid(['malformed request body']))
-    const actor = req.delaconActor
-    const order = await readOrder(core, actor, params)
-    if (Array.isArray(order)) return sendEnvelope(reply, invalid(order))
-    try {
-      const r = await provisionNumbers(core, actor, order)
-      if (r.status === 'OK') return sendEnvelope(reply, { RESULT: 'OK', OrderId: r.orderId, CID: r.companyId!, Numbers: r.numbers })
-      if (r.status === 'WAIT') return sendEnvelope(reply, { RESULT: 'WAIT', OrderId: r.orderId, CID: r.companyId!, MESSAGE: WAIT_MESSAGE })
-      return sendEnvelope(reply, { RESULT: 'FAIL', OrderId: r.orderId, MESSAGE: FAIL_MESSAGE })
-    } catch (e) {
-      // The company vanished between validation and the order (§8 wording).
-      if (isDomainError(e) && e.kind === 'not_found') return sendEnvelope(reply, invalid(['companyID not found']))
-      if (isDomainError(e)) {
-        const { status, body } = renderDelaconError(e)
-        return sendEnvelope(reply, body, status)
+    handler: async (req, reply) => {
+      const params = Params.of(req)
+      if (params === MALFORMED) return sendEnvelope(reply, invalid(['malformed request body']))
+      const actor = req.delaconActor
+      const order = await readOrder(core, actor, params)
+      if (Array.isArray(order)) return sendEnvelope(reply, invalid(order))
+      try {
+        const r = await provisionNumbers(core, actor, order)
+        if (r.status === 'OK') return sendEnvelope(reply, { RESULT: 'OK', OrderId: r.orderId, CID: r.companyId!, Numbers: r.numbers })
+        if (r.status === 'WAIT') return sendEnvelope(reply, { RESULT: 'WAIT', OrderId: r.orderId, CID: r.companyId!, MESSAGE: WAIT_MESSAGE })
+        return sendEnvelope(reply, { RESULT: 'FAIL', OrderId: r.orderId, MESSAGE: FAIL_MESSAGE })
+      } catch (e) {
+        // The company vanished between validation and the order (§8 wording).
+        if (isDomainError(e) && e.kind === 'not_found') return sendEnvelope(reply, invalid(['companyID not found']))
+        if (isDomainError(e)) {
+          const { status, body } = renderDelaconError(e)
+          return sendEnvelope(reply, body, status)
+        }
+        throw e
       }
-      throw e
-    }
-  })
-}
+    },
+  }),
+})

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import type { Core } from '../../../core/core.ts'
 import {
   categoryProblem, emailProblem, getCompany, nameProblem, normalizeTrackingNumber, parseCallTrack, parsePositiveId,
@@ -9,6 +8,7 @@ import { isDomainError } from '../../../core/errors.ts'
 import { delaconAuth } from '../auth.ts'
 import { invalid, MALFORMED, Params, sendEnvelope, singleSegment, tailOf, type Envelope } from '../codec.ts'
 import { renderDelaconError } from '../errors.ts'
+import { routeOperation } from '../../operation.ts'
 
 // §6.1 general fields (voicemal: the upstream spelling of voicemail) and §6.2 exclusive switches.
 const GENERAL = ['BusinessName', 'BusCat', 'EmailAddress', 'TerminationNumber', 'BusID', 'OneThreeHundredNumber', 'whisper', 'DNIS',
@@ -79,43 +79,47 @@ function switchReply(feature: CompanyFeature, on: boolean, provisioned: boolean,
 }
 
 /** `updatecustomer/{companyID}` (spec/delacon.md §6): call settings and feature switches of a company. */
-export default async function updateCustomerRoutes(app: FastifyInstance, core: Core): Promise<void> {
-  app.post('/rest/config/updatecustomer/*', {
+export const updateCustomer = routeOperation<Core>({
+  wireId: 'updatecustomer',
+  methods: ['POST'],
+  path: '/rest/config/updatecustomer/*',
+  summary: 'Update a company\'s details, call settings or features (Delacon updatecustomer/{companyID})',
+  serve: (core) => ({
     onRequest: [singleSegment, delaconAuth(core)],
-    schema: { summary: 'Update a company\'s details, call settings or features (Delacon updatecustomer/{companyID})', tags: ['delacon'] },
-  }, async (req, reply) => {
-    const actor = req.delaconActor
-    const raw = tailOf(req)
-    const notFound: Envelope = { RESULT: 'FAIL', MESSAGE: `Customer ${raw} not found` }
-    // §6.2 check order: company lookup → exclusivity → empty request → field validation.
-    const id = parsePositiveId(raw)
-    if (id === null) return sendEnvelope(reply, notFound)
-    try {
-      const company = await getCompany(core, actor, id)
-      const params = Params.of(req)
-      if (params === MALFORMED) return sendEnvelope(reply, invalid(['malformed request body']))
-      const switches = SWITCHES.filter((s) => params.has(s.name))
-      const general = GENERAL.filter((n) => params.has(n))
-      if (switches.length && switches.length + general.length > 1) return sendEnvelope(reply, invalid(['invalid parameters for update']))
-      if (!switches.length && !general.length) return sendEnvelope(reply, invalid(['no parameters for update']))
-      if (switches.length) {
-        const { name, feature } = switches[0]!
-        const on = parseYesNo(params.get(name)!)
-        if (on === null) return sendEnvelope(reply, invalid([`${feature} is invalid`]))
-        const r = await setCompanyFeature(core, actor, id, feature, on)
-        return sendEnvelope(reply, switchReply(feature, on, r.provisioned, r.changed))
+    handler: async (req, reply) => {
+      const actor = req.delaconActor
+      const raw = tailOf(req)
+      const notFound: Envelope = { RESULT: 'FAIL', MESSAGE: `Customer ${raw} not found` }
+      // §6.2 check order: company lookup → exclusivity → empty request → field validation.
+      const id = parsePositiveId(raw)
+      if (id === null) return sendEnvelope(reply, notFound)
+      try {
+        const company = await getCompany(core, actor, id)
+        const params = Params.of(req)
+        if (params === MALFORMED) return sendEnvelope(reply, invalid(['malformed request body']))
+        const switches = SWITCHES.filter((s) => params.has(s.name))
+        const general = GENERAL.filter((n) => params.has(n))
+        if (switches.length && switches.length + general.length > 1) return sendEnvelope(reply, invalid(['invalid parameters for update']))
+        if (!switches.length && !general.length) return sendEnvelope(reply, invalid(['no parameters for update']))
+        if (switches.length) {
+          const { name, feature } = switches[0]!
+          const on = parseYesNo(params.get(name)!)
+          if (on === null) return sendEnvelope(reply, invalid([`${feature} is invalid`]))
+          const r = await setCompanyFeature(core, actor, id, feature, on)
+          return sendEnvelope(reply, switchReply(feature, on, r.provisioned, r.changed))
+        }
+        const patch = readPatch(params, company.numbers)
+        if (Array.isArray(patch)) return sendEnvelope(reply, invalid(patch))
+        await updateCompany(core, actor, id, patch)
+        return sendEnvelope(reply, { RESULT: 'OK', MESSAGE: 'Customer details updated' })
+      } catch (e) {
+        if (isDomainError(e) && e.kind === 'not_found') return sendEnvelope(reply, notFound)
+        if (isDomainError(e)) {
+          const { status, body } = renderDelaconError(e)
+          return sendEnvelope(reply, body, status)
+        }
+        throw e
       }
-      const patch = readPatch(params, company.numbers)
-      if (Array.isArray(patch)) return sendEnvelope(reply, invalid(patch))
-      await updateCompany(core, actor, id, patch)
-      return sendEnvelope(reply, { RESULT: 'OK', MESSAGE: 'Customer details updated' })
-    } catch (e) {
-      if (isDomainError(e) && e.kind === 'not_found') return sendEnvelope(reply, notFound)
-      if (isDomainError(e)) {
-        const { status, body } = renderDelaconError(e)
-        return sendEnvelope(reply, body, status)
-      }
-      throw e
-    }
-  })
-}
+    },
+  }),
+})
