@@ -3,13 +3,9 @@ import { isDomainError } from '../../core/errors.ts'
 import type { DialectOptions } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
+import { routeOperations } from '../operation.ts'
 import { renderNativeError, renderValidationError } from './errors.ts'
-import campaignRoutes from './routes/campaigns.ts'
-import jwtRoutes from './routes/jwt.ts'
-import numberRoutes from './routes/numbers.ts'
-import resellerRoutes from './routes/resellers.ts'
-import sandboxRoutes from './routes/sandbox.ts'
-import userRoutes from './routes/users.ts'
+import { NATIVE_OPERATIONS } from './operations.ts'
 
 export interface NativeOptions extends DialectOptions {
   /** The server's admin token (the CLI's credential); without it only platform admins' Basic logins work. */
@@ -41,11 +37,6 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
     req.nativeActor = await authenticateNative(core, adminToken, req)
   })
 
-  await resellerRoutes(app, core)
-  await userRoutes(app, core)
-  await numberRoutes(app, core)
-  await sandboxRoutes(app, core)
-  await campaignRoutes(app, core)
-  await jwtRoutes(app, core)
+  routeOperations(app, NATIVE_OPERATIONS, core)
 }
 export default plugin

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import type { Actor } from '../../core/actor.ts'
+import { MAX_ID } from '../../core/ids.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,3 +11,6 @@ declare module 'fastify' {
 
 /** `{error, field?}`: every native failure. */
 export const ErrorBody = Type.Object({ error: Type.String(), field: Type.Optional(Type.String()) })
+
+/** A row id in a path or body. */
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
