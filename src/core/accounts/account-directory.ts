@@ -4,10 +4,10 @@ import type { Core } from '../core.ts'
 import { visibilityKey } from '../read-cache.ts'
 import { customers } from '../customers/customers.table.ts'
 import { NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { users } from '../users/users.table.ts'
 import { accounts } from './accounts.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /**
  * Wire-neutral read side of accounts as seen through their customer (Porta's ICustomer / IAccount

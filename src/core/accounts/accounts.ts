@@ -2,11 +2,11 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
-import { tenantOf, tenantScope } from '../tenancy.ts'
-import { blankToNull, emailRule, LONG_TEXT, notCleared, phoneRule, required, textRule } from '../users/field-rules.ts'
-import { isForeignKeyViolation, isUniqueViolation } from '../db-errors.ts'
-import { requireAdmin, requirePermission } from '../users/guard.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { ownedScope, tenantOf } from '../kernel/tenancy.ts'
+import { blankToNull, emailRule, LONG_TEXT, notCleared, phoneRule, required, textRule } from '../kernel/field-rules.ts'
+import { isForeignKeyViolation, isUniqueViolation } from '../kernel/db-errors.ts'
+import { requireAdmin, requirePermission } from '../kernel/guard.ts'
+import { listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import { findVisibleUser } from '../users/user-admin.ts'
 import { accountPrograms } from '../programs/programs.table.ts'
 import { users } from '../users/users.table.ts'
@@ -55,8 +55,7 @@ const accountFilters: FilterSpec = {
 
 /** Accounts an actor may see: admins every account of the tenant (owned or not); others their own. */
 export function accountScope(actor: Actor): SQL | undefined {
-  const tenant = tenantScope(actor, accounts.tenantId)
-  return actor.isAdmin ? tenant : and(tenant, eq(accounts.userId, actor.userId ?? -1))
+  return ownedScope(actor, accounts)
 }
 
 function withPrograms(row: AccountView): AccountView {

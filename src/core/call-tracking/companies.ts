@@ -3,11 +3,11 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { customers } from '../customers/customers.table.ts'
 import { NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import type { Db } from '../../db/client.ts'
 import { numbersOf } from '../numbers/allocation.ts'
 import { callTrackingCompanies } from './call-tracking.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 export type CompanySettings = typeof callTrackingCompanies.$inferSelect
 

@@ -3,9 +3,9 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { NotFound } from '../errors.ts'
 import { trackingNumbers } from '../numbers/numbers.table.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { numberOrderNumbers, numberOrders } from './call-tracking.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 export type NumberOrder = typeof numberOrders.$inferSelect
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Locked, NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import {
   buttonAttributeName, buttonAttributeOf, buttonAttributeValue, teleformAttributeName, teleformAttributeValue, teleformLook,
   type ButtonAttribute, type TeleformAttribute,

@@ -8,10 +8,10 @@ import { countryNameOf } from '../customers/country-names.ts'
 import { splitPhone } from '../customers/phone-numbers.ts'
 import { signUpCustomer } from '../customers/sign-up.ts'
 import { Invalid, NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
 import { canonicalGuid, normalisePhone } from './identifiers.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 export type MemberRow = typeof clickToCallMembers.$inferSelect
 

@@ -4,10 +4,10 @@ import { inTransaction, type Core } from '../core.ts'
 import { deleteKeptAccount, insertCustomerAccounts, setAccountPhone } from '../accounts/customer-accounts.ts'
 import type { Db } from '../../db/client.ts'
 import { Conflict, Invalid, Locked, NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { clickToCallMembers, memberPhones, webButtons } from './click-to-call.table.ts'
 import { normalisePhone } from './identifiers.ts'
-import { isForeignKeyViolation, isUniqueViolation } from '../db-errors.ts'
+import { isForeignKeyViolation, isUniqueViolation } from '../kernel/db-errors.ts'
 
 export type MemberPhone = typeof memberPhones.$inferSelect
 

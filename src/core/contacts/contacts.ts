@@ -4,10 +4,10 @@ import type { Core } from '../core.ts'
 import type { Db } from '../../db/client.ts'
 import { Invalid, NotFound } from '../errors.ts'
 import { visibilityKey } from '../read-cache.ts'
-import { tenantOf, tenantScope } from '../tenancy.ts'
-import { blankToNull, emailRule, LONG_TEXT, phoneRule, textRule } from '../users/field-rules.ts'
-import { requirePermission } from '../users/guard.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { ownedScope, tenantOf, tenantScope } from '../kernel/tenancy.ts'
+import { blankToNull, emailRule, LONG_TEXT, phoneRule, textRule } from '../kernel/field-rules.ts'
+import { requirePermission } from '../kernel/guard.ts'
+import { listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import { contactGroups, contacts, groupContacts } from './contacts.table.ts'
 
 /** A contact row (ICTCore Contact, spec/ictcore.md §5.3). */
@@ -41,14 +41,12 @@ export const contactFilters: FilterSpec = {
 
 /** Contacts an actor may see: admins every contact of the tenant; others their own. */
 export function contactScope(actor: Actor): SQL | undefined {
-  const tenant = tenantScope(actor, contacts.tenantId)
-  return actor.isAdmin ? tenant : and(tenant, eq(contacts.userId, actor.userId ?? -1))
+  return ownedScope(actor, contacts)
 }
 
 /** Groups an actor may see: admins every group of the tenant; others their own. */
 export function groupScope(actor: Actor): SQL | undefined {
-  const tenant = tenantScope(actor, contactGroups.tenantId)
-  return actor.isAdmin ? tenant : and(tenant, eq(contactGroups.userId, actor.userId ?? -1))
+  return ownedScope(actor, contactGroups)
 }
 
 /** Validates and normalises contact fields (phone rule, email rule, lengths); `""` → null. */

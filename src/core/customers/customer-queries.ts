@@ -4,10 +4,10 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { visibilityKey } from '../read-cache.ts'
 import { NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { customers } from './customers.table.ts'
 import type { Customer } from './customers.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /** A customer with the username of its primary login (null when it has none). */
 export interface CustomerWithLogin {

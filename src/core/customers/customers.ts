@@ -2,12 +2,12 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Conflict, NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
-import { isUniqueViolation } from '../db-errors.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
+import { isUniqueViolation } from '../kernel/db-errors.ts'
 import type { User } from '../users/users.ts'
 import { users } from '../users/users.table.ts'
 import { customers } from './customers.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 export type Customer = typeof customers.$inferSelect
 export type CustomerProfile = Omit<typeof customers.$inferInsert, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Forbidden, Locked, NotFound } from '../errors.ts'
-import { tenantScope } from '../tenancy.ts'
+import { tenantScope } from '../kernel/tenancy.ts'
 import { getCustomer } from '../customers/customers.ts'
 import { loginTokens } from './login-tokens.table.ts'
 

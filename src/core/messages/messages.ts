@@ -2,12 +2,12 @@ import { and, asc, eq, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Invalid, NotFound } from '../errors.ts'
-import { tenantOf, tenantScope } from '../tenancy.ts'
-import { blankToNull, LONG_TEXT, notCleared, required, textRule } from '../users/field-rules.ts'
-import { requirePermission } from '../users/guard.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { ownedScope, tenantOf } from '../kernel/tenancy.ts'
+import { blankToNull, LONG_TEXT, notCleared, required, textRule } from '../kernel/field-rules.ts'
+import { requirePermission } from '../kernel/guard.ts'
+import { listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import { documents, recordings, templates, texts } from './messages.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /**
  * Messages (spec/ictcore.md §4.7, §5.5, §5.6): documents, recordings, templates and texts, each
@@ -58,9 +58,7 @@ type AnyRow = typeof documents.$inferSelect & Partial<typeof templates.$inferSel
 
 /** Messages an actor may see: its tenant's, and only its own unless admin (§2.4). */
 export function messageScope(actor: Actor, kind: MessageKind): SQL | undefined {
-  const t = common(kind)
-  const tenant = tenantScope(actor, t.tenantId)
-  return actor.isAdmin ? tenant : and(tenant, eq(t.userId, actor.userId ?? -1))
+  return ownedScope(actor, common(kind))
 }
 
 

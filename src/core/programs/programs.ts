@@ -1,5 +1,4 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { and, asc, eq } from 'drizzle-orm'
 import { accountScope } from '../accounts/accounts.ts'
 import { accounts } from '../accounts/accounts.table.ts'
 import type { Actor } from '../actor.ts'
@@ -7,15 +6,15 @@ import { campaigns } from '../campaigns/campaigns.table.ts'
 import type { Core } from '../core.ts'
 import { Invalid, Locked, NotFound } from '../errors.ts'
 import { documents, recordings, templates, texts } from '../messages/messages.table.ts'
-import { tenantOf, tenantScope } from '../tenancy.ts'
-import { blankToNull, emailRule, textRule } from '../users/field-rules.ts'
-import { requirePermission } from '../users/guard.ts'
+import { ownedScope, tenantOf } from '../kernel/tenancy.ts'
+import { blankToNull, emailRule, textRule } from '../kernel/field-rules.ts'
+import { requirePermission } from '../kernel/guard.ts'
 import { users } from '../users/users.table.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import type { Db } from '../../db/client.ts'
 import { isProgramType, PROGRAM_TYPES, type ProgramTypeInfo } from './program-types.ts'
 import { accountPrograms, programs, type ProgramParams, type ProgramType } from './programs.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /** A program as stored: type, flags, owner, its parameters and compiled steps. */
 export type ProgramView = typeof programs.$inferSelect
@@ -43,12 +42,6 @@ const programFilters: FilterSpec = {
     userId: { column: programs.userId, kind: 'int' }, type: { column: programs.type, kind: 'enum' },
   },
   text: { name: programs.name },
-}
-
-/** Rows of an owned table the actor may see: its tenant, and its own unless admin (§2.4). */
-export function ownedScope(actor: Actor, table: { tenantId: AnyPgColumn; userId: AnyPgColumn }): SQL | undefined {
-  const tenant = tenantScope(actor, table.tenantId)
-  return actor.isAdmin ? tenant : and(tenant, eq(table.userId, actor.userId ?? -1))
 }
 
 /** List filter values cannot hold NUL (PostgreSQL text cannot): Invalid for that filter. */

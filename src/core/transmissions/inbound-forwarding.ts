@@ -8,7 +8,7 @@ import { documents, templates } from '../messages/messages.table.ts'
 import { PROGRAM_TYPES } from '../programs/program-types.ts'
 import type { ProgramParams } from '../programs/programs.table.ts'
 import { insertProgram, type ProgramView } from '../programs/programs.ts'
-import { phoneRule } from '../users/field-rules.ts'
+import { phoneRule } from '../kernel/field-rules.ts'
 import { startAttempts } from '../delivery/attempt-start.ts'
 import { spoolResults, transmissions } from './transmissions.table.ts'
 

@@ -11,7 +11,7 @@ import { documents, templates, texts } from '../messages/messages.table.ts'
 import { SERVICE } from '../programs/program-types.ts'
 import { accountPrograms, programs } from '../programs/programs.table.ts'
 import { subscribedProgram } from '../programs/programs.ts'
-import { emailRule, phoneRule, textRule, LONG_TEXT } from '../users/field-rules.ts'
+import { emailRule, phoneRule, textRule, LONG_TEXT } from '../kernel/field-rules.ts'
 import { faxNumberOf, forwardInbound, type Forwarding } from './inbound-forwarding.ts'
 import { spoolResults, spools, transmissions } from './transmissions.table.ts'
 

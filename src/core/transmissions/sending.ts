@@ -2,7 +2,7 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { startAttempts } from '../delivery/attempt-start.ts'
 import { Invalid, Locked, NotFound } from '../errors.ts'
-import { requirePermission } from '../users/guard.ts'
+import { requirePermission } from '../kernel/guard.ts'
 import { lockTransmission, refusalOf } from './transmissions.ts'
 
 /**

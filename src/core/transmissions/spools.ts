@@ -4,11 +4,11 @@ import type { Core } from '../core.ts'
 import { NotFound } from '../errors.ts'
 import { refuseNul } from '../programs/programs.ts'
 import { bitmask } from '../providers/providers.ts'
-import { requirePermission } from '../users/guard.ts'
-import { listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { requirePermission } from '../kernel/guard.ts'
+import { listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import { findVisibleTransmission, LIST_LIMIT, transmissionScope } from './transmissions.ts'
 import { spoolResults, spools, transmissions, type SpoolStatus } from './transmissions.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /** A spool (attempt) as shown (§5.10): `amount` = seconds connected. */
 export type SpoolView = typeof spools.$inferSelect & { amount: number }

@@ -6,17 +6,17 @@ import { findOrCreateContact, contactScope, type Contact } from '../contacts/con
 import { contacts } from '../contacts/contacts.table.ts'
 import { inTransaction, type Core } from '../core.ts'
 import { Invalid, Locked, NotFound } from '../errors.ts'
-import { createProgram, ownedScope, refuseNul, type ProgramFields } from '../programs/programs.ts'
+import { createProgram, refuseNul, type ProgramFields } from '../programs/programs.ts'
 import { programs, type ProgramType } from '../programs/programs.table.ts'
 import { bitmask } from '../providers/providers.ts'
 import { schedules } from '../schedules/schedules.table.ts'
-import { tenantOf } from '../tenancy.ts'
-import { blankToNull, textRule } from '../users/field-rules.ts'
-import { requirePermission } from '../users/guard.ts'
-import { containsPattern, listWindow, type FilterSpec, type ListQuery } from '../users/list-filter.ts'
+import { ownedScope, tenantOf } from '../kernel/tenancy.ts'
+import { blankToNull, textRule } from '../kernel/field-rules.ts'
+import { requirePermission } from '../kernel/guard.ts'
+import { containsPattern, listWindow, type FilterSpec, type ListQuery } from '../kernel/list-filter.ts'
 import type { Db } from '../../db/client.ts'
 import { transmissions, type TransmissionStatus } from './transmissions.table.ts'
-import { validId } from '../ids.ts'
+import { validId } from '../kernel/ids.ts'
 
 /** A transmission as shown: its row plus the derived program type, addresses and embedded contact (§5.8). */
 export type TransmissionView = typeof transmissions.$inferSelect & {

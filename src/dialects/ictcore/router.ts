@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
 import type { Actor } from '../../core/actor.ts'
-import { MAX_ID } from '../../core/ids.ts'
+import { MAX_ID } from '../../core/kernel/ids.ts'
 
 /** What a route handler gets: the authenticated actor (null on public routes) and parsed params. */
 export interface IctcoreContext {

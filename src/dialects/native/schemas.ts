@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Actor } from '../../core/actor.ts'
-import { MAX_ID } from '../../core/ids.ts'
+import { MAX_ID } from '../../core/kernel/ids.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,7 @@
 import { authenticateApiKey, type Reseller } from '../../core/resellers/index.ts'
 import type { Core } from '../../core/core.ts'
 import { DomainError } from '../../core/errors.ts'
-import { MAX_ID } from '../../core/ids.ts'
+import { MAX_ID } from '../../core/kernel/ids.ts'
 import { INVALID_CREDENTIALS, PASSWORD_AUTH_DEPRECATED, RcError } from './errors.ts'
 import type { RcParams } from './params.ts'
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { Conflict, Forbidden, Invalid, Locked, NotFound } from '../../../src/core/errors.ts'
-import { emailRule, phoneRule, textRule } from '../../../src/core/users/field-rules.ts'
+import { emailRule, phoneRule, textRule } from '../../../src/core/kernel/field-rules.ts'
 import {
   actorForUser, changeUserPassword, createPermission, createRole, createUser, deleteRole, deleteUser, getUser, isTokenRevoked,
   listRoles, listUsers, revokeToken, setRolePermission, setUserRole, updateUser,

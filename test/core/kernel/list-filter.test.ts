@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Invalid } from '../../../src/core/errors.ts'
 import { users } from '../../../src/core/users/users.table.ts'
-import { listWindow, type FilterSpec } from '../../../src/core/users/list-filter.ts'
+import { listWindow, type FilterSpec } from '../../../src/core/kernel/list-filter.ts'
 
 const spec: FilterSpec = { exact: { id: { column: users.id, kind: 'int' }, active: { column: users.active, kind: 'bool' } }, text: { username: users.username } }
 
