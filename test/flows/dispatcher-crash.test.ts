@@ -2,21 +2,12 @@ import assert from 'node:assert/strict'
 import { after, describe, test } from 'node:test'
 import { removeDir, startServer, tempDataDir, type ServerProcess } from '../cli/cli-process.ts'
 import { createScratchPostgresDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
 const CONTACTS = 5000
 const CLAIM_BATCH = 100
 const PASSWORD = 'crash-test-admin-pw'
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 for (const kind of TEST_DATABASES) {
   describe(`kill -9 in the middle of a ${CONTACTS}-contact campaign, issue 3 (${kind})`, () => {
@@ -62,19 +53,14 @@ for (const kind of TEST_DATABASES) {
       await call('PUT', `/native/campaigns/${campaignId}/cpm`, { cpm: 0 })
       await call('POST', `/api/campaigns/${campaignId}/start`)
 
-      const doneAtKill = await until('the campaign to be well under way', async () => {
-        const c = await call('GET', `/api/campaigns/${campaignId}`) as { contact_done: number }
-        return c.contact_done >= CONTACTS / 4 ? c.contact_done : undefined
-      })
+      const campaign = async () => await call('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
+      const { contact_done: doneAtKill } = await until('the campaign to be well under way', campaign, (c) => c.contact_done >= CONTACTS / 4, { timeoutMs: 60_000, intervalMs: 50 })
       server.child.kill('SIGKILL')
       assert.equal((await server.exited).signal, 'SIGKILL')
       assert.ok(doneAtKill < CONTACTS, 'killed before the end')
 
       server = await startServer(env)
-      const done = await until('the campaign to complete after the restart', async () => {
-        const c = await call('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
-        return c.status === 'completed' ? c : undefined
-      })
+      const done = await until('the campaign to complete after the restart', campaign, (c) => c.status === 'completed', { timeoutMs: 90_000, intervalMs: 50 })
       assert.equal(done.contact_total, CONTACTS)
       assert.equal(done.contact_done, CONTACTS)
 
