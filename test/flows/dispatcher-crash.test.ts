@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { removeDir, startServer, tempDataDir, type ServerProcess } from '../cli/cli-process.ts'
-import { createScratchPostgresDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { copyMigratedPgliteDataDir, createScratchPostgresDatabase, TEST_DATABASES } from '../helpers/database.ts'
 import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
@@ -9,14 +9,14 @@ const CONTACTS = 5000
 const CLAIM_BATCH = 100
 const PASSWORD = 'crash-test-admin-pw'
 
-for (const kind of TEST_DATABASES) {
-  describe(`kill -9 in the middle of a ${CONTACTS}-contact campaign, issue 3 (${kind})`, () => {
-    const cleanup: (() => Promise<void> | void)[] = []
-    after(async () => {
-      for (const c of cleanup.reverse()) await c()
-    })
-
-    test('after a restart every contact has exactly one completed transmission; re-sends stay within one claim batch', async (t) => {
+// The databases side by side: each test runs its own server processes on its own database.
+describe(`kill -9 in the middle of a ${CONTACTS}-contact campaign, issue 3`, { concurrency: true }, () => {
+  for (const kind of TEST_DATABASES) {
+    test(`after a restart every contact has exactly one completed transmission; re-sends stay within one claim batch (${kind})`, async (t) => {
+      const cleanup: (() => Promise<void> | void)[] = []
+      t.after(async () => {
+        for (const c of cleanup.reverse()) await c()
+      })
       const env: Record<string, string> = {
         SWITCHBOARD_ADMIN_PASSWORD: PASSWORD, DISPATCH_LEASE_SECONDS: '2', DISPATCH_BATCH: String(CLAIM_BATCH), DISPATCH_TICK_MS: '20', LOG_LEVEL: 'error',
       }
@@ -27,6 +27,8 @@ for (const kind of TEST_DATABASES) {
       } else {
         const dir = tempDataDir()
         cleanup.push(() => removeDir(dir))
+        // The subject is the restart, not a first start: a migrated database instead of initdb.
+        await copyMigratedPgliteDataDir(dir)
         env.DATA_DIR = dir
       }
       let server: ServerProcess = await startServer(env)
@@ -84,5 +86,5 @@ for (const kind of TEST_DATABASES) {
       assert.equal(spoolsSent, CONTACTS, 'one spool per contact')
       assert.ok(resends <= CLAIM_BATCH, `re-sends (${resends}) stay within one claim batch`)
     })
-  })
-}
+  }
+})
