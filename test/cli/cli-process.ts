@@ -4,6 +4,7 @@ import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { until } from '../helpers/poll.ts'
 
 // Runs the real CLI (`node bin/switchboard.js …`) as a child process, as an operator would.
 
@@ -92,14 +93,15 @@ export async function startServer(env: Record<string, string | undefined>, extra
     child.on('exit', (code, signal) => { ended = true; resolve({ code, signal }) })
   })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (ended) throw new Error(`serve exited before listening:\n${stderr}`)
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`serve did not listen within 60 s:\n${stderr}`) }
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
-    const lock = env.DATABASE_URL ? null : readLockFile(env.DATA_DIR!)
-    if (ok && (env.DATABASE_URL || lock?.url)) break
-    await new Promise((r) => setTimeout(r, 100))
+  try {
+    await until('serve to answer /healthz (and on PGlite to publish its URL in the lock file)', async () => {
+      if (ended) throw new Error('serve exited before listening')
+      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false)
+      return ok && (env.DATABASE_URL !== undefined || readLockFile(env.DATA_DIR!)?.url !== undefined)
+    }, (ready) => ready, { timeoutMs: 60_000, intervalMs: 50 })
+  } catch (e) {
+    if (!ended) child.kill('SIGKILL')
+    throw new Error(`${(e as Error).message}:\n${stderr}`, { cause: e })
   }
   return {
     child, url, port,
@@ -115,15 +117,10 @@ export async function startServer(env: Record<string, string | undefined>, extra
 
 /** Resolves once nothing accepts connections on the port any more (the server closed its listener). */
 export async function waitUntilRefused(port: number, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const refused = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1')
-      s.once('connect', () => { s.destroy(); resolve(false) })
-      s.once('error', () => resolve(true))
-    })
-    if (refused) return
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`port ${port} still accepts connections`)
+  const refused = () => new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1')
+    s.once('connect', () => { s.destroy(); resolve(false) })
+    s.once('error', () => resolve(true))
+  })
+  await until(`port ${port} to refuse connections`, refused, (r) => r, { timeoutMs })
 }

@@ -3,8 +3,11 @@ import { after, before, describe, test } from 'node:test'
 import { createScratchPostgresDatabase } from '../helpers/database.ts'
 import { readLockFile, removeDir, runCli, startServer, tempDataDir } from './cli-process.ts'
 
+// One data directory, new at the first command; the tests build on what the ones before created.
 describe('switchboard commands without a running server (PGlite)', () => {
   let dataDir: string
+  /** The reseller the first command created. */
+  let reseller: { id: number }
   before(() => { dataDir = tempDataDir() })
   after(() => removeDir(dataDir))
 
@@ -12,6 +15,7 @@ describe('switchboard commands without a running server (PGlite)', () => {
     const res = await runCli(['reseller', 'create', '--name', 'Direct Telecom', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     const out = JSON.parse(res.stdout)
+    reseller = out
     assert.deepEqual(Object.keys(out).sort(), ['apiKey', 'id', 'username'])
     assert.ok(Number.isInteger(out.id))
     assert.match(out.username, /^directtelecom\d+$/)
@@ -21,7 +25,6 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('user create --json with --reseller creates the user in that reseller and answers its id', async () => {
-    const reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Owner', '--username', 'owner1', '--json'], { DATA_DIR: dataDir })).stdout)
     const res = await runCli(['user', 'create', '--username', 'member1', '--password', 'member-pw', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     assert.deepEqual(Object.keys(JSON.parse(res.stdout)), ['id'])
@@ -37,22 +40,25 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('bad input is one line: a JSON error object with --json, a message on stderr without', async () => {
-    const missing = await runCli(['user', 'create', '--username', 'x', '--json'], { DATA_DIR: dataDir })
-    assert.equal(missing.code, 1)
-    assert.deepEqual(JSON.parse(missing.stdout), { error: '--password is required' })
-    const unknownReseller = await runCli(['user', 'create', '--username', 'y', '--password', 'secret-1', '--reseller', '987654', '--json'], { DATA_DIR: dataDir })
-    assert.equal(unknownReseller.code, 1)
-    assert.deepEqual(JSON.parse(unknownReseller.stdout), { error: 'Reseller not found' })
-    const human = await runCli(['reseller', 'create', '--name', 'Bad', '--username', 'no spaces allowed'], { DATA_DIR: dataDir })
-    assert.equal(human.code, 1)
-    assert.equal(human.stdout, '')
-    assert.match(human.stderr, /^switchboard: username must be 1-20 letters/m)
-    const unknownOption = await runCli(['reseller', 'create', '--nme', 'x', '--json'], { DATA_DIR: dataDir })
-    assert.equal(unknownOption.code, 1)
-    assert.match(JSON.parse(unknownOption.stdout).error, /Unknown option '--nme'/)
-    const unknownCommand = await runCli(['frobnicate', '--json'], { DATA_DIR: dataDir })
-    assert.equal(unknownCommand.code, 1)
-    assert.deepEqual(JSON.parse(unknownCommand.stdout), { error: 'unknown command "frobnicate" (try switchboard --help)' })
+    // Independent commands, run together (those that open the directory take turns at its lock).
+    const [missing, unknownReseller, human, unknownOption, unknownCommand] = await Promise.all([
+      ['user', 'create', '--username', 'x', '--json'],
+      ['user', 'create', '--username', 'y', '--password', 'secret-1', '--reseller', '987654', '--json'],
+      ['reseller', 'create', '--name', 'Bad', '--username', 'no spaces allowed'],
+      ['reseller', 'create', '--nme', 'x', '--json'],
+      ['frobnicate', '--json'],
+    ].map((args) => runCli(args, { DATA_DIR: dataDir })))
+    assert.equal(missing!.code, 1)
+    assert.deepEqual(JSON.parse(missing!.stdout), { error: '--password is required' })
+    assert.equal(unknownReseller!.code, 1)
+    assert.deepEqual(JSON.parse(unknownReseller!.stdout), { error: 'Reseller not found' })
+    assert.equal(human!.code, 1)
+    assert.equal(human!.stdout, '')
+    assert.match(human!.stderr, /^switchboard: username must be 1-20 letters/m)
+    assert.equal(unknownOption!.code, 1)
+    assert.match(JSON.parse(unknownOption!.stdout).error, /Unknown option '--nme'/)
+    assert.equal(unknownCommand!.code, 1)
+    assert.deepEqual(JSON.parse(unknownCommand!.stdout), { error: 'unknown command "frobnicate" (try switchboard --help)' })
   })
 
   test('a server started afterwards serves what the commands created', async () => {
@@ -68,7 +74,8 @@ describe('switchboard commands without a running server (PGlite)', () => {
 })
 
 // Runs where the other database tests run on PostgreSQL: when TEST_DATABASE_URL names a server.
-if (process.env.TEST_DATABASE_URL) describe('switchboard commands on PostgreSQL', () => {
+// Each test on its own scratch database: they run side by side.
+if (process.env.TEST_DATABASE_URL) describe('switchboard commands on PostgreSQL', { concurrency: true }, () => {
   test('two migrate processes started together on a fresh database both succeed', async () => {
     const scratch = await createScratchPostgresDatabase()
     try {
@@ -91,13 +98,16 @@ if (process.env.TEST_DATABASE_URL) describe('switchboard commands on PostgreSQL'
       const server = await startServer(env)
       try {
         assert.equal(readLockFile(dataDir), null)
-        const res = await runCli(['reseller', 'create', '--name', 'Pg Reseller', '--username', 'pgres', '--json'], env)
+        // Two commands at once: on PostgreSQL any number of processes open the database.
+        const [res, user] = await Promise.all([
+          runCli(['reseller', 'create', '--name', 'Pg Reseller', '--username', 'pgres', '--json'], env),
+          runCli(['user', 'create', '--username', 'pgadmin', '--password', 'pg-admin-pw', '--admin', '--json'], env),
+        ])
         assert.equal(res.code, 0, res.stderr)
         const out = JSON.parse(res.stdout)
         assert.equal(out.username, 'pgres')
-        // The server sees the row the command wrote: the platform admin lists its key over the native API.
-        const user = await runCli(['user', 'create', '--username', 'pgadmin', '--password', 'pg-admin-pw', '--admin', '--json'], env)
         assert.equal(user.code, 0, user.stderr)
+        // The server sees the rows the commands wrote: the platform admin lists the reseller's key over the native API.
         const basic = Buffer.from('pgadmin:pg-admin-pw').toString('base64')
         const keys = await fetch(`${server.url}/native/resellers/${out.id}/api-keys`, { headers: { authorization: `Basic ${basic}` } })
         assert.equal(keys.status, 200)

@@ -46,10 +46,14 @@ describe('exact read cache', () => {
     assert.equal(await cache.get('k', ['t'], async () => 'ok'), 'ok')
   })
 
-  test('entries expire after the TTL', async () => {
+  test('entries expire after the TTL', async (t) => {
+    // The clock (Date) moved by hand: expiry is about time passing, not about waiting for it.
+    t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 })
     const cache = new ReadCache(new TableGenerations(), 10)
     await cache.get('k', ['t'], async () => 1)
-    await new Promise((r) => setTimeout(r, 25))
+    t.mock.timers.tick(9)
+    assert.equal(await cache.get('k', ['t'], async () => 2), 1)
+    t.mock.timers.tick(1)
     assert.equal(await cache.get('k', ['t'], async () => 2), 2)
   })
 

@@ -6,6 +6,7 @@ import { ChangeListener } from '../../src/db/change-notify.ts'
 import { tableWrittenBy } from '../../src/db/write-feed.ts'
 import { resellers } from '../../src/db/schema.ts'
 import { openTestDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
 
 describe('which table a statement writes', () => {
   test('drizzle inserts, updates and deletes name their table; reads name none', () => {
@@ -77,9 +78,7 @@ if (TEST_DATABASES.includes('postgres')) {
         await listener.start()
         assert.equal(up, true)
         await other.db.execute(sql`insert into resellers (name, username) values ('N', ${`n${Date.now() % 1e6}`})`)
-        const deadline = Date.now() + 5000
-        while (!heard.includes('resellers') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
-        assert.ok(heard.includes('resellers'))
+        await until('the listener to hear of the write to resellers', () => [...heard], (tables) => tables.includes('resellers'), { timeoutMs: 5000, intervalMs: 10 })
       } finally {
         await listener.stop()
         await other.close()

@@ -21,21 +21,11 @@ import { availableGateways } from '../../src/dispatch/gateways.ts'
 import type { Gateway, InboundReport } from '../../src/gateways/gateway.ts'
 import { startTestApp, TEST_DISPATCH, uniqueName, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+import { holdsFor, until } from '../helpers/poll.ts'
 import { sendingFixture } from '../helpers/sending.ts'
 
 /** Sandbox script (§5.12): +1999… never answers in time (ten minutes), +1666… fails, the rest succeed. */
 const SCRIPT = { rules: [{ match: '^\\+1999', delay_ms: 600000 }, { match: '^\\+1666', outcome: 'fail', cause: 'rejected' }] }
-
-/** Polls `probe` until `done` holds; fails after `ms`. */
-async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (done(v)) return v
-    if (Date.now() > end) throw new Error(`condition not reached in ${ms} ms; last value ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 let seq = 0
 const phone = (prefix = '+1555') => `${prefix}${String(++seq).padStart(7, '0')}`
@@ -119,7 +109,7 @@ for (const kind of TEST_DATABASES) {
             firing = fireDueSchedules(app.core, 100).finally(() => { settled = true })
             firing.catch(() => undefined)
             // Either the firing finishes, or it waits on a lock (on the one this transaction holds).
-            await until(async () => settled || (await waitingOnLocks()) > 0, (v) => v)
+            await until('the firing to finish or wait on the row lock', async () => settled || (await waitingOnLocks()) > 0, (v) => v)
             await tx.execute(sql`delete from schedules where target_id = ${target} and action = any(${sql.param(actions)}::text[])`)
           })
           return { fired: await firing! }
@@ -148,7 +138,7 @@ for (const kind of TEST_DATABASES) {
           await app.core.db.transaction(async (tx) => {
             await tx.execute(sql`select id from transmissions where id = ${tid} for update`)
             firing = fireDueSchedules(app.core, 100).finally(() => { settled = true })
-            await until(async () => settled || (await waitingOnLocks()) > 0, (v) => v)
+            await until('the firing to finish or wait on the row lock', async () => settled || (await waitingOnLocks()) > 0, (v) => v)
           })
           await firing
           assert.equal((await getTransmission(app.core, user, tid)).status, 'pending', 'postponed while locked')
@@ -205,7 +195,7 @@ for (const kind of TEST_DATABASES) {
 
       test('each attempt reaches the sandbox once, which logs its spool, transmission, destination and content', async () => {
         const { tid, spoolId } = await send('+15551000001')
-        await until(() => statusOf(tid), (s) => s === 'completed')
+        await until('the transmission to complete', () => statusOf(tid), (s) => s === 'completed')
         const logged = await app.core.db.select().from(sandboxSends).where(eq(sandboxSends.spoolId, spoolId))
         assert.equal(logged.length, 1)
         assert.deepEqual(
@@ -219,20 +209,20 @@ for (const kind of TEST_DATABASES) {
       test('spools a watchdog fails free their place in flight: a worker whose gateway went silent keeps sending', async () => {
         const silent = await Promise.all([1, 2, 3, 4].map(() => send(phone('+1999'))))
         const ids = silent.map((s) => s.spoolId)
-        await until(() => spoolsOf(ids), (rows) => rows.every((r) => r.status === 'started'))
+        await until('the four silent attempts to be started', () => spoolsOf(ids), (rows) => rows.every((r) => r.status === 'started'))
         // Another worker's watchdog, whose clock is past the spool timeout, fails them.
         await failSilentSpools({ ...app.core, now: () => new Date(Date.now() + 3_600_000) })
         const failed = await spoolsOf(ids)
         assert.deepEqual(failed.map((r) => [r.status, r.response]), [['failed', 'timeout'], ['failed', 'timeout'], ['failed', 'timeout'], ['failed', 'timeout']])
         const { tid } = await send(phone('+1555'))
-        assert.equal(await until(() => statusOf(tid), (s) => s === 'completed', 10000), 'completed')
+        assert.equal(await until('the next send to complete', () => statusOf(tid), (s) => s === 'completed', { timeoutMs: 10_000 }), 'completed')
       })
 
       test('a failed send is recorded for its transmission and the next ones still go out', async () => {
         const bad = await send(phone('+1666'))
         const good = await send(phone('+1555'))
-        assert.equal(await until(() => statusOf(bad.tid), (s) => s === 'failed'), 'failed')
-        assert.equal(await until(() => statusOf(good.tid), (s) => s === 'completed'), 'completed')
+        assert.equal(await until('the failing send to be recorded failed', () => statusOf(bad.tid), (s) => s === 'failed'), 'failed')
+        assert.equal(await until('the next send to complete', () => statusOf(good.tid), (s) => s === 'completed'), 'completed')
       })
 
       test('stop returns without waiting out the loops\' idle intervals', async () => {
@@ -241,7 +231,7 @@ for (const kind of TEST_DATABASES) {
         await worker.start()
         try {
           // Once all three loops idle (the upkeep one for 5 s)…
-          await until(async () => (worker as unknown as { resting?: Map<unknown, unknown> }).resting?.size, (n) => n === 3)
+          await until('all three loops to idle', async () => (worker as unknown as { resting?: Map<unknown, unknown> }).resting?.size, (n) => n === 3)
           const started = Date.now()
           await worker.stop()
           assert.ok(Date.now() - started < 2500, `stopped in ${Date.now() - started} ms`)
@@ -256,7 +246,7 @@ for (const kind of TEST_DATABASES) {
         const sip = await createProvider(app.core, admin, { name: 'trunk', type: 'sip', host: 'sip.example.com', username: 'u', weight: -1 })
         try {
           const { tid, spoolId } = await send(phone('+1555'))
-          assert.equal(await until(() => statusOf(tid), (s) => s === 'failed'), 'failed')
+          assert.equal(await until('the attempt without a gateway to fail', () => statusOf(tid), (s) => s === 'failed'), 'failed')
           const [s] = await spoolsOf([spoolId])
           assert.deepEqual([s!.providerId, s!.response], [sip, 'no gateway for provider type sip'])
         } finally {
@@ -277,29 +267,30 @@ for (const kind of TEST_DATABASES) {
         await worker.start()
         return { worker, stop: async () => { await worker.stop(); await unfollow() } }
       }
-      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
       // A running campaign keeps the planning loop at the tick (it paces): end those earlier tests left.
       before(async () => { await app.core.db.execute(sql`update campaigns set status = 'completed' where status = 'running'`) })
 
       test('with nothing to do its loops look less and less often, not every tick', async () => {
         const { worker, stop } = await resting({ tickMs: 10, idleMaxMs: 400 })
         try {
-          await sleep(300)
+          // Six idle turns each: their waits have doubled from 10 ms to 320 ms (then 400, the most).
+          await until('both loops to turn six times', () => ({ ...worker.turns }), (t) => t.sending >= 6 && t.planning >= 6, { intervalMs: 10 })
           const before = { ...worker.turns }
-          await sleep(1200)
-          // Every tick would be about 120 turns each; resting, a few (waits of 160, 320, 400, 400 … ms).
-          assert.ok(worker.turns.sending - before.sending <= 12, `sending turned ${worker.turns.sending - before.sending} times`)
-          assert.ok(worker.turns.planning - before.planning <= 12, `planning turned ${worker.turns.planning - before.planning} times`)
+          // A time window, not a wait: what is counted is how often the loops look in it. 800 ms is
+          // two of the longest rests; every tick would be about 80 turns each, resting two or three.
+          const turned = () => ({ sending: worker.turns.sending - before.sending, planning: worker.turns.planning - before.planning })
+          await holdsFor('at most 8 turns of each loop in 800 ms', turned, (n) => n.sending <= 8 && n.planning <= 8, { forMs: 800 })
         } finally {
           await stop()
         }
       })
 
       test('resting, it leaves cached reads valid: looking for work is not a write', async () => {
-        const { stop } = await resting({ tickMs: 10, idleMaxMs: 50 })
+        const { worker, stop } = await resting({ tickMs: 10, idleMaxMs: 50 })
         try {
           const stamp = app.core.reads.generations.stamp(['users', 'contacts'])
-          await sleep(300)
+          const before = { ...worker.turns }
+          await until('both loops to look for work six more times', () => ({ ...worker.turns }), (t) => t.sending >= before.sending + 6 && t.planning >= before.planning + 6, { intervalMs: 10 })
           assert.equal(app.core.reads.generations.stamp(['users', 'contacts']), stamp)
         } finally {
           await stop()
@@ -309,10 +300,10 @@ for (const kind of TEST_DATABASES) {
       test('a send made while it rests goes out without waiting out its rest', async () => {
         const { worker, stop } = await resting({ tickMs: 20, idleMaxMs: 600_000 })
         try {
-          await until(async () => worker.turns.planning, (n) => n >= 6)
+          await until('the planning loop to turn six times', async () => worker.turns.planning, (n) => n >= 6, { intervalMs: 10 })
           const tid = await createTransmission(app.core, user, { programId: program, phone: phone('+1555') })
           await sendTransmission(app.core, user, tid)
-          assert.equal(await until(() => statusOf(tid), (s) => s === 'completed', 10_000), 'completed')
+          assert.equal(await until('the send to go out', () => statusOf(tid), (s) => s === 'completed', { timeoutMs: 10_000 }), 'completed')
         } finally {
           await stop()
         }
@@ -323,7 +314,7 @@ for (const kind of TEST_DATABASES) {
         await app.core.db.update(transmissions).set({ status: 'pending', nextRun: new Date(Date.now() + 1500) }).where(eq(transmissions.id, tid))
         const { stop } = await resting({ tickMs: 20, idleMaxMs: 600_000 }, { follow: false })
         try {
-          assert.equal(await until(() => statusOf(tid), (s) => s === 'completed', 10_000), 'completed')
+          assert.equal(await until('the retry to go out at its time', () => statusOf(tid), (s) => s === 'completed', { timeoutMs: 10_000 }), 'completed')
         } finally {
           await stop()
         }

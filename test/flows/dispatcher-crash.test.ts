@@ -1,31 +1,22 @@
 import assert from 'node:assert/strict'
-import { after, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { removeDir, startServer, tempDataDir, type ServerProcess } from '../cli/cli-process.ts'
-import { createScratchPostgresDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { copyMigratedPgliteDataDir, createScratchPostgresDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
 const CONTACTS = 5000
 const CLAIM_BATCH = 100
 const PASSWORD = 'crash-test-admin-pw'
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
-for (const kind of TEST_DATABASES) {
-  describe(`kill -9 in the middle of a ${CONTACTS}-contact campaign, issue 3 (${kind})`, () => {
-    const cleanup: (() => Promise<void> | void)[] = []
-    after(async () => {
-      for (const c of cleanup.reverse()) await c()
-    })
-
-    test('after a restart every contact has exactly one completed transmission; re-sends stay within one claim batch', async (t) => {
+// The databases side by side: each test runs its own server processes on its own database.
+describe(`kill -9 in the middle of a ${CONTACTS}-contact campaign, issue 3`, { concurrency: true }, () => {
+  for (const kind of TEST_DATABASES) {
+    test(`after a restart every contact has exactly one completed transmission; re-sends stay within one claim batch (${kind})`, async (t) => {
+      const cleanup: (() => Promise<void> | void)[] = []
+      t.after(async () => {
+        for (const c of cleanup.reverse()) await c()
+      })
       const env: Record<string, string> = {
         SWITCHBOARD_ADMIN_PASSWORD: PASSWORD, DISPATCH_LEASE_SECONDS: '2', DISPATCH_BATCH: String(CLAIM_BATCH), DISPATCH_TICK_MS: '20', LOG_LEVEL: 'error',
       }
@@ -36,6 +27,8 @@ for (const kind of TEST_DATABASES) {
       } else {
         const dir = tempDataDir()
         cleanup.push(() => removeDir(dir))
+        // The subject is the restart, not a first start: a migrated database instead of initdb.
+        await copyMigratedPgliteDataDir(dir)
         env.DATA_DIR = dir
       }
       let server: ServerProcess = await startServer(env)
@@ -62,19 +55,14 @@ for (const kind of TEST_DATABASES) {
       await call('PUT', `/native/campaigns/${campaignId}/cpm`, { cpm: 0 })
       await call('POST', `/api/campaigns/${campaignId}/start`)
 
-      const doneAtKill = await until('the campaign to be well under way', async () => {
-        const c = await call('GET', `/api/campaigns/${campaignId}`) as { contact_done: number }
-        return c.contact_done >= CONTACTS / 4 ? c.contact_done : undefined
-      })
+      const campaign = async () => await call('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
+      const { contact_done: doneAtKill } = await until('the campaign to be well under way', campaign, (c) => c.contact_done >= CONTACTS / 4, { timeoutMs: 60_000, intervalMs: 50 })
       server.child.kill('SIGKILL')
       assert.equal((await server.exited).signal, 'SIGKILL')
       assert.ok(doneAtKill < CONTACTS, 'killed before the end')
 
       server = await startServer(env)
-      const done = await until('the campaign to complete after the restart', async () => {
-        const c = await call('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
-        return c.status === 'completed' ? c : undefined
-      })
+      const done = await until('the campaign to complete after the restart', campaign, (c) => c.status === 'completed', { timeoutMs: 90_000, intervalMs: 50 })
       assert.equal(done.contact_total, CONTACTS)
       assert.equal(done.contact_done, CONTACTS)
 
@@ -98,5 +86,5 @@ for (const kind of TEST_DATABASES) {
       assert.equal(spoolsSent, CONTACTS, 'one spool per contact')
       assert.ok(resends <= CLAIM_BATCH, `re-sends (${resends}) stay within one claim batch`)
     })
-  })
-}
+  }
+})

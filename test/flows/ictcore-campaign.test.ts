@@ -3,19 +3,15 @@ import { after, before, describe, test } from 'node:test'
 import { listSandboxSends } from '../../src/core/sandbox/index.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+import { holdsFor, until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
 const CONTACTS = 30
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+/**
+ * How long a paused campaign is watched for sends (a time window, not a wait): three of its slots at
+ * cpm 600, so a campaign still sending would show within it.
+ */
+const PAUSED_WINDOW_MS = 300
 
 for (const kind of TEST_DATABASES) {
   describe(`ICTCore campaign of the public clients: CSV import, start, stop, start again, issue 3 (${kind})`, () => {
@@ -53,24 +49,22 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await ok('GET', `/api/campaigns/${campaignId}`) as { status: string }).status, 'new')
 
       assert.equal(await ok('POST', `/api/campaigns/${campaignId}/start`), true)
-      await until('a few sends', async () => ((await ok('GET', `/api/campaigns/${campaignId}`) as { contact_done: number }).contact_done >= 5 ? true : undefined))
+      await until('a few sends', async () => (await ok('GET', `/api/campaigns/${campaignId}`) as { contact_done: number }).contact_done, (n) => n >= 5)
       assert.equal(await ok('POST', `/api/campaigns/${campaignId}/stop`), true)
       const paused = await ok('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number }
       assert.equal(paused.status, 'paused')
       // Attempts in progress finish; then nothing new is sent while paused.
+      const completed = async () => (await ok('GET', `/api/transmissions?campaign_id=${campaignId}&status=completed`) as unknown[]).length
       const settled = await until('in-progress attempts to finish', async () => {
         const list = await ok('GET', `/api/transmissions?campaign_id=${campaignId}&status=processing`) as unknown[]
-        return list.length === 0 ? (await ok('GET', `/api/transmissions?campaign_id=${campaignId}&status=completed`) as unknown[]).length : undefined
+        return list.length === 0 ? await completed() : undefined
       })
       assert.ok(settled < CONTACTS, 'the stop came before the end')
-      await new Promise((r) => setTimeout(r, 300))
-      assert.equal((await ok('GET', `/api/transmissions?campaign_id=${campaignId}&status=completed`) as unknown[]).length, settled, 'nothing is sent while paused')
+      await holdsFor('nothing is sent while paused', completed, (n) => n === settled, { forMs: PAUSED_WINDOW_MS })
 
       assert.equal(await ok('PUT', `/api/campaigns/${campaignId}/start`), true)
-      const done = await until('completion', async () => {
-        const c = await ok('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
-        return c.status === 'completed' ? c : undefined
-      })
+      const campaign = async () => await ok('GET', `/api/campaigns/${campaignId}`) as { status: string; contact_total: number; contact_done: number }
+      const done = await until('completion', campaign, (c) => c.status === 'completed')
       assert.equal(done.contact_total, CONTACTS)
       assert.equal(done.contact_done, CONTACTS)
 

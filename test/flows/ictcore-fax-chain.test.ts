@@ -4,20 +4,18 @@ import { eq } from 'drizzle-orm'
 import { sandboxSends } from '../../src/core/sandbox/index.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
 /** Polls `GET /transmissions/{id}/status` as the ICTCore clients do, until a final state. */
-async function pollStatus(app: TestApp, id: number, auth: string): Promise<string> {
-  for (let i = 0; i < 500; i++) {
+function pollStatus(app: TestApp, id: number, auth: string): Promise<string> {
+  return until(`transmission ${id} to reach a final state`, async () => {
     const res = await app.http.inject({ method: 'GET', url: `/api/transmissions/${id}/status`, headers: { authorization: auth } })
     assert.equal(res.statusCode, 200)
-    const status = res.json() as string
-    if (status !== 'pending' && status !== 'processing') return status
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  throw new Error('transmission never reached a final state')
+    return res.json() as string
+  }, (status) => status !== 'pending' && status !== 'processing')
 }
 
 for (const kind of TEST_DATABASES) {

@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/client.ts'
 import { insertUser } from '../../src/core/users/index.ts'
 import { testConfig } from '../helpers/app.ts'
 import { openTestDatabase, TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
 
 // Hot reads are served from a per-process cache; a change made through another process (another
@@ -27,13 +28,7 @@ if (TEST_DATABASES.includes('postgres')) {
         assert.equal(await read(), 'Before')
         const put = await b.http.inject({ method: 'PUT', url: `/api/users/${target.id}`, headers: { authorization: auth, 'content-type': 'application/json' }, payload: '{"first_name":"After"}' })
         assert.equal(put.statusCode, 200)
-        const deadline = Date.now() + 5000
-        let seen = await read()
-        while (seen !== 'After' && Date.now() < deadline) {
-          await new Promise((r) => setTimeout(r, 10))
-          seen = await read()
-        }
-        assert.equal(seen, 'After')
+        assert.equal(await until('the rename to show through the other server', read, (name) => name === 'After', { timeoutMs: 5000, intervalMs: 10 }), 'After')
       } finally {
         await b.stop()
         await a.stop()

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,15 +9,20 @@ import { migrate } from '../../src/db/migrate.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/** Where the migrated PGlite dump and data directory of the current set of migrations are kept (without extension). */
+function migratedPglitePath(): string {
+  const migrations = join(fileURLToPath(new URL('../../drizzle', import.meta.url)))
+  const hash = createHash('sha256')
+  for (const f of readdirSync(migrations).sort()) if (f.endsWith('.sql')) hash.update(f).update(readFileSync(join(migrations, f)))
+  return join(tmpdir(), `switchboard-pglite-${hash.digest('hex').slice(0, 16)}`)
+}
+
 /**
  * A dump of a freshly migrated PGlite database, made once per set of migrations and shared by
  * every test process through a file in the temp dir: PGlite's initdb costs seconds per database.
  */
 async function migratedPgliteDump(): Promise<Blob> {
-  const migrations = join(fileURLToPath(new URL('../../drizzle', import.meta.url)))
-  const hash = createHash('sha256')
-  for (const f of readdirSync(migrations).sort()) if (f.endsWith('.sql')) hash.update(f).update(readFileSync(join(migrations, f)))
-  const file = join(tmpdir(), `switchboard-pglite-${hash.digest('hex').slice(0, 16)}.tar`)
+  const file = `${migratedPglitePath()}.tar`
   if (existsSync(file)) return new Blob([readFileSync(file)])
   const db = await openDatabase({ dataDir: null })
   await migrate(db)
@@ -27,6 +32,23 @@ async function migratedPgliteDump(): Promise<Blob> {
   writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()))
   renameSync(tmp, file)
   return dump
+}
+
+/**
+ * Fills `dir` with a freshly migrated PGlite data directory, a copy of one made once per set of
+ * migrations (from the dump) instead of initdb in the process under test, which costs seconds: for
+ * process tests whose subject is not a first start on a new directory.
+ */
+export async function copyMigratedPgliteDataDir(dir: string): Promise<void> {
+  const template = `${migratedPglitePath()}.d`
+  if (!existsSync(template)) {
+    const tmp = `${template}.${process.pid}`
+    const db = await openDatabase({ dataDir: tmp, pgliteDump: await migratedPgliteDump() })
+    await db.close()
+    // Another test process may have made it meanwhile: theirs is as good as ours.
+    try { renameSync(tmp, template) } catch { rmSync(tmp, { recursive: true, force: true }) }
+  }
+  cpSync(template, dir, { recursive: true })
 }
 
 /** The engines a database test runs on: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */

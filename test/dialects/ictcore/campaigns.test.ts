@@ -7,6 +7,7 @@ import { schedules } from '../../../src/core/schedules/schedules.table.ts'
 import { spools, transmissions } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
 
 /** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
 const IDLE_TICK_MS = 50
@@ -20,17 +21,6 @@ const CAMPAIGN_NOT_FOUND = { error: { code: 404, message: 'Campaign not found' }
 const CAMPAIGN_FIELDS = ['campaign_id', 'program_id', 'group_id', 'account_id', 'cpm', 'try_allowed', 'status', 'contact_total', 'contact_done', 'last_run', 'program_type', 'user_id', 'date_created', 'last_updated']
 /** Sandbox script (§5.12): +1999… answers only after ten minutes (the campaign stays running), +1666… fails. */
 const SCRIPT = { rules: [{ match: '^\\+1999', delay_ms: 600000 }, { match: '^\\+1666', outcome: 'fail', cause: 'rejected' }] }
-
-/** Polls `probe` until `done` holds (the dispatcher works asynchronously); fails after `ms`. */
-async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (done(v)) return v
-    if (Date.now() > end) throw new Error(`condition not reached in ${ms} ms; last value ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 
 let phoneSeq = 0
 /** A fresh phone number with a prefix the sandbox script knows. */
@@ -71,13 +61,13 @@ for (const kind of TEST_DATABASES) {
       return { groupId, contacts }
     }
     const transmissionsOf = (cid: number) => app.core.db.select().from(transmissions).where(eq(transmissions.campaignId, cid)).orderBy(asc(transmissions.id))
-    const waitStatus = (cid: number, status: string) => until(() => campaign(cid), (c) => c.status === status)
+    const waitStatus = (cid: number, status: string) => until(`campaign ${cid} to be ${status}`, () => campaign(cid), (c) => c.status === status)
     /** A running campaign whose one contact's attempt stays in progress. */
     async function held(): Promise<{ cid: number; groupId: number }> {
       const { groupId } = await group([phone('+1999')])
       const cid = await post('/api/campaigns', { program_id: sms, group_id: groupId, cpm: 600 })
       assert.equal((await call('POST', `/api/campaigns/${cid}/start`)).json(), true)
-      await until(() => transmissionsOf(cid), (ts) => ts.length === 1 && ts[0]!.status === 'processing')
+      await until('the held attempt to be in progress', () => transmissionsOf(cid), (ts) => ts.length === 1 && ts[0]!.status === 'processing')
       return { cid, groupId }
     }
     const newCampaign = async (body: Row = {}) => post('/api/campaigns', { program_id: sms, group_id: (await group([])).groupId, ...body })
@@ -212,7 +202,7 @@ for (const kind of TEST_DATABASES) {
         const { groupId } = await group([phone('+1666'), phone('+1555'), phone('+1555')])
         const cid = await post('/api/campaigns', { program_id: sms, group_id: groupId, cpm: 1, try_allowed: 2 })
         assert.equal((await call('PUT', `/api/campaigns/${cid}/start`)).json(), true)
-        const first = await until(() => transmissionsOf(cid), (ts) => ts.length === 3 && ts[0]!.tryDone === 1 && ts[0]!.status === 'pending')
+        const first = await until('the first attempt to fail and wait for its retry', () => transmissionsOf(cid), (ts) => ts.length === 3 && ts[0]!.tryDone === 1 && ts[0]!.status === 'pending')
         assert.deepEqual(first.map((t) => [t.status, t.tryAllowed, t.tryDone]), [['pending', 2, 1], ['pending', 2, 0], ['pending', 2, 0]])
         assert.equal((await call('PUT', `/api/campaigns/${cid}`, { try_allowed: 5 })).json().try_allowed, 5)
         assert.deepEqual((await transmissionsOf(cid)).map((t) => t.tryAllowed), [5, 5, 5])
@@ -315,7 +305,7 @@ for (const kind of TEST_DATABASES) {
         const { groupId } = await group([phone('+1555'), phone('+1999')])
         const cid = await post('/api/campaigns', { program_id: sms, group_id: groupId, cpm: 600 })
         await post(`/api/campaigns/${cid}/start`)
-        const c = await until(() => campaign(cid), (c) => c.contact_done === 1)
+        const c = await until('one contact done', () => campaign(cid), (c) => c.contact_done === 1)
         assert.deepEqual([c.status, c.contact_total], ['running', 2])
         await post(`/api/campaigns/${cid}/stop`)
       })
@@ -358,7 +348,7 @@ for (const kind of TEST_DATABASES) {
         const { groupId } = await group([phone('+1555'), phone('+1555'), phone('+1555')])
         const cid = await post('/api/campaigns', { program_id: sms, group_id: groupId, cpm: 1 })
         await post(`/api/campaigns/${cid}/start`)
-        await until(() => transmissionsOf(cid), (ts) => ts.length === 3 && ts[0]!.status === 'completed')
+        await until('the first contact to be sent', () => transmissionsOf(cid), (ts) => ts.length === 3 && ts[0]!.status === 'completed')
         await post(`/api/campaigns/${cid}/stop`)
         await call('PUT', `/api/campaigns/${cid}`, { cpm: 600 })
         // Another campaign starting and completing shows the dispatcher had its turns meanwhile.
@@ -368,7 +358,7 @@ for (const kind of TEST_DATABASES) {
         const ts = await transmissionsOf(cid)
         assert.deepEqual(ts.map((t) => t.status), ['completed', 'pending', 'pending'])
         assert.equal(typeof await post(`/api/transmissions/${ts[1]!.id}/send`), 'number')
-        await until(() => transmissionsOf(cid), (ts) => ts[1]!.status === 'completed')
+        await until('the manual send to complete', () => transmissionsOf(cid), (ts) => ts[1]!.status === 'completed')
         assert.equal((await campaign(cid)).status, 'paused')
         await post(`/api/campaigns/${cid}/start`)
         const c = await waitStatus(cid, 'completed')

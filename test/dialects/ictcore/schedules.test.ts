@@ -6,6 +6,7 @@ import { schedules } from '../../../src/core/schedules/schedules.table.ts'
 import { recordGatewayEvents } from '../../../src/core/delivery/index.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
 
 /** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
 const IDLE_TICK_MS = 50
@@ -18,17 +19,6 @@ const locked = (message: string) => ({ error: { code: 423, message } })
 /** Sandbox script (§5.12): +1999… answers only after ten minutes, so its attempt stays in progress. */
 const SCRIPT = { rules: [{ match: '^\\+1999', delay_ms: 600000 }] }
 const nowSeconds = () => Math.floor(Date.now() / 1000)
-
-/** Polls `probe` until `done` holds (the dispatcher works asynchronously); fails after `ms`. */
-async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (done(v)) return v
-    if (Date.now() > end) throw new Error(`condition not reached in ${ms} ms; last value ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
 
 /** The next time (unix seconds, after `from`) at which UTC hour:minute comes round. */
 function nextDaily(hour: number, minute: number, from: number): number {
@@ -149,7 +139,7 @@ for (const kind of TEST_DATABASES) {
         await post(`/api/transmissions/${processing}/send`)
         const completed = await transmission()
         await post(`/api/transmissions/${completed}/send`)
-        await until(() => get(`/transmissions/${completed}`), (t) => t.status === 'completed')
+        await until('the transmission to complete', () => get(`/transmissions/${completed}`), (t) => t.status === 'completed')
         const invalid = await post('/api/transmissions', { program_id: sms, email: 'no-phone@example.com' })
         assert.equal((await call('POST', `/api/transmissions/${invalid}/send`)).statusCode, 412)
         for (const [tid, message] of [[processing, 'Transmission already in process'], [completed, 'Transmission already completed'], [invalid, 'Invalid transmission']] as const) {
@@ -178,7 +168,7 @@ for (const kind of TEST_DATABASES) {
         const tid = await transmission()
         const due = nowSeconds() + 1
         await post(`/api/transmissions/${tid}/schedule`, { delay: 1 })
-        const t = await until(() => get(`/transmissions/${tid}`), (t) => t.status === 'completed')
+        const t = await until('the scheduled transmission to be sent and complete', () => get(`/transmissions/${tid}`), (t) => t.status === 'completed')
         assert.deepEqual([t.try_done, t.next_run], [1, null])
         const [spool] = (await call('GET', `/api/transmissions/${tid}/detail`)).json() as Row[]
         assert.ok((spool!.time_spool as number) >= due - 1 && (spool!.time_spool as number) <= due + 5, `sent at ${spool!.time_spool}, due ${due}`)
@@ -188,7 +178,7 @@ for (const kind of TEST_DATABASES) {
       test('a timestamp in the past means now', async () => {
         const tid = await transmission()
         await post(`/api/transmissions/${tid}/schedule`, { timestamp: 1000 })
-        await until(() => get(`/transmissions/${tid}`), (t) => t.status === 'completed')
+        await until('the transmission scheduled in the past to complete', () => get(`/transmissions/${tid}`), (t) => t.status === 'completed')
       })
 
       test('DELETE …/schedule answers true, clears next_run and removes the schedule; it is idempotent', async () => {
@@ -248,7 +238,7 @@ for (const kind of TEST_DATABASES) {
         await post(`/api/campaigns/${cancelled}/start/schedule`, { delay: 1 })
         await post(`/api/campaigns/${cid}/start/schedule`, { delay: 1 })
         assert.equal((await call('DELETE', `/api/campaigns/${cancelled}/schedule`)).json(), true)
-        const c = await until(() => get(`/campaigns/${cid}`), (c) => c.status === 'completed')
+        const c = await until('the scheduled campaign to complete', () => get(`/campaigns/${cid}`), (c) => c.status === 'completed')
         assert.deepEqual([c.contact_total, c.contact_done], [2, 2])
         assert.deepEqual(await schedulesOf(['campaign_start'], cid), [], 'a one-shot schedule is removed once fired')
         // Both were due at the same moment: the one that fired shows the due schedules had their turn.
@@ -259,10 +249,10 @@ for (const kind of TEST_DATABASES) {
         const cid = await campaignOf(['+1999'])
         await post(`/api/campaigns/${cid}/start`)
         await post(`/api/campaigns/${cid}/start/schedule`, { delay: 0 })
-        await until(() => schedulesOf(['campaign_start'], cid), (rows) => rows.length === 0)
+        await until('the start schedule to fire', () => schedulesOf(['campaign_start'], cid), (rows) => rows.length === 0)
         assert.equal((await get(`/campaigns/${cid}`)).status, 'running')
         await post(`/api/campaigns/${cid}/stop/schedule`, { delay: 0 })
-        await until(() => get(`/campaigns/${cid}`), (c) => c.status === 'paused')
+        await until('the stop schedule to pause the campaign', () => get(`/campaigns/${cid}`), (c) => c.status === 'paused')
         assert.deepEqual(await schedulesOf(['campaign_stop'], cid), [])
       })
 

@@ -5,6 +5,7 @@ import { asc, eq } from 'drizzle-orm'
 import { spools } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
 
 /** Idle poll of the dispatcher loops: on PGlite's one connection a 20 ms poll slows every request several times. */
 const IDLE_TICK_MS = 50
@@ -32,17 +33,6 @@ const SCRIPT = {
     { match: '^\\+15559', delay_ms: 60000 },
     { match: '^fail@', outcome: 'fail', cause: 'mailbox full' },
   ],
-}
-
-/** Polls `probe` until `done` holds (the dispatcher works asynchronously); fails after `ms`. */
-async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, ms = 15000): Promise<T> {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (done(v)) return v
-    if (Date.now() > end) throw new Error(`condition not reached in ${ms} ms; last value ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
 }
 
 /** One app with a dispatcher, a sandbox provider running SCRIPT, and a user with one program of each outbound type. */
@@ -84,7 +74,7 @@ async function world(kind: TestApp['kind'], dispatch: typeof TEST_DISPATCH) {
   async function run(program: keyof typeof programs, to: string, extra: Row = {}, final = ['completed', 'failed', 'invalid']): Promise<{ tid: number; spoolId: number; t: Row }> {
     const tid = await id('/api/transmissions', { program_id: programs[program], ...(to.includes('@') ? { email: to } : { phone: to }), ...extra })
     const spoolId = await id(`/api/transmissions/${tid}/send`, undefined)
-    const t = await until(() => get(`/transmissions/${tid}`), (t) => final.includes(t.status as string))
+    const t = await until(`transmission ${tid} to reach one of ${final.join(', ')}`, () => get(`/transmissions/${tid}`), (t) => final.includes(t.status as string))
     return { tid, spoolId, t }
   }
   const results = async (tid: number) => ((await get(`/transmissions/${tid}/result`)) as unknown as Row[]).map((r) => `${r.type}/${r.name}=${r.data}`)
@@ -170,7 +160,7 @@ for (const kind of TEST_DATABASES) {
       const { tid } = await w.run('fax', '+15552000004')
       const res = await w.call('POST', `/api/transmissions/${tid}/retry`)
       assert.equal(res.statusCode, 200)
-      const t = await until(() => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
+      const t = await until('the retried transmission to fail again', () => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
       assert.equal(t.try_done, 2)
       const spools = await w.detail(tid)
       assert.deepEqual(spools.map((s) => s.status), ['failed', 'failed'])
@@ -189,7 +179,7 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual((await w.call('POST', `/api/transmissions/${tid}/send`, undefined, loner)).json(), { error: { code: 404, message: 'No provider available' } })
       const scheduled = Math.floor(Date.now() / 1000)
       assert.equal((await w.call('PUT', `/api/transmissions/${tid}/schedule`, { delay: 0 }, loner)).statusCode, 200)
-      const t = await until(async () => (await w.call('GET', `/api/transmissions/${tid}`, undefined, loner)).json() as Row, (t) => (t.next_run as number) >= scheduled + 1)
+      const t = await until('the due schedule to be put off for want of a provider', async () => (await w.call('GET', `/api/transmissions/${tid}`, undefined, loner)).json() as Row, (t) => (t.next_run as number) >= scheduled + 1)
       assert.deepEqual([t.status, t.try_done, t.last_run, t.response], ['pending', 0, null, null])
       assert.deepEqual((await w.call('GET', `/api/transmissions/${tid}/detail`, undefined, loner)).json(), [])
     })
@@ -197,7 +187,7 @@ for (const kind of TEST_DATABASES) {
     test('with the first two attempts failing and try_allowed 3, the transmission completes after 3 spools', async () => {
       const tid = await w.id('/api/transmissions', { program_id: w.programs.fax, phone: '+15558000001', try_allowed: 3 })
       await w.id(`/api/transmissions/${tid}/send`, undefined)
-      const t = await until(() => w.get(`/transmissions/${tid}`), (t) => t.status === 'completed' || t.status === 'failed')
+      const t = await until('the transmission to end', () => w.get(`/transmissions/${tid}`), (t) => t.status === 'completed' || t.status === 'failed')
       assert.deepEqual([t.status, t.try_done, t.try_allowed, t.response, t.next_run], ['completed', 3, 3, null, null])
       const spools = await w.detail(tid)
       assert.deepEqual(spools.map((s) => [s.status, s.response]), [['failed', 'line noise'], ['failed', 'line noise'], ['completed', null]])
@@ -207,7 +197,7 @@ for (const kind of TEST_DATABASES) {
     test('a failure with tries left is retried automatically after the retry delay; when every try fails the transmission ends failed', async () => {
       const tid = await w.id('/api/transmissions', { program_id: w.programs.sms, phone: '+15552000005', try_allowed: 2 })
       await w.id(`/api/transmissions/${tid}/send`, undefined)
-      const t = await until(() => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
+      const t = await until('every try to fail', () => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
       assert.deepEqual([t.try_done, t.response, t.next_run], [2, 'rejected by peer', null])
       assert.deepEqual((await w.detail(tid)).map((s) => s.status), ['failed', 'failed'])
       const [first, second] = await w.app.core.db.select().from(spools).where(eq(spools.transmissionId, tid)).orderBy(asc(spools.id))
@@ -218,7 +208,7 @@ for (const kind of TEST_DATABASES) {
     test('a spool without a gateway answer for the spool timeout fails with response "timeout", and so does its transmission', async () => {
       const tid = await w.id('/api/transmissions', { program_id: w.programs.voice, phone: '+15559000001' })
       const spoolId = await w.id(`/api/transmissions/${tid}/send`, undefined)
-      const t = await until(() => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
+      const t = await until('the watchdog to time the spool out', () => w.get(`/transmissions/${tid}`), (t) => t.status === 'failed')
       assert.equal(t.response, 'timeout')
       const s = await w.get(`/spools/${spoolId}`)
       assert.deepEqual([s.status, s.response], ['failed', 'timeout'])

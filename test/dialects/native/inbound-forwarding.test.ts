@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
 import { basic } from '../../helpers/wire.ts'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF\n')
@@ -20,14 +21,10 @@ for (const kind of TEST_DATABASES) {
       app.http.inject({ method: method as 'POST', url, headers: { authorization: auth }, payload: payload as object })
     const results = async (transmission: number) => (await inject('GET', `/api/transmissions/${transmission}/result`, ownerAuth)).json() as Result[]
     const resultOf = (rows: Result[], type: string, name: string) => rows.find((r) => r.type === type && r.name === name)?.data
-    async function completed(transmission: number): Promise<string> {
-      let status = ''
-      for (let i = 0; i < 400 && status !== 'completed'; i++) {
-        status = (await inject('GET', `/api/transmissions/${transmission}/status`, ownerAuth)).json() as string
-        if (status !== 'completed') await new Promise((r) => setTimeout(r, 25))
-      }
-      return status
-    }
+    /** The transmission's status once final (the dispatcher sends it asynchronously). */
+    const finalStatus = (transmission: number) => until(`transmission ${transmission} to end`,
+      async () => (await inject('GET', `/api/transmissions/${transmission}/status`, ownerAuth)).json() as string,
+      (status) => status !== 'pending' && status !== 'processing')
 
     before(async () => {
       app = await startTestApp(kind, {}, { dispatch: true })
@@ -62,7 +59,7 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual([child.direction, child.program_type, child.contact_email], ['outbound', 'sendemail', 'faxes@corp.example'])
       const program = (await inject('GET', `/api/programs/${child.program_id}`, ownerAuth)).json() as { parent_id: number; template_id: number }
       assert.equal(program.parent_id, faxToEmail)
-      assert.equal(await completed(childTransmissionId), 'completed')
+      assert.equal(await finalStatus(childTransmissionId), 'completed')
       const attachment = await inject('GET', `/api/messages/templates/${program.template_id}/media`, ownerAuth)
       assert.deepEqual(attachment.rawPayload, PDF)
       const sends = (await inject('GET', `/native/sandbox/sends?transmissionId=${childTransmissionId}`, admin)).json() as { destination: string; contentRef: string }[]
@@ -83,7 +80,7 @@ for (const kind of TEST_DATABASES) {
       assert.equal(program.parent_id, emailToFax)
       const document = (await inject('GET', `/api/messages/documents/${program.document_id}`, ownerAuth)).json() as { parts: number; type: string }
       assert.deepEqual([document.parts, document.type], [1, 'pdf'], 'only the attachment a fax can carry became a part')
-      assert.equal(await completed(childTransmissionId), 'completed')
+      assert.equal(await finalStatus(childTransmissionId), 'completed')
       assert.equal(resultOf(await results(childTransmissionId), 'application', 'fax_send'), 'success')
     })
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
 import { basic } from '../../helpers/wire.ts'
 
 for (const kind of TEST_DATABASES) {
@@ -82,11 +83,8 @@ for (const kind of TEST_DATABASES) {
       const program = (await inject('POST', '/api/programs/sendsms', admin, { text_id: text })).json() as number
       const transmission = (await inject('POST', '/api/transmissions', admin, { contact_id: contact, program_id: program, account_id: 1 })).json() as number
       const spool = (await inject('POST', `/api/transmissions/${transmission}/send`, admin)).json() as number
-      let sends: { spoolId: number; transmissionId: number; destination: string; contentRef: string }[] = []
-      for (let i = 0; i < 400 && sends.length === 0; i++) {
-        sends = (await inject('GET', `/native/sandbox/sends?transmissionId=${transmission}`, admin)).json() as typeof sends
-        if (sends.length === 0) await new Promise((r) => setTimeout(r, 25))
-      }
+      type Send = { spoolId: number; transmissionId: number; destination: string; contentRef: string }
+      const sends = await until('the send to reach the sandbox log', async () => (await inject('GET', `/native/sandbox/sends?transmissionId=${transmission}`, admin)).json() as Send[], (s) => s.length > 0)
       assert.deepEqual(sends.map((s) => [s.spoolId, s.transmissionId, s.destination, s.contentRef]), [[spool, transmission, '+15554440000', `text:${text}`]])
       assert.equal((await inject('GET', '/native/sandbox/sends', ownerAuth)).statusCode, 403)
       assert.deepEqual((await inject('GET', '/native/sandbox/sends?campaignId=999999', admin)).json(), [], 'campaignId keeps the sends of that campaign only')

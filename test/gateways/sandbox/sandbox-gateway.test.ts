@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AttemptEvent, OutboundAttempt } from '../../../src/gateways/gateway.ts'
 import { eventsOf, SandboxGateway, type SandboxSend } from '../../../src/gateways/sandbox/sandbox-gateway.ts'
+import { until } from '../../helpers/poll.ts'
 
 /** An attempt of `steps` to `destination` through a sandbox provider with `settings`. */
 function attempt(over: Partial<OutboundAttempt> = {}, settings: unknown = null): OutboundAttempt {
@@ -10,15 +11,6 @@ function attempt(over: Partial<OutboundAttempt> = {}, settings: unknown = null):
     steps: ['originate', 'tts', 'disconnect'], content: { ref: 'tts', text: 'Hello' },
     provider: { id: 9, type: 'sandbox', host: null, port: null, username: null, password: null, prefix: null, dialstring: null, settings: settings === null ? null : JSON.stringify(settings) },
     ...over,
-  }
-}
-
-/** Polls `done` until it holds; fails after `ms`. */
-async function until(done: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!done()) {
-    if (Date.now() > end) throw new Error(`condition not reached in ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 5))
   }
 }
 
@@ -67,7 +59,7 @@ describe('The sandbox gateway, spec/ictcore.md §5.12', () => {
     await gateway.send(attempt({ spoolId: 1 }, { default: { delay_ms: 20 } }), async () => { reported.push(1) })
     await gateway.send(attempt({ spoolId: 2 }, { default: { delay_ms: 3_600_000 } }), async () => { reported.push(2) })
     assert.deepEqual(reported, [])
-    await until(() => reported.length === 2)
+    await until('the two events of the 20 ms delayed outcome', () => reported.length, (n) => n === 2, { timeoutMs: 5000, intervalMs: 5 })
     assert.deepEqual(reported, [1, 1])
     await gateway.stop()
   })
