@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { writeCsv } from '../../../src/dialects/porta/csv.ts'
-import { ProductResponse } from '../../../src/dialects/porta/dto.ts'
-import { writeXml, writeXmlError } from '../../../src/dialects/porta/xml.ts'
+import { writeCsv } from '../../../../src/dialects/porta/servicestack/csv.ts'
+import { ProductResponse } from '../../../../src/dialects/porta/servicestack/dto.ts'
+import { writeXml, writeXmlError } from '../../../../src/dialects/porta/servicestack/xml.ts'
 
 describe('XML writer (spec/porta.md §7.4)', () => {
   test('inherited members first, then own members ordinally; nulls are i:nil; nested members ordinally', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { bindProduct, readBody } from '../../../src/dialects/porta/bind.ts'
-import { PortaFault } from '../../../src/dialects/porta/errors.ts'
-import { parseQuery } from '../../../src/dialects/porta/request-url.ts'
+import { bindProduct, readBody } from '../../../../src/dialects/porta/servicestack/bind.ts'
+import { PortaFault } from '../../../../src/dialects/porta/servicestack/fault.ts'
+import { parseQuery } from '../../../../src/dialects/porta/servicestack/request-url.ts'
 
 const bind = (path: Record<string, string>, q = '', body?: Record<string, unknown>, form?: string) =>
   bindProduct({ path, query: parseQuery(q), body, form: form === undefined ? null : parseQuery(form) })

@@ -1,7 +1,6 @@
-import type { DirectoryAccount } from '../../../core/accounts/account-directory.ts'
-import { toPortaAccount } from '../account-codec.ts'
-import type { PortaAccountValue, ProductRequest } from '../dto.ts'
-import { argumentFault } from '../errors.ts'
+import type { DirectoryAccount } from '../../core/accounts/account-directory.ts'
+import { toPortaAccount } from './account-codec.ts'
+import { argumentFault, type PortaAccountValue, type ProductRequest } from './servicestack/index.ts'
 
 // The shared steps 2–5 of the account-list families (spec/porta.md §4.3): flag filters (global:
 // they apply whichever route bound them), the count, paging and the projection.

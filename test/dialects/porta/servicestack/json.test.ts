@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { defaultOf, formatNumber, isValueType, list, object, type FieldType } from '../../../src/dialects/porta/dto-types.ts'
-import { formatJsonDate } from '../../../src/dialects/porta/scalars.ts'
-import { BillingModel, ErrorResponse, PortaAccount, ProductResponse } from '../../../src/dialects/porta/dto.ts'
-import { writeJson } from '../../../src/dialects/porta/json.ts'
+import { defaultOf, formatNumber, isValueType, list, object, type FieldType } from '../../../../src/dialects/porta/servicestack/dto-types.ts'
+import { formatJsonDate } from '../../../../src/dialects/porta/servicestack/scalars.ts'
+import { BillingModel, ErrorResponse, PortaAccount, ProductResponse } from '../../../../src/dialects/porta/servicestack/dto.ts'
+import { writeJson } from '../../../../src/dialects/porta/servicestack/json.ts'
 import { fullProductResponse, populate } from './sample-values.ts'
 
 /** The writer as spec §7.2 reads, walked field by field: the compiled writer must agree with it. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, test } from 'node:test'
-import type { FieldType, ObjectType } from '../../../src/dialects/porta/dto-types.ts'
-import { Product, ProductResponse } from '../../../src/dialects/porta/dto.ts'
+import type { FieldType, ObjectType } from '../../../../src/dialects/porta/servicestack/dto-types.ts'
+import { Product, ProductResponse } from '../../../../src/dialects/porta/servicestack/dto.ts'
 
 // The reference page's pretty-printed JSV samples (a copy of seeds/porta-plus-web-services.txt)
 // fix every DTO's field names, order and placeholder types (spec/porta.md §2).

@@ -1,5 +1,5 @@
 import { defaultOf, fieldOf, isValueType, type FieldType, type ObjectType } from './dto-types.ts'
-import { bindingFault } from './errors.ts'
+import { bindingFault } from './fault.ts'
 import { parseScalar } from './jsv.ts'
 import type { ConversionError } from './jsv.ts'
 

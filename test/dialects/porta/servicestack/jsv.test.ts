@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { list, object } from '../../../src/dialects/porta/dto-types.ts'
-import { AccountServiceFeature, BillingModel, PortaProduct, Product, ProductResponse } from '../../../src/dialects/porta/dto.ts'
-import { JsvSyntaxError, parseJsv, readJsv, writeJsv } from '../../../src/dialects/porta/jsv.ts'
+import { list, object } from '../../../../src/dialects/porta/servicestack/dto-types.ts'
+import { AccountServiceFeature, BillingModel, PortaProduct, Product, ProductResponse } from '../../../../src/dialects/porta/servicestack/dto.ts'
+import { JsvSyntaxError, parseJsv, readJsv, writeJsv } from '../../../../src/dialects/porta/servicestack/jsv.ts'
 import { fullProductResponse } from './sample-values.ts'
 
 const d = (iso: string) => new Date(iso)

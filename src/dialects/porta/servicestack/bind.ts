@@ -1,6 +1,6 @@
 import { defaultOf, fieldOf, isValueType, type Field, type FieldType, type ObjectType } from './dto-types.ts'
 import { ProductBinding, type ProductRequest } from './dto.ts'
-import { bindingFault } from './errors.ts'
+import { bindingFault } from './fault.ts'
 import { parseJsv, parseScalar, typeJsv, type ConversionError } from './jsv.ts'
 import { readJsonBody } from './json-reader.ts'
 import type { QueryValues } from './request-url.ts'

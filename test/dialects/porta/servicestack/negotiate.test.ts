@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { BadCallback, negotiate, type NegotiationInput } from '../../../src/dialects/porta/negotiate.ts'
-import { parseQuery, splitRequest } from '../../../src/dialects/porta/request-url.ts'
+import { BadCallback, negotiate, type NegotiationInput } from '../../../../src/dialects/porta/servicestack/negotiate.ts'
+import { parseQuery, splitRequest } from '../../../../src/dialects/porta/servicestack/request-url.ts'
 
 const input = (over: Partial<NegotiationInput> & { q?: string } = {}): NegotiationInput => ({ query: parseQuery(over.q ?? ''), suffix: null, ...over })
 

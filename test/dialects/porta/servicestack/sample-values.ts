@@ -1,5 +1,5 @@
-import type { FieldType, ObjectType } from '../../../src/dialects/porta/dto-types.ts'
-import { ProductResponse } from '../../../src/dialects/porta/dto.ts'
+import type { FieldType, ObjectType } from '../../../../src/dialects/porta/servicestack/dto-types.ts'
+import { ProductResponse } from '../../../../src/dialects/porta/servicestack/dto.ts'
 
 // Deterministic fully populated DTO values (no nulls, tricky strings) for round-trip tests.
 

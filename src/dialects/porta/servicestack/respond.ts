@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { csvCell, writeCsv } from './csv.ts'
 import { ErrorResponse, ProductResponse, ResponseStatus, type ProductResponseValue } from './dto.ts'
-import { renderPortaError } from './errors.ts'
+import type { PortaErrorBody } from './fault.ts'
 import { writeJson } from './json.ts'
 import { writeJsv } from './jsv.ts'
 import type { Negotiated } from './negotiate.ts'
@@ -33,10 +33,8 @@ export function sendProductResponse(reply: FastifyReply, neg: Negotiated, body: 
   return reply.code(200).type(contentType(neg)).send(text)
 }
 
-/** Sends the §8 error body for any thrown value; the reason phrase is the ErrorCode. */
-export function sendPortaError(reply: FastifyReply, neg: Negotiated, e: unknown): FastifyReply {
-  const r = renderPortaError(e)
-  if (r.status === 500) reply.log.error({ err: { name: (e as Error)?.name, code: (e as { code?: string })?.code } }, 'porta: internal error')
+/** Sends a §8 error body (a fault, or a domain error the dialect rendered); the reason phrase is the ErrorCode. */
+export function sendResponseStatus(reply: FastifyReply, neg: Negotiated, r: PortaErrorBody): FastifyReply {
   const status = { ErrorCode: r.ErrorCode, Message: r.Message, Errors: r.Errors }
   let text: string
   switch (neg.format) {
