@@ -85,6 +85,8 @@ describe('operation tables', () => {
       native: { body: { error: 'no such route' }, headers: () => ({ authorization: `Bearer ${adminToken}` }) },
       // Porta matches a route before negotiation, binding and the License (spec/porta.md §1, §8).
       porta: { body: 'Handler for Request not found (404)', headers: () => ({}) },
+      // ResellerClub answers any path that is not a call, before auth, naming the path below `api/` (spec/resellerclub.md §1).
+      resellerclub: { body: (path: string) => ({ status: 'ERROR', message: `Unknown API call: ${path.replace(/^\/(api\/)?/, '')}` }), headers: () => ({}) },
     }
 
     before(async () => {
