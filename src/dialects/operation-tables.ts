@@ -1,16 +1,18 @@
 import { DELACON_OPERATIONS } from './delacon/operations.ts'
 import { NATIVE_OPERATIONS } from './native/operations.ts'
+import { PACKETERA_OPERATIONS } from './packetera/operations.ts'
 import { PORTA_OPERATIONS } from './porta/operations.ts'
 import { RESELLERCLUB_OPERATIONS } from './resellerclub/operations.ts'
 import { tableEntries, type OperationEntry, type OperationTable } from './operation.ts'
 
 /**
  * The operation table of every dialect that follows the one shape (src/dialects/operation.ts).
- * ICTCore and Packetera still route their own way (issue 12 point 4).
+ * ICTCore still routes its own way (issue 12 point 4).
  */
 export const OPERATION_TABLES: readonly OperationTable<unknown>[] = [
   DELACON_OPERATIONS,
   NATIVE_OPERATIONS,
+  PACKETERA_OPERATIONS,
   PORTA_OPERATIONS,
   RESELLERCLUB_OPERATIONS,
 ]

@@ -83,6 +83,12 @@ describe('operation tables', () => {
       delacon: { body: { RESULT: 'FAIL', MESSAGE: 'Not found' }, headers: () => ({}) },
       // The native scope authenticates every request, unrouted ones included: send the admin token.
       native: { body: { error: 'no such route' }, headers: () => ({ authorization: `Bearer ${adminToken}` }) },
+      // Packetera: an empty text 404 off its endpoint; on it, the TransactionType code picks the
+      // transaction, an unknown one answers 1006 (spec/packetera.md §3.1).
+      packetera: {
+        body: '', headers: () => ({}),
+        wireIdQuery: (code) => `TransactionType=${encodeURIComponent(code)}`, unknownWireId: 'ErrorCode=1006',
+      },
       // Porta matches a route before negotiation, binding and the License (spec/porta.md §1, §8).
       porta: { body: 'Handler for Request not found (404)', headers: () => ({}) },
       // ResellerClub answers any path that is not a call, before auth, naming the path below `api/` (spec/resellerclub.md §1).
