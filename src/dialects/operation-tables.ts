@@ -1,12 +1,21 @@
 import { DELACON_OPERATIONS } from './delacon/operations.ts'
 import { NATIVE_OPERATIONS } from './native/operations.ts'
+import { PACKETERA_OPERATIONS } from './packetera/operations.ts'
+import { PORTA_OPERATIONS } from './porta/operations.ts'
+import { RESELLERCLUB_OPERATIONS } from './resellerclub/operations.ts'
 import { tableEntries, type OperationEntry, type OperationTable } from './operation.ts'
 
 /**
  * The operation table of every dialect that follows the one shape (src/dialects/operation.ts).
- * ICTCore, Packetera, ResellerClub and Porta still route their own way (issue 12 point 4).
+ * ICTCore still routes its own way (issue 12 point 4).
  */
-export const OPERATION_TABLES: readonly OperationTable<unknown>[] = [DELACON_OPERATIONS, NATIVE_OPERATIONS]
+export const OPERATION_TABLES: readonly OperationTable<unknown>[] = [
+  DELACON_OPERATIONS,
+  NATIVE_OPERATIONS,
+  PACKETERA_OPERATIONS,
+  PORTA_OPERATIONS,
+  RESELLERCLUB_OPERATIONS,
+]
 
 /** Every operation of every table: wire id, methods and path, for tests that enumerate the wire. */
 export function listDialectOperations(): OperationEntry[] {

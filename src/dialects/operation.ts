@@ -18,7 +18,11 @@ export interface DialectOperation<Serve> {
   readonly wireId: string
   /** The HTTP methods that reach it. */
   readonly methods: readonly HTTPMethods[]
-  /** Its path under the dialect's prefix, as a Fastify pattern (`/rest/config/updatecustomer/*`, `/resellers/:id`). */
+  /**
+   * Its path under the dialect's prefix, as a Fastify pattern (`/rest/config/updatecustomer/*`, `/resellers/:id`).
+   * In a dispatching table, where the dispatch route reaches it (Porta `/GetAccounts/:License/:ICustomer`,
+   * Packetera's one `/cbc_APIs.aspx`).
+   */
   readonly path: string
   /** One line for the OpenAPI document. */
   readonly summary: string
@@ -26,10 +30,25 @@ export interface DialectOperation<Serve> {
   readonly serve: Serve
 }
 
+/**
+ * The one Fastify route through which a dispatching dialect serves every operation of its table:
+ * Packetera's `cbc_APIs.aspx` picks one by TransactionType, Porta's catch-all by its §3 matching.
+ */
+export interface DispatchRoute {
+  readonly methods: readonly HTTPMethods[]
+  readonly path: string
+}
+
 /** What a dialect's `operations.ts` exports: its name and every operation it serves. */
 export interface OperationTable<Serve> {
   readonly dialect: DialectName
   readonly operations: readonly DialectOperation<Serve>[]
+  /**
+   * Set by dispatching dialects only: the route that reaches every operation, which then looks the
+   * operation up in the table (operations may share a method and path; wire ids stay unique).
+   * Absent for REST dialects, where each operation's methods and path are its own Fastify route.
+   */
+  readonly dispatch?: DispatchRoute
 }
 
 /** A REST operation's route given the dialect's dependencies: hooks, schema (beyond the summary) and handler. */

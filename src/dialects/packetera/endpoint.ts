@@ -7,7 +7,8 @@ import { authenticateMember, authenticatePartner, mandatoryFields } from './auth
 import { failureOf, failures, PacketeraFailure } from './errors.ts'
 import { BUILTIN_REPLY, effectiveReplyConfig, failurePairs, requestReplyConfig, sendPairs, successPairs, type ReplyConfig } from './reply.ts'
 import { parseRequest, type PacketeraInput } from './request.ts'
-import { TRANSACTIONS, type Transaction, type TransactionContext } from './transactions/index.ts'
+import { PACKETERA_OPERATIONS } from './operations.ts'
+import type { Transaction, TransactionContext } from './transaction.ts'
 
 export interface EndpointOptions {
   core: Core
@@ -15,6 +16,9 @@ export interface EndpointOptions {
   /** Configured public base URL (scheme://host[:port]); else taken from the request. */
   publicBaseUrl?: string
 }
+
+/** The operation table by wire id (the TransactionType code). */
+const TRANSACTIONS: ReadonlyMap<string, Transaction> = new Map(PACKETERA_OPERATIONS.operations.map((op) => [op.wireId, op.serve]))
 
 /** Step 2 of §3.2: which transaction the request names (1006; absent → 2203 with ActivationId, else 1003). */
 function transactionOf(input: PacketeraInput): Transaction {

@@ -4,8 +4,9 @@ import { activationPage, registerActivationPage } from './activation-page.ts'
 import { transactionHandler } from './endpoint.ts'
 import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
 import { failures } from './errors.ts'
+import { TRANSACTION_ENDPOINT } from './transaction.ts'
 
-const ENDPOINT = '/cbc_APIs.aspx'
+const ENDPOINT = TRANSACTION_ENDPOINT.path
 
 /**
  * Packetera click-to-call dialect (spec/packetera.md): one transaction endpoint answering
@@ -36,7 +37,7 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
   app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send(''))
 
   app.route({
-    method: ['GET', 'POST'],
+    method: [...TRANSACTION_ENDPOINT.methods],
     url: ENDPOINT,
     exposeHeadRoute: false,
     schema: {

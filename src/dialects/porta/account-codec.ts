@@ -1,6 +1,5 @@
 import type { DirectoryAccount } from '../../core/accounts/account-directory.ts'
-import { minDate } from './dto-types.ts'
-import type { PortaAccountValue } from './dto.ts'
+import { minDate, type PortaAccountValue } from './servicestack/index.ts'
 
 // Core account → PortaAccount (spec/porta.md §10 "PortaAccount"). Products, billing, features,
 // PBX and devices are later concepts: until the core has them, their fields carry the value-type

@@ -3,16 +3,18 @@ import { resellerActor } from '../../core/actor.ts'
 import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
-import { bindProduct, readBody } from './bind.ts'
-import { argumentFault, PortaFault } from './errors.ts'
-import { BadCallback, formatOfMediaType, negotiate, type Negotiated } from './negotiate.ts'
-import { parseQuery, splitRequest, type QueryValues } from './request-url.ts'
-import { sendNoRoute, sendPortaError, sendProductResponse } from './respond.ts'
-import { matchRoute } from './routes.ts'
+import { renderPortaError } from './errors.ts'
+import { PORTA_DISPATCH } from './operations.ts'
+import { matchRoute } from './route-matcher.ts'
+import {
+  argumentFault, BadCallback, bindProduct, formatOfMediaType, negotiate, parseQuery, PortaFault, readBody, sendNoRoute, sendProductResponse,
+  sendResponseStatus, splitRequest, type Negotiated, type QueryValues,
+} from './servicestack/index.ts'
 
 // Porta Plus 2 Web Services (spec/porta.md). Every path under the prefix is served by one handler
 // that applies the dialect's own routing rules (§3: literal ignoring case, segment count, verb;
-// route suffix; percent-decoded segments), which Fastify's router cannot express.
+// route suffix; percent-decoded segments), which Fastify's router cannot express, to the operation
+// table (operations.ts); servicestack/ does negotiation, binding and the reply formats.
 // Order of checks (§1): route → format negotiation → binding → License → operation.
 
 const JSON_FALLBACK: Negotiated = { format: 'json', callback: null, jsvTextType: false }
@@ -62,15 +64,22 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
       const { body, form } = bodyOf(req)
       const bound = bindProduct({ body, path: match.vars, query: split.query, form })
       const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '')
-      const result = await match.route.operation({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
+      const result = await match.operation.serve({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
       return sendProductResponse(reply, neg, result)
     } catch (e) {
       return sendPortaError(reply, neg, e)
     }
   }
-  app.all('/*', handler)
+  app.all(PORTA_DISPATCH.path, handler)
 }
 export default plugin
+
+/** The §8 error reply for any thrown value: faults as they are, domain errors rendered (errors.ts), others 500 and logged. */
+function sendPortaError(reply: FastifyReply, neg: Negotiated, e: unknown): FastifyReply {
+  const r = renderPortaError(e)
+  if (r.status === 500) reply.log.error({ err: { name: (e as Error)?.name, code: (e as { code?: string })?.code } }, 'porta: internal error')
+  return sendResponseStatus(reply, neg, r)
+}
 
 /**
  * §6 step 1: the body by Content-Type (JSON, JSV; forms bind last); empty bodies are skipped, a body

@@ -4,17 +4,12 @@ import { resellerActor } from '../../core/actor.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateReseller } from './auth.ts'
-import type { RcCall } from './call.ts'
+import { rcUrls, type RcOperation } from './call.ts'
 import { RcError, errorReply, sendRc, sendRcError, type RcFormat } from './errors.ts'
+import { RESELLERCLUB_OPERATIONS } from './operations.ts'
 import { RcParams, rawQueryOf } from './params.ts'
-import { customerCalls } from './routes/customer-calls.ts'
-import { tokenCalls } from './routes/token-calls.ts'
 import { validate } from './validation.ts'
 
-/** Every call this dialect answers (spec §4); any other path is `Unknown API call` (404). */
-export const CALLS: readonly RcCall[] = [...customerCalls, ...tokenCalls]
-
-const FORMATS: readonly RcFormat[] = ['json', 'xml']
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'text/plain'])
 
@@ -57,39 +52,39 @@ const plugin: DialectPlugin = async (app, opts) => {
   app.setNotFoundHandler((req, reply) => unknownCall(req.url, reply))
   opts.frameworkErrors.add(opts.config.prefixes.resellerclub, (_err, req, reply) => { unknownCall(req.url, reply) })
 
-  for (const call of CALLS) registerCall(app, opts, call)
+  for (const op of RESELLERCLUB_OPERATIONS.operations) registerCall(app, opts, op)
 }
 export default plugin
 
-function registerCall(app: FastifyInstance, { core, config }: DialectOptions, call: RcCall): void {
+/** Routes a call at each of its URLs (rcUrls), plus a hidden route there answering the other methods. */
+function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op: RcOperation): void {
+  const call = op.serve
+  const method = op.methods[0]!
   const querystring = Type.Object({
     'auth-userid': Type.String({ description: 'Your reseller id' }),
     'api-key': Type.String({ description: 'One of your API keys' }),
     ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String({ description: r.description }) : Type.Optional(Type.String({ description: r.description }))])),
   })
-  const wrongMethod = OTHER_METHODS.filter((m) => m !== call.method)
-  for (const path of [call.path, ...(call.aliases ?? [])]) {
-    for (const format of FORMATS) {
-      const url = `/api/${path}.${format}`
-      app.route({
-        method: call.method, url, exposeHeadRoute: false,
-        schema: { tags: ['resellerclub'], summary: call.summary, querystring },
-        handler: async (req: FastifyRequest, reply: FastifyReply) => {
-          // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
-          const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
-          const reseller = await authenticateReseller(core, params)
-          validate(params, call.params)
-          const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params })
-          return sendRc(reply, format, 200, result)
-        },
-      })
-      app.route({
-        method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
-        handler: async (req) => {
-          throw new RcError(`${req.method} method is not supported for this API call. Use ${call.method}.`)
-        },
-      })
-    }
+  const wrongMethod = OTHER_METHODS.filter((m) => m !== method)
+  for (const { url, format } of rcUrls(op)) {
+    app.route({
+      method, url, exposeHeadRoute: false,
+      schema: { tags: ['resellerclub'], summary: op.summary, querystring },
+      handler: async (req: FastifyRequest, reply: FastifyReply) => {
+        // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
+        const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
+        const reseller = await authenticateReseller(core, params)
+        validate(params, call.params)
+        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params })
+        return sendRc(reply, format, 200, result)
+      },
+    })
+    app.route({
+      method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
+      handler: async (req) => {
+        throw new RcError(`${req.method} method is not supported for this API call. Use ${method}.`)
+      },
+    })
   }
 }
 

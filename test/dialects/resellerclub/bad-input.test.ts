@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { after, before, describe, test } from 'node:test'
-import { CALLS } from '../../../src/dialects/resellerclub/plugin.ts'
+import { RESELLERCLUB_OPERATIONS } from '../../../src/dialects/resellerclub/operations.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 import { form, rcClient, signupParams } from './rc-client.ts'
@@ -26,15 +26,15 @@ for (const kind of TEST_DATABASES) {
     })
     after(async () => { await app.stop() })
 
-    for (const call of CALLS) {
-      test(`${call.path}: hostile parameters always get the error envelope or a success, never an internal error`, async () => {
-        const names = call.params.map((r) => r.name)
+    for (const call of RESELLERCLUB_OPERATIONS.operations) {
+      test(`${call.wireId}: hostile parameters always get the error envelope or a success, never an internal error`, async () => {
+        const names = call.serve.params.map((r) => r.name)
         const params = fc.dictionary(fc.constantFrom(...names), fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: names.length })
         await fc.assert(fc.asyncProperty(params, fc.constantFrom('json', 'xml'), async (p, ext) => {
           const body = form({ 'auth-userid': String(reseller.id), 'api-key': reseller.apiKey, ...p })
-          const res = call.method === 'GET'
-            ? await app.http.inject({ method: 'GET', url: `/resellerclub/api/${call.path}.${ext}?${body}` })
-            : await app.http.inject({ method: 'POST', url: `/resellerclub/api/${call.path}.${ext}`, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+          const res = call.methods[0] === 'GET'
+            ? await app.http.inject({ method: 'GET', url: `/resellerclub/api/${call.wireId}.${ext}?${body}` })
+            : await app.http.inject({ method: 'POST', url: `/resellerclub/api/${call.wireId}.${ext}`, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
           assert.ok(res.statusCode === 200 || res.statusCode === 500, `${res.statusCode} ${res.body}`)
           if (res.statusCode === 500) {
             if (ext === 'json') {

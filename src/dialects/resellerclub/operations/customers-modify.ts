@@ -1,0 +1,16 @@
+import { modifyCustomer } from '../../../core/customers/index.ts'
+import { rcCall } from '../call.ts'
+import { modifyPatch } from '../codec.ts'
+import { forCustomerId } from '../customer-id.ts'
+import { MODIFY_RULES } from '../validation.ts'
+
+/** `customers/modify` (spec §4.1): replaces a customer's details and login email. */
+export const customersModify = rcCall({
+  name: 'customers/modify', method: 'POST',
+  summary: 'Replaces a customer\'s details',
+  params: MODIFY_RULES,
+  async handle({ core, actor, params: p }) {
+    await forCustomerId(p, (id) => modifyCustomer(core, actor, id, { profile: modifyPatch(p), loginEmail: p.get('username')!.toLowerCase() }))
+    return true
+  },
+})
