@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import pino from 'pino'
 import { buildApp, type SwitchboardApp } from '../../src/app.ts'
+import { insertUser } from '../../src/core/users/index.ts'
 import type { Database } from '../../src/db/client.ts'
 import type { DialectName, OperationEntry } from '../../src/dialects/operation.ts'
 import { listDialectOperations, OPERATION_TABLES } from '../../src/dialects/operation-tables.ts'
@@ -15,9 +16,15 @@ import { openTestDatabase } from '../helpers/database.ts'
 
 const OPERATIONS_DIR = new URL('../../src/dialects/', import.meta.url)
 
-/** A concrete URL path for a Fastify pattern: `:param` → 1, `*` → one segment. */
+/**
+ * A value for a path parameter that names no specific row: 1, except where a parameter is not an
+ * id — ICTCore's `{type}` is a program type name, any other name being its generic 404 (spec/ictcore.md §1, §4.2).
+ */
+const PARAM_EXAMPLES: Record<string, string> = { type: 'sendsms' }
+
+/** A concrete URL path for a Fastify pattern: `:param` → its example (default 1), `*` → one segment. */
 function concretePath(pattern: string): string {
-  return pattern.replace(/:[A-Za-z]+/g, '1').replace(/\*/g, 'x')
+  return pattern.replace(/:([A-Za-z_]+)/g, (_m, name: string) => PARAM_EXAMPLES[name] ?? '1').replace(/\*/g, 'x')
 }
 
 describe('operation tables', () => {
@@ -63,6 +70,7 @@ describe('operation tables', () => {
   describe('every listed operation is routed', () => {
     // Routing does not depend on the database: PGlite only.
     const adminToken = randomBytes(24).toString('base64url')
+    const ictcoreAdmin = { username: 'optables-admin', password: randomBytes(12).toString('base64url') }
     let app: SwitchboardApp
     let database: Database
     let prefixes: Record<DialectName, string>
@@ -81,6 +89,11 @@ describe('operation tables', () => {
     }>> = {
       // Delacon authenticates per route: an unrouted path is answered before any auth (spec/delacon.md §1).
       delacon: { body: { RESULT: 'FAIL', MESSAGE: 'Not found' }, headers: () => ({}) },
+      // ICTCore routes before it authenticates (spec/ictcore.md §1 "Unknown route"); its operations need an admin's credentials.
+      ictcore: {
+        body: { error: { code: 404, message: 'Not Found' } },
+        headers: () => ({ authorization: `Basic ${Buffer.from(`${ictcoreAdmin.username}:${ictcoreAdmin.password}`).toString('base64')}` }),
+      },
       // The native scope authenticates every request, unrouted ones included: send the admin token.
       native: { body: { error: 'no such route' }, headers: () => ({ authorization: `Bearer ${adminToken}` }) },
       // Packetera: an empty text 404 off its endpoint; on it, the TransactionType code picks the
@@ -100,6 +113,7 @@ describe('operation tables', () => {
       const config = testConfig()
       prefixes = { ...config.prefixes, native: '/native' }
       app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), adminToken })
+      await insertUser(app.core.db, null, { ...ictcoreAdmin, roles: ['admin', 'user'] })
     })
     after(async () => {
       await app.stop()
@@ -126,6 +140,19 @@ describe('operation tables', () => {
 
     /** The route that reaches an operation: its own (REST) or its table's dispatch route. */
     const routeOf = (op: OperationEntry) => OPERATION_TABLES.find((t) => t.dialect === op.dialect)!.dispatch ?? op
+
+    test('the OpenAPI document lists every method and path of every table', async () => {
+      const doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> }
+      // Parameter names aside: two operations of one path shape share one Fastify route (ICTCore `{program_id}` / `{type}`).
+      const shape = (path: string) => path.replace(/\{[^}]*\}|:[A-Za-z_]+|\*/g, '{}')
+      const listed = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${shape(path)}`)))
+      for (const op of listDialectOperations()) {
+        for (const method of op.methods) {
+          const key = `${method} ${shape(`${prefixes[op.dialect]}${routeOf(op).path}`)}`
+          assert.ok(listed.has(key), `${op.dialect} ${op.wireId}: ${key} is not in /docs/json`)
+        }
+      }
+    })
 
     const entries: OperationEntry[] = listDialectOperations()
     for (const op of entries) {

@@ -1,6 +1,3 @@
-import { campaignRoutes } from './routes/campaigns.ts'
-import { spoolRoutes } from './routes/spools.ts'
-import { transmissionRoutes } from './routes/transmissions.ts'
 import { parse as parseQuery } from 'node:querystring'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Invalid, isDomainError } from '../../core/errors.ts'
@@ -8,22 +5,10 @@ import type { DialectOptions, DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
 import { IctcoreHttpError, NOT_FOUND, renderIctcoreError, sendJson } from './errors.ts'
+import { ICTCORE_OPERATIONS } from './operations.ts'
+import { captureCsvUploads } from './resources/groups.ts'
+import { captureMediaBodies } from './resources/media.ts'
 import { IctcoreRouter, type IctcoreMethod } from './router.ts'
-import { accountProgramRoutes } from './routes/account-programs.ts'
-import { accountSettingRoutes } from './routes/account-settings.ts'
-import { accountRoutes } from './routes/accounts.ts'
-import { authenticateRoutes } from './routes/authenticate.ts'
-import { contactRoutes } from './routes/contacts.ts'
-import { captureCsvUploads, groupRoutes } from './routes/groups.ts'
-import { captureMediaBodies, messageMediaRoutes } from './routes/message-media.ts'
-import { messageRoutes } from './routes/messages.ts'
-import { permissionRoutes } from './routes/permissions.ts'
-import { programRoutes } from './routes/programs.ts'
-import { providerRoutes } from './routes/providers.ts'
-import { roleRoutes } from './routes/roles.ts'
-import { statisticsRoutes } from './routes/statistics.ts'
-import { userRelationRoutes } from './routes/user-relations.ts'
-import { userRoutes } from './routes/users.ts'
 
 /** JSON bodies are limited to 1 MiB (spec/ictcore.md §1). */
 const JSON_BODY_LIMIT = 1024 * 1024
@@ -38,7 +23,7 @@ const ROUTED = new Set(['GET', 'POST', 'PUT', 'DELETE'])
  */
 const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   tagDialect(app, 'ictcore')
-  const { core } = opts
+  const { core, config } = opts
   const prefix = opts.config.prefixes.ictcore
   // A path the router cannot take (malformed %-escape, a segment over the length limit) names no
   // route and no id: the §1 404 envelope.
@@ -95,7 +80,7 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
     const hit = ROUTED.has(method) ? router.match(method as IctcoreMethod, path) : null
     if (!hit || (head && hit.route.noHead)) return sendJson(reply, 404, NOT_FOUND)
     const actor = hit.route.public ? (null as never) : await authenticateRequest(core, req)
-    const result = await hit.route.handler({ req, reply, actor, params: hit.params, body: req.body, query })
+    const result = await hit.route.handler({ core, config, req, reply, actor, params: hit.params, body: req.body, query })
     if (reply.sent) return reply
     return sendJson(reply, 200, result)
   }
@@ -129,25 +114,9 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   app.setNotFoundHandler(dispatch)
   app.route({ method: 'OPTIONS', url: '/*', handler: preflight, schema: { hide: true } })
 
-  authenticateRoutes(router, opts)
-  userRoutes(router, opts)
-  userRelationRoutes(router, opts)
-  roleRoutes(router, opts)
-  permissionRoutes(router, opts)
-  accountRoutes(router, opts)
-  accountSettingRoutes(router, opts)
-  programRoutes(router, opts)
-  accountProgramRoutes(router, opts)
-  providerRoutes(router, opts)
-  statisticsRoutes(router, opts)
+  // Upload bodies of CSV imports and media bypass the JSON parser (§8, §9).
   captureCsvUploads(app, prefix)
-  contactRoutes(router, opts)
-  groupRoutes(router, opts)
   captureMediaBodies(app, prefix)
-  messageRoutes(router, opts)
-  messageMediaRoutes(router, opts)
-  transmissionRoutes(router, opts)
-  spoolRoutes(router, opts)
-  campaignRoutes(router, opts)
+  for (const op of ICTCORE_OPERATIONS.operations) router.serve(op)
 }
 export default plugin

@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
+import type { Config } from '../../config.ts'
 import type { Actor } from '../../core/actor.ts'
+import type { Core } from '../../core/core.ts'
 import { MAX_ID } from '../../core/kernel/ids.ts'
+import type { DialectOperation } from '../operation.ts'
 
-/** What a route handler gets: the authenticated actor (null on public routes) and parsed params. */
+/** What a route handler gets: the dialect's dependencies, the authenticated actor (null on public routes) and parsed params. */
 export interface IctcoreContext {
+  core: Core
+  config: Config
   req: FastifyRequest
   reply: FastifyReply
   actor: Actor
@@ -16,6 +21,29 @@ export interface IctcoreContext {
 export type IctcoreHandler = (ctx: IctcoreContext) => Promise<unknown>
 
 export type IctcoreMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/** How the router serves an ICTCore operation. */
+export interface IctcoreServe {
+  /** Parse, core call, render: returns the value the dispatcher sends as JSON (or sends the reply itself). */
+  readonly handler: IctcoreHandler
+  /** No credentials needed (§2.1/§2.2). */
+  readonly public?: boolean
+  /** Equivalent paths the same operation is served at, with the same methods (§4.7 `/documents` ≡ `/messages/documents`). */
+  readonly aliases?: readonly string[]
+}
+
+/**
+ * One ICTCore operation (src/dialects/operation.ts). `methods` are among GET, POST, PUT, DELETE:
+ * PUT is also reached by PATCH, GET by HEAD unless it acts, DELETE also as `GET P/delete` (§1, §3).
+ */
+export type IctcoreOperation = DialectOperation<IctcoreServe>
+
+/** Declares an ICTCore operation (a typed identity: the object literal is checked against the skeleton). */
+export function ictcoreOperation(op: IctcoreOperation): IctcoreOperation {
+  return op
+}
+
+const ICTCORE_METHODS = new Set<HTTPMethods>(['GET', 'POST', 'PUT', 'DELETE'])
 
 export interface RouteDef {
   method: IctcoreMethod
@@ -39,10 +67,11 @@ const ID = /^[0-9]{1,10}$/
 const ACTING_GET = /\/(delete|clone|start|stop)$/
 
 /**
- * The dialect's route table. Every route is registered twice: with Fastify (docs, metrics, HEAD)
- * and in this table, from which `match` resolves the request as spec §1 normalises it (`.json`
- * suffix, method override, PATCH ≡ PUT, one trailing slash). Whatever Fastify matched, the
- * handler that runs is the one this table resolves.
+ * The dialect's router, built from its operation table (`operations.ts`). Every route is
+ * registered twice: with Fastify (docs, metrics, HEAD) and in this router's own table, from which
+ * `match` resolves the request as spec §1 normalises it (`.json` suffix, method override, PATCH ≡
+ * PUT, one trailing slash). Whatever Fastify matched, the handler that runs is the one this table
+ * resolves.
  */
 export class IctcoreRouter {
   private readonly routes = new Map<string, RouteDef[]>()
@@ -52,13 +81,17 @@ export class IctcoreRouter {
 
   constructor(private readonly app: FastifyInstance, private readonly entry: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {}
 
-  get(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('GET', path, handler, opts) }
-  post(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('POST', path, handler, opts) }
-  put(path: string, handler: IctcoreHandler, opts?: RouteOptions): void { this.add('PUT', path, handler, opts) }
-  /** A DELETE route `P`, also served as `GET P/delete` (§3). */
-  delete(path: string, handler: IctcoreHandler, opts?: RouteOptions): void {
-    this.add('DELETE', path, handler, opts)
-    this.add('GET', `${path}/delete`, handler, opts)
+  /** Routes an operation: each of its methods at its path and aliases; a DELETE `P` also as `GET P/delete` (§3). */
+  serve(op: IctcoreOperation): void {
+    const { handler, aliases = [] } = op.serve
+    const opts: RouteOptions = { public: op.serve.public ?? false, summary: op.summary }
+    for (const path of [op.path, ...aliases]) {
+      for (const method of op.methods) {
+        if (!ICTCORE_METHODS.has(method)) throw new Error(`ictcore ${op.wireId}: method ${method} is not routed (§1)`)
+        this.add(method as IctcoreMethod, path, handler, opts)
+        if (method === 'DELETE') this.add('GET', `${path}/delete`, handler, opts)
+      }
+    }
   }
 
   add(method: IctcoreMethod, path: string, handler: IctcoreHandler, opts: RouteOptions = {}): void {

@@ -1,0 +1,14 @@
+import { createAccount } from '../../../core/accounts/index.ts'
+import { accountIn } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /accounts` (spec/ictcore.md §4.9): create an account. */
+export const createAccountOp = ictcoreOperation({
+  wireId: 'POST /accounts',
+  methods: ['POST'],
+  path: '/accounts',
+  summary: 'Create an account',
+  serve: {
+    handler: async ({ core, actor, body }) => createAccount(core, actor, accountIn(body)),
+  },
+})

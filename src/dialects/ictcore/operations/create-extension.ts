@@ -1,0 +1,14 @@
+import { createAccount } from '../../../core/accounts/index.ts'
+import { accountIn } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /extensions` (spec/ictcore.md §4.9): create an account of type extension. */
+export const createExtensionOp = ictcoreOperation({
+  wireId: 'POST /extensions',
+  methods: ['POST'],
+  path: '/extensions',
+  summary: 'Create an account of type extension',
+  serve: {
+    handler: async ({ core, actor, body }) => createAccount(core, actor, { ...accountIn(body), type: 'extension' }),
+  },
+})

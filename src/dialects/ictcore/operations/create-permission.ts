@@ -1,0 +1,14 @@
+import { createPermission } from '../../../core/users/index.ts'
+import { namedIn } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /permissions` (spec/ictcore.md §4.10): create a permission. */
+export const createPermissionOp = ictcoreOperation({
+  wireId: 'POST /permissions',
+  methods: ['POST'],
+  path: '/permissions',
+  summary: 'Create a permission',
+  serve: {
+    handler: async ({ core, actor, body }) => createPermission(core, actor, namedIn(body)),
+  },
+})

@@ -1,0 +1,14 @@
+import { createTransmission } from '../../../core/transmissions/index.ts'
+import { transmissionIn } from '../resources/transmissions.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /transmissions` (spec/ictcore.md §4.3): create a transmission. */
+export const createTransmissionOp = ictcoreOperation({
+  wireId: 'POST /transmissions',
+  methods: ['POST'],
+  path: '/transmissions',
+  summary: 'Create a transmission',
+  serve: {
+    handler: async ({ core, actor, body }) => createTransmission(core, actor, transmissionIn(body)),
+  },
+})

@@ -1,0 +1,14 @@
+import { createUser } from '../../../core/users/index.ts'
+import { userIn } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /users` (spec/ictcore.md §4.10): create a user. */
+export const createUserOp = ictcoreOperation({
+  wireId: 'POST /users',
+  methods: ['POST'],
+  path: '/users',
+  summary: 'Create a user',
+  serve: {
+    handler: async ({ core, req, actor, body }) => createUser(core, actor, userIn(req, body)),
+  },
+})

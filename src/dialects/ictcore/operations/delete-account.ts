@@ -1,0 +1,16 @@
+import { deleteAccount } from '../../../core/accounts/index.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `DELETE /accounts/{account_id}` (spec/ictcore.md §4.9): delete an account. */
+export const deleteAccountOp = ictcoreOperation({
+  wireId: 'DELETE /accounts/{account_id}',
+  methods: ['DELETE'],
+  path: '/accounts/:account_id',
+  summary: 'Delete an account',
+  serve: {
+    handler: async ({ core, actor, params }) => {
+      await deleteAccount(core, actor, params.account_id as number)
+      return true
+    },
+  },
+})

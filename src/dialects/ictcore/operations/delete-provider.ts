@@ -1,0 +1,16 @@
+import { deleteProvider } from '../../../core/providers/index.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `DELETE /providers/{provider_id}` (spec/ictcore.md §4.11): delete a provider. */
+export const deleteProviderOp = ictcoreOperation({
+  wireId: 'DELETE /providers/{provider_id}',
+  methods: ['DELETE'],
+  path: '/providers/:provider_id',
+  summary: 'Delete a provider',
+  serve: {
+    handler: async ({ core, actor, params }) => {
+      await deleteProvider(core, actor, params.provider_id as number)
+      return true
+    },
+  },
+})

@@ -1,0 +1,14 @@
+import { getAccount } from '../../../core/accounts/index.ts'
+import { accountOut } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /accounts/{account_id}` (spec/ictcore.md §4.9): read an account. */
+export const getAccountOp = ictcoreOperation({
+  wireId: 'GET /accounts/{account_id}',
+  methods: ['GET'],
+  path: '/accounts/:account_id',
+  summary: 'Read an account',
+  serve: {
+    handler: async ({ core, actor, params }) => accountOut(await getAccount(core, actor, params.account_id as number)),
+  },
+})

@@ -1,0 +1,14 @@
+import { getCampaign } from '../../../core/campaigns/index.ts'
+import { campaignOut } from '../resources/campaigns.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /campaigns/{campaign_id}` (spec/ictcore.md §4.6): read a campaign. */
+export const getCampaignOp = ictcoreOperation({
+  wireId: 'GET /campaigns/{campaign_id}',
+  methods: ['GET'],
+  path: '/campaigns/:campaign_id',
+  summary: 'Read a campaign',
+  serve: {
+    handler: async ({ core, actor, params }) => campaignOut(await getCampaign(core, actor, params.campaign_id as number)),
+  },
+})

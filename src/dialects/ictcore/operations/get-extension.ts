@@ -1,0 +1,14 @@
+import { getAccount } from '../../../core/accounts/index.ts'
+import { accountOut } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /extensions/{account_id}` (spec/ictcore.md §4.9): read an account of type extension. */
+export const getExtensionOp = ictcoreOperation({
+  wireId: 'GET /extensions/{account_id}',
+  methods: ['GET'],
+  path: '/extensions/:account_id',
+  summary: 'Read an account of type extension',
+  serve: {
+    handler: async ({ core, actor, params }) => accountOut(await getAccount(core, actor, params.account_id as number, 'extension')),
+  },
+})

@@ -1,0 +1,14 @@
+import { getTransmission } from '../../../core/transmissions/index.ts'
+import { transmissionOut } from '../resources/transmissions.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /transmissions/{transmission_id}` (spec/ictcore.md §4.3): read a transmission. */
+export const getTransmissionOp = ictcoreOperation({
+  wireId: 'GET /transmissions/{transmission_id}',
+  methods: ['GET'],
+  path: '/transmissions/:transmission_id',
+  summary: 'Read a transmission',
+  serve: {
+    handler: async ({ core, actor, params }) => transmissionOut(await getTransmission(core, actor, params.transmission_id as number)),
+  },
+})

@@ -1,0 +1,17 @@
+import { setUserPermission } from '../../../core/users/index.ts'
+import { userOut } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `PUT /users/{user_id}/permissions/{permission_id}` (spec/ictcore.md §4.10): grant a user a permission. */
+export const grantUserPermissionOp = ictcoreOperation({
+  wireId: 'PUT /users/{user_id}/permissions/{permission_id}',
+  methods: ['PUT'],
+  path: '/users/:user_id/permissions/:permission_id',
+  summary: 'Grant a user a permission',
+  serve: {
+    handler: async ({ core, actor, params }) => {
+      const u = await setUserPermission(core, actor, params.user_id as number, params.permission_id as number, true)
+      return userOut(u, u.isAdmin)
+    },
+  },
+})

@@ -1,0 +1,15 @@
+import { listCampaigns } from '../../../core/campaigns/index.ts'
+import { listQueryIn } from '../codec.ts'
+import { CAMPAIGN_FILTERS, campaignOut } from '../resources/campaigns.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /campaigns` (spec/ictcore.md §4.6): list campaigns. */
+export const listCampaignsOp = ictcoreOperation({
+  wireId: 'GET /campaigns',
+  methods: ['GET'],
+  path: '/campaigns',
+  summary: 'List campaigns',
+  serve: {
+    handler: async ({ core, req, actor, query }) => (await listCampaigns(core, actor, listQueryIn(req, query, CAMPAIGN_FILTERS))).map(campaignOut),
+  },
+})

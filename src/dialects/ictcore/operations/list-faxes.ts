@@ -1,0 +1,16 @@
+import { listTransmissions } from '../../../core/transmissions/index.ts'
+import { listQueryIn } from '../codec.ts'
+import { TRANSMISSION_FILTERS, transmissionOut } from '../resources/transmissions.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /faxes` (spec/ictcore.md §4.3): list transmissions of service 2 (faxes). */
+export const listFaxesOp = ictcoreOperation({
+  wireId: 'GET /faxes',
+  methods: ['GET'],
+  path: '/faxes',
+  summary: 'List transmissions of service 2 (faxes)',
+  serve: {
+    handler: async ({ core, req, actor, query }) =>
+      (await listTransmissions(core, actor, listQueryIn(req, query, TRANSMISSION_FILTERS), { serviceFlag: 2 })).map(transmissionOut),
+  },
+})

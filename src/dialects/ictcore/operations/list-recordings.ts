@@ -1,0 +1,16 @@
+import { listMessages } from '../../../core/messages/index.ts'
+import { listQueryIn } from '../codec.ts'
+import { MESSAGE_FILTERS, messageOut } from '../resources/messages.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `GET /messages/recordings` (spec/ictcore.md §4.7): list recordings. */
+export const listRecordingsOp = ictcoreOperation({
+  wireId: 'GET /messages/recordings',
+  methods: ['GET'],
+  path: '/messages/recordings',
+  summary: 'List recordings',
+  serve: {
+    aliases: ['/recordings'],
+    handler: async ({ core, req, actor, query }) => (await listMessages(core, actor, 'recording', listQueryIn(req, query, MESSAGE_FILTERS.recording))).map(messageOut),
+  },
+})

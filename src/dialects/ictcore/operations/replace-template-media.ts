@@ -1,0 +1,16 @@
+import { storeMedia } from '../../../core/messages/index.ts'
+import { mediaUpload, storing } from '../resources/media.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `PUT, POST /messages/templates/{template_id}/media` (spec/ictcore.md §9): replace the media of a template. */
+export const replaceTemplateMediaOp = ictcoreOperation({
+  wireId: 'PUT, POST /messages/templates/{template_id}/media',
+  methods: ['PUT', 'POST'],
+  path: '/messages/templates/:template_id/media',
+  summary: 'Replace the media of a template',
+  serve: {
+    aliases: ['/templates/:template_id/media'],
+    handler: async ({ core, req, actor, params }) =>
+      storing('template', () => storeMedia(core, actor, 'template', params.template_id as number, mediaUpload(req, 'template'), 'replace')),
+  },
+})

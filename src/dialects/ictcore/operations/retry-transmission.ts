@@ -1,0 +1,13 @@
+import { sendTransmission } from '../../../core/transmissions/index.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `POST /transmissions/{transmission_id}/retry` (spec/ictcore.md §4.3): retry a failed transmission. */
+export const retryTransmissionOp = ictcoreOperation({
+  wireId: 'POST /transmissions/{transmission_id}/retry',
+  methods: ['POST'],
+  path: '/transmissions/:transmission_id/retry',
+  summary: 'Retry a failed transmission',
+  serve: {
+    handler: async ({ core, actor, params }) => sendTransmission(core, actor, params.transmission_id as number, 'retry'),
+  },
+})

@@ -1,0 +1,16 @@
+import { unscheduleTransmission } from '../../../core/schedules/index.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `DELETE /transmissions/{transmission_id}/schedule` (spec/ictcore.md §4.3): cancel any automatic send of a transmission. */
+export const unscheduleTransmissionOp = ictcoreOperation({
+  wireId: 'DELETE /transmissions/{transmission_id}/schedule',
+  methods: ['DELETE'],
+  path: '/transmissions/:transmission_id/schedule',
+  summary: 'Cancel any automatic send of a transmission',
+  serve: {
+    handler: async ({ core, actor, params }) => {
+      await unscheduleTransmission(core, actor, params.transmission_id as number)
+      return true
+    },
+  },
+})

@@ -1,0 +1,14 @@
+import { updateCampaign } from '../../../core/campaigns/index.ts'
+import { campaignIn, campaignOut } from '../resources/campaigns.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `PUT /campaigns/{campaign_id}` (spec/ictcore.md §4.6): update a campaign. */
+export const updateCampaignOp = ictcoreOperation({
+  wireId: 'PUT /campaigns/{campaign_id}',
+  methods: ['PUT'],
+  path: '/campaigns/:campaign_id',
+  summary: 'Update a campaign',
+  serve: {
+    handler: async ({ core, actor, params, body }) => campaignOut(await updateCampaign(core, actor, params.campaign_id as number, campaignIn(body))),
+  },
+})

@@ -1,0 +1,14 @@
+import { updateAccount } from '../../../core/accounts/index.ts'
+import { accountIn, accountOut } from '../codec.ts'
+import { ictcoreOperation } from '../router.ts'
+
+/** `PUT /dids/{account_id}` (spec/ictcore.md §4.9): update an account of type did. */
+export const updateDidOp = ictcoreOperation({
+  wireId: 'PUT /dids/{account_id}',
+  methods: ['PUT'],
+  path: '/dids/:account_id',
+  summary: 'Update an account of type did',
+  serve: {
+    handler: async ({ core, actor, params, body }) => accountOut(await updateAccount(core, actor, params.account_id as number, accountIn(body), 'did')),
+  },
+})
