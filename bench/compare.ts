@@ -49,8 +49,10 @@ try {
   const servers = [await seededServer(undefined, cleanup), await seededServer(join(other, 'bin/switchboard.js'), cleanup)]
   for (const c of servers[0]!.cases) {
     if (wanted.length && !wanted.some((w) => c.name.toLowerCase().includes(w))) continue
-    if (c.unavailable || servers[1]!.cases.find((x) => x.name === c.name)?.unavailable !== undefined) {
-      process.stdout.write(`${c.name}: not available in both builds\n`)
+    const theirs = servers[1]!.cases.find((x) => x.name === c.name)
+    if (c.unavailable !== undefined || !theirs || theirs.unavailable !== undefined) {
+      const why = [c.unavailable && `this: ${c.unavailable}`, !theirs ? 'other: no such case' : theirs.unavailable && `other: ${theirs.unavailable}`]
+      process.stdout.write(`${c.name}: not available in both builds (${why.filter(Boolean).join('; ')})\n`)
       continue
     }
     const ratios: number[] = []
