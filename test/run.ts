@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 // file: every file then no longer pays for starting Node, tsx and importing the app again (about a
 // third of the suite's time). Files are handed out longest first, by the duration each took last time
 // (measured by helpers/file-times-reporter.ts, kept in the temp dir; file size before the first run),
-// so the processes finish together.
+// so the processes finish together. Every process loads the secret sweep (helpers/secret-sweep.ts).
 //
 //   node test/run.ts [glob or file …]     default: test/**/*.test.ts
 //   TEST_PROCESSES=n                      processes (default: the machine's cores, at least 2)
@@ -25,6 +25,7 @@ if (!files.length) {
 }
 
 const TIMES = join(tmpdir(), 'switchboard-test-times.json')
+const SECRET_SWEEP = new URL('./helpers/secret-sweep.ts', import.meta.url).href
 const FILE_TIMES_REPORTER = fileURLToPath(new URL('./helpers/file-times-reporter.ts', import.meta.url))
 const lastTimes: Record<string, number> = (() => {
   try { return JSON.parse(readFileSync(TIMES, 'utf8')) as Record<string, number> } catch { return {} }
@@ -50,7 +51,7 @@ function runGroup(group: string[], index: number): Promise<number> {
   const timesFile = join(tmpdir(), `switchboard-test-times-${process.pid}-${index}.json`)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
-      '--import', 'tsx', '--test', '--experimental-test-isolation=none', '--test-force-exit',
+      '--import', 'tsx', '--import', SECRET_SWEEP, '--test', '--experimental-test-isolation=none', '--test-force-exit',
       '--test-timeout=120000', '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=${FILE_TIMES_REPORTER}`, `--test-reporter-destination=${timesFile}`, ...passThrough, ...group,
     ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWITCHBOARD_TEST_PROCESS: String(index) } })

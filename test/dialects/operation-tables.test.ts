@@ -2,13 +2,12 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
-import pino from 'pino'
 import { buildApp, type SwitchboardApp } from '../../src/app.ts'
 import { insertUser } from '../../src/core/users/index.ts'
 import type { Database } from '../../src/db/client.ts'
 import type { DialectName, OperationEntry } from '../../src/dialects/operation.ts'
 import { listDialectOperations, OPERATION_TABLES } from '../../src/dialects/operation-tables.ts'
-import { testConfig } from '../helpers/app.ts'
+import { testConfig, testLogger } from '../helpers/app.ts'
 import { openTestDatabase } from '../helpers/database.ts'
 
 // House style "A dialect route only translates": one file per wire operation, one table per dialect
@@ -112,7 +111,7 @@ describe('operation tables', () => {
       database = await openTestDatabase('pglite')
       const config = testConfig()
       prefixes = { ...config.prefixes, native: '/native' }
-      app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), adminToken })
+      app = await buildApp({ config, database, logger: testLogger(), adminToken })
       await insertUser(app.core.db, null, { ...ictcoreAdmin, roles: ['admin', 'user'] })
     })
     after(async () => {

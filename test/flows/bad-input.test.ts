@@ -6,6 +6,7 @@ import { systemActor } from '../../src/core/actor.ts'
 import { addNumbers } from '../../src/core/numbers/index.ts'
 import { startTestApp, uniqueName, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
+import { sweepUnlearned } from '../helpers/secret-sweep.ts'
 import { tableSnapshot } from '../helpers/snapshot.ts'
 import { basic, ictcore, packetera, rcSignupParams, resellerclub } from '../helpers/wire.ts'
 
@@ -121,14 +122,14 @@ for (const kind of TEST_DATABASES) {
     async function fuzz<T>(arb: fc.Arbitrary<T>, build: (v: T) => InjectOptions, check: Check, isRefusal: (res: LightMyRequestResponse) => boolean, examples: T[] = []) {
       // Runs are sequential: the state after the last accepted request is what a refusal must leave.
       let state = await tableSnapshot(app.core.db)
-      await fc.assert(fc.asyncProperty(arb, async (v) => {
+      await sweepUnlearned(() => fc.assert(fc.asyncProperty(arb, async (v) => {
         const res = await app.http.inject(build(v))
         assert.doesNotMatch(res.body, /\bat [^\n]*(file:|\/)[^\n]*:\d+:\d+|node_modules/, 'no stack trace')
         check(res)
         const after = await tableSnapshot(app.core.db)
         if (isRefusal(res)) assert.deepEqual(after, state, 'a refused request wrote nothing')
         state = after
-      }), { numRuns: RUNS, examples: examples.map((e) => [e] as [T]) })
+      }), { numRuns: RUNS, examples: examples.map((e) => [e] as [T]) }))
     }
 
     /** Deterministic cases run before the random ones: each field in turn holds a NUL and control characters. */

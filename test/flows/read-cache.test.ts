@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import pino from 'pino'
 import { buildApp } from '../../src/app.ts'
 import { openDatabase } from '../../src/db/client.ts'
 import { insertUser } from '../../src/core/users/index.ts'
-import { testConfig } from '../helpers/app.ts'
+import { testConfig, testLogger } from '../helpers/app.ts'
 import { openTestDatabase, TEST_DATABASES } from '../helpers/database.ts'
 import { until } from '../helpers/poll.ts'
 import { basic } from '../helpers/wire.ts'
@@ -17,8 +16,8 @@ if (TEST_DATABASES.includes('postgres')) {
       const database = await openTestDatabase('postgres')
       const second = await openDatabase({ databaseUrl: database.pool!.options.connectionString!, poolSize: 4 })
       const config = testConfig()
-      const a = await buildApp({ config, database, logger: pino({ level: 'silent' }) })
-      const b = await buildApp({ config, database: second, logger: pino({ level: 'silent' }) })
+      const a = await buildApp({ config, database, logger: testLogger() })
+      const b = await buildApp({ config, database: second, logger: testLogger() })
       try {
         await insertUser(a.core.db, null, { username: 'root2', password: 'secret12', roles: ['admin', 'user'] })
         const target = await insertUser(a.core.db, null, { username: 'reader', password: 'secret12', firstName: 'Before' })
@@ -43,7 +42,7 @@ for (const kind of TEST_DATABASES) {
   describe(`cached reads within one process (${kind})`, () => {
     test('a change is visible to the very next read', async () => {
       const database = await openTestDatabase(kind)
-      const app = await buildApp({ config: testConfig(), database, logger: pino({ level: 'silent' }) })
+      const app = await buildApp({ config: testConfig(), database, logger: testLogger() })
       try {
         await insertUser(app.core.db, null, { username: 'root3', password: 'secret12', roles: ['admin', 'user'] })
         const auth = basic('root3', 'secret12')

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pino from 'pino'
+import type { Logger } from 'pino'
 import { buildApp, type SwitchboardApp } from '../../src/app.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
+import { createLogger } from '../../src/logger.ts'
 import { createReseller, type NewReseller } from '../../src/core/resellers/index.ts'
 import { insertUser, type NewUser } from '../../src/core/users/index.ts'
 import { openTestDatabase, type DatabaseKind } from './database.ts'
+import { sweepLogSink, sweepSecret } from './secret-sweep.ts'
 
 export interface TestApp extends SwitchboardApp {
   kind: DatabaseKind
@@ -23,15 +25,25 @@ export function uniqueName(prefix = 't'): string {
   return `${prefix}${process.pid.toString(36)}${(++seq).toString(36)}${randomBytes(2).toString('hex')}`.slice(0, 20)
 }
 
-/** Config for tests: a throw-away data dir, a fixed secret key, silent logs unless LOG_LEVEL is set. */
+/** Config for tests: a throw-away data dir, a fixed secret key (known to the secret sweep), silent logs unless LOG_LEVEL is set. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
+  const config = {
     ...loadConfig({}),
     dataDir: join(tmpdir(), `sb-test-${randomBytes(6).toString('hex')}`),
     secretKey: randomBytes(32).toString('base64'),
     logLevel: process.env.LOG_LEVEL ?? 'silent',
     ...overrides,
   }
+  sweepSecret(config.secretKey)
+  return config
+}
+
+/**
+ * The app's own logger (its redaction included) for a test app: every level, into the secret sweep
+ * (helpers/secret-sweep.ts), which shows the lines on stderr only when LOG_LEVEL is set.
+ */
+export function testLogger(): Logger {
+  return createLogger('trace', sweepLogSink())
 }
 
 /** Dispatcher timing for tests: quick polls and leases; the spec's delays unless a test shortens them. */
@@ -41,7 +53,7 @@ export const TEST_DISPATCH = { retryDelaySeconds: 60, spoolTimeoutSeconds: 1800,
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, opts: { dispatch?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind)
   const config = testConfig({ dispatch: TEST_DISPATCH, ...overrides })
-  const app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), dispatch: opts.dispatch })
+  const app = await buildApp({ config, database, logger: testLogger(), dispatch: opts.dispatch })
   return {
     ...app,
     kind,

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { describe, test } from 'node:test'
-import pino from 'pino'
 import { buildApp } from '../../../src/app.ts'
 import { insertUser } from '../../../src/core/users/index.ts'
 import { openDatabase } from '../../../src/db/client.ts'
 import { signToken, VerifiedTokens } from '../../../src/dialects/ictcore/jwt.ts'
-import { testConfig } from '../../helpers/app.ts'
+import { testConfig, testLogger } from '../../helpers/app.ts'
 import { openTestDatabase, TEST_DATABASES } from '../../helpers/database.ts'
 import { until } from '../../helpers/poll.ts'
 
@@ -73,8 +72,8 @@ if (TEST_DATABASES.includes('postgres')) {
       const database = await openTestDatabase('postgres')
       const second = await openDatabase({ databaseUrl: database.pool!.options.connectionString!, poolSize: 4 })
       const config = testConfig()
-      const a = await buildApp({ config, database, logger: pino({ level: 'silent' }) })
-      const b = await buildApp({ config, database: second, logger: pino({ level: 'silent' }) })
+      const a = await buildApp({ config, database, logger: testLogger() })
+      const b = await buildApp({ config, database: second, logger: testLogger() })
       try {
         const u = await insertUser(a.core.db, null, { username: 'tok-user', password: 'secret12' })
         const login = await a.http.inject({ method: 'POST', url: '/api/authenticate', payload: { username: 'tok-user', password: 'secret12' } })

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict'
 import { sql } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
-import pino from 'pino'
 import { buildApp, type SwitchboardApp } from '../../../src/app.ts'
 import { authenticateApiKey } from '../../../src/core/resellers/index.ts'
 import { insertUser } from '../../../src/core/users/index.ts'
-import { testConfig } from '../../helpers/app.ts'
+import { testConfig, testLogger } from '../../helpers/app.ts'
 import { openTestDatabase, TEST_DATABASES } from '../../helpers/database.ts'
 import type { Database } from '../../../src/db/client.ts'
 
@@ -23,7 +22,7 @@ for (const kind of TEST_DATABASES) {
     before(async () => {
       database = await openTestDatabase(kind)
       const config = testConfig()
-      app = await buildApp({ config, database, logger: pino({ level: config.logLevel }), adminToken })
+      app = await buildApp({ config, database, logger: testLogger(), adminToken })
       await insertUser(app.core.db, null, { username: 'root', password: 'root-pass-1', roles: ['admin', 'user'] })
       await insertUser(app.core.db, null, { username: 'plain', password: 'plain-pass-1' })
     })

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import { RESELLERCLUB_OPERATIONS } from '../../../src/dialects/resellerclub/operations.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
+import { sweepUnlearned } from '../../helpers/secret-sweep.ts'
 import { form, rcClient, signupParams } from './rc-client.ts'
 
 /** Hostile values: control characters, NUL, unicode, huge, numeric edge cases, injection attempts. */
@@ -30,7 +31,7 @@ for (const kind of TEST_DATABASES) {
       test(`${call.wireId}: hostile parameters always get the error envelope or a success, never an internal error`, async () => {
         const names = call.serve.params.map((r) => r.name)
         const params = fc.dictionary(fc.constantFrom(...names), fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: names.length })
-        await fc.assert(fc.asyncProperty(params, fc.constantFrom('json', 'xml'), async (p, ext) => {
+        await sweepUnlearned(() => fc.assert(fc.asyncProperty(params, fc.constantFrom('json', 'xml'), async (p, ext) => {
           const body = form({ 'auth-userid': String(reseller.id), 'api-key': reseller.apiKey, ...p })
           const res = call.methods[0] === 'GET'
             ? await app.http.inject({ method: 'GET', url: `/resellerclub/api/${call.wireId}.${ext}?${body}` })
@@ -46,7 +47,7 @@ for (const kind of TEST_DATABASES) {
               assert.ok(!res.body.includes('<string>Internal error</string>'), JSON.stringify(p))
             }
           }
-        }), { numRuns: 40 })
+        }), { numRuns: 40 }))
       })
     }
 
