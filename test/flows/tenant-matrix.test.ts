@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
+import type { InjectOptions } from 'fastify'
 import type { DialectName, OperationEntry } from '../../src/dialects/operation.ts'
 import { listDialectOperations } from '../../src/dialects/operation-tables.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
@@ -45,16 +47,27 @@ function replays(fx: Fixture, writing: boolean): Replay[] {
     foreign(fx).filter(c.principals ?? dialectPrincipals(op.dialect)).map((p) => ({ key: keyOf(op), method, c, p, op })))))
 }
 
+async function send(app: TestApp, req: InjectOptions): Promise<Answer> {
+  const res = await app.http.inject(req)
+  return { status: res.statusCode, body: res.body, json: () => res.json(), res }
+}
+
 async function replay(app: TestApp, fx: Fixture, r: Replay): Promise<string | null> {
-  const res = await app.http.inject(r.c.request(fx.objects, r.p, r.method as 'GET', fx, r.op.path))
-  const answer: Answer = { status: res.statusCode, body: res.body, json: () => res.json(), res }
+  const answer = await send(app, r.c.request(fx.objects, r.p, r.method as 'GET', fx, r.op.path))
+  const res = answer.res
   if (process.env.MATRIX_TRACE) appendFileSync(process.env.MATRIX_TRACE, `${r.key} [${r.method}${r.c.label ? `, ${r.c.label}` : ''}] as ${r.p.name} → ${res.statusCode} ${res.body.slice(0, 160)}\n`)
   try {
-    r.c.check(answer, fx.objects, r.p)
+    await r.c.check(answer, fx.objects, r.p, (req) => send(app, req))
     return null
   } catch (e) {
     return `${r.key} [${r.method}${r.c.label ? `, ${r.c.label}` : ''}] as ${r.p.name}: ${(e as Error).message.split('\n').slice(0, 6).join(' ')}`
   }
+}
+
+/** Every file under the media directory with its size: uploads land there, not in a table. */
+function mediaFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile()).map((f) => `${f}:${statSync(f).size}`).sort()
 }
 
 const changed = (before: Record<string, string>, after: Record<string, string>) =>
@@ -80,10 +93,32 @@ for (const kind of TEST_DATABASES) {
       }
     })
 
+    test("controls: A's user 1 (or A's admin, reseller A) reads each object the read-only cases name", async (t) => {
+      const before = await tableSnapshot(app.core.db)
+      const failures: string[] = []
+      let controls = 0
+      for (const op of OPERATIONS) {
+        // Only reads: GET, and not ICTCore's GET aliases that act (clone, campaign start/stop).
+        if (!op.methods.includes('GET') || /clone|start|stop/.test(op.wireId)) continue
+        for (const c of ENTRIES[keyOf(op)] ?? []) {
+          if (!c.control) continue
+          const p = c.control.as === 'admin' ? fx.principals.aAdmin : fx.principals.aUser1
+          controls++
+          const failure = await replay(app, fx, { key: keyOf(op), method: 'GET', c: { ...c, check: c.control.check }, p, op })
+          if (failure) failures.push(`control ${failure}`)
+        }
+      }
+      t.diagnostic(`controls ${controls}`)
+      assert.deepEqual(failures, [])
+      assert.deepEqual(changed(before, await tableSnapshot(app.core.db)), [])
+    })
+
     test('foreign principals get the not-found (or forbidden) of each dialect and change no table', async (t) => {
       const failures: string[] = []
       let requests = 0
       const ops = OPERATIONS
+      const media = mediaFiles(app.core.mediaDir)
+      assert.ok(media.length >= 3, "A's document, recording and template media are on disk")
       for (const op of ops) {
         const rs = replays(fx, false).filter((r) => r.op === op)
         if (!rs.length) continue
@@ -96,6 +131,7 @@ for (const kind of TEST_DATABASES) {
         const tables = changed(before, await tableSnapshot(app.core.db))
         if (tables.length) failures.push(`${keyOf(op)}: replays changed ${tables.join(', ')}`)
       }
+      assert.deepEqual(mediaFiles(app.core.mediaDir), media, 'no media file was written or removed')
       const principals = Object.keys(fx.principals).length
       t.diagnostic(`routes ${ops.length}, principals ${principals} (foreign ${foreign(fx).length}), requests ${requests}, cases ${new Set(replays(fx, false).map((r) => `${r.key} ${r.method} ${r.c.label ?? ''}`)).size}`)
       assert.deepEqual(failures, [])

@@ -27,10 +27,26 @@ export interface Principal {
   member?: { email: string; password: string; memberId: string; customerId: number }
   /** Unique small number of the principal, for values a create must not share with another principal. */
   n: number
+  /**
+   * A foreign principal's own objects (set by buildFixture for B's admin and users and A's user 2): a
+   * relation or a reference from one of them to A's object must fail as A's object alone does.
+   */
+  own?: Own
+}
+
+/** Objects a foreign principal owns: the other end of a mixed relation (own contact → A's group …). */
+export interface Own {
+  contact: number; group: number; text: number; program: number; account: number; transmission: number; campaign: number
+  /** Admins only (the `user` role cannot create them). */
+  role?: number; permission?: number
+  /** Packetera members only: the member's default button. */
+  button?: string
 }
 
 /** What reseller A's user 1 (and reseller A) own, by name. */
 export interface Objects {
+  /** Reseller A's id. */
+  reseller: number
   user: number; admin: number; customer: number; customerEmail: string; customerPassword: string
   account: number; did: number; extension: number; setting: string
   contact: number; group: number; document: number; recording: number; template: number; text: number
@@ -166,6 +182,31 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   }
   const jwt = jwts[aUser1.name]!
 
+  // Each foreign principal's own objects, for mixed relations and references.
+  for (const p of [bAdmin, bUser1, bUser2, aUser2]) {
+    const auth = basic(p.login.username, p.login.password)
+    const text = await ictcoreOk(app, auth, 'POST', '/messages/texts', { name: 'Own', data: 'Own' }) as number
+    const program = await ictcoreOk(app, auth, 'POST', '/programs/sendsms', { name: 'Own sms', text_id: text }) as number
+    const contact = await ictcoreOk(app, auth, 'POST', '/contacts', { first_name: 'Own', phone: `+1555060${String(p.n).padStart(4, '0')}` }) as number
+    const group = await ictcoreOk(app, auth, 'POST', '/groups', { name: 'Own group' }) as number
+    const account = p.role === 'admin'
+      ? await ictcoreOk(app, auth, 'POST', '/accounts', { username: uniqueName('own'), phone: `+1555070${String(p.n).padStart(4, '0')}` }) as number
+      : (await ictcoreOk(app, auth, 'GET', `/accounts?user_id=${p.userId}`) as { account_id: number }[])[0]!.account_id
+    if (p.role === 'admin') await ictcoreOk(app, auth, 'PUT', `/accounts/${account}/users/${p.userId}`)
+    const transmission = await ictcoreOk(app, auth, 'POST', '/transmissions', { program_id: program, contact_id: contact, account_id: account }) as number
+    const campaign = await ictcoreOk(app, auth, 'POST', '/campaigns', { program_id: program, group_id: group, account_id: account }) as number
+    const own: Own = { contact, group, text, program, account, transmission, campaign }
+    if (p.role === 'admin') {
+      own.role = await ictcoreOk(app, auth, 'POST', '/roles', { name: uniqueName('own-role') }) as number
+      own.permission = await ictcoreOk(app, auth, 'POST', '/permissions', { name: 'own_only' }) as number
+    }
+    if (p.member) {
+      const { email, password } = p.member
+      own.button = (await packeteraOk(app, { TransactionType: '1303', WebUserName: p.partner.username, WebUserPassword: p.partner.apiKey, UserEmail: email, UserPassword: password })).DefaultButtonGUID!
+    }
+    p.own = own
+  }
+
   // Packetera: user 1's member gets a second phone and a second button.
   const m = aUser1.member!
   const creds = { WebUserName: A.username, WebUserPassword: A.apiKey, UserEmail: m.email, UserPassword: m.password }
@@ -193,7 +234,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
     A, B,
     principals: { aAdmin, aUser1, aUser2, bAdmin, bUser1, bUser2 }, jwts,
     objects: {
-      user: aUser1.userId, admin: aAdmin.userId, customer: m.customerId, customerEmail: m.email, customerPassword: m.password,
+      reseller: A.id, user: aUser1.userId, admin: aAdmin.userId, customer: m.customerId, customerEmail: m.email, customerPassword: m.password,
       account, did, extension, setting, contact, group, document, recording, template, text, program, inboundProgram,
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,

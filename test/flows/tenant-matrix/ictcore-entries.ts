@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import type { HTTPMethods, InjectOptions } from 'fastify'
 import { basic } from '../../helpers/wire.ts'
-import type { Fixture, Objects, Principal } from './fixture.ts'
+import type { Fixture, Objects, Own, Principal } from './fixture.ts'
 import { PDF, WAV } from './fixture.ts'
 import { json, mentions, type Answer, type Kind, type MatrixCase, type MatrixEntry } from './matrix.ts'
 
@@ -47,13 +47,17 @@ interface Opts {
   query?: (o: Objects) => string
   why?: string
   label?: string
+  /** A list of another service than A's transmissions (no control: A's user 1 has none there either). */
+  noControl?: boolean
+  /** The path (under /api) instead of the operation's pattern filled with A's objects: a mixed relation. */
+  url?: (o: Objects, p: Principal, own: Own) => string
 }
 
 function request(opts: Opts) {
   return (o: Objects, p: Principal, method: HTTPMethods, _fx: Fixture, path: string): InjectOptions => {
     const body = opts.body?.(o, p)
     return {
-      method: method as 'GET', url: `/api${fill(path, o)}${opts.query ? `?${opts.query(o)}` : ''}`,
+      method, url: `/api${opts.url ? opts.url(o, p, p.own!) : fill(path, o)}${opts.query ? `?${opts.query(o)}` : ''}`,
       headers: { authorization: auth(p), 'content-type': opts.contentType ?? 'application/json' },
       payload: body === undefined ? undefined : Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body),
     }
@@ -69,18 +73,29 @@ function forbidden(a: Answer, p: Principal, opts: Opts): boolean {
   return true
 }
 
-function make(kind: Kind, opts: Opts, check: (a: Answer, o: Objects, p: Principal) => void): MatrixCase {
-  return { kind, why: opts.why, label: opts.label, request: request(opts), check: (a, o, p) => { if (!forbidden(a, p, opts)) check(a, o, p) } }
+function make(kind: Kind, opts: Opts, check: MatrixCase['check'], control?: (a: Answer, o: Objects) => void): MatrixCase {
+  return {
+    kind, why: opts.why, label: opts.label, request: request(opts), check: async (a, o, p, inject) => { if (!forbidden(a, p, opts)) await check(a, o, p, inject) },
+    control: control && { as: opts.admin ? 'admin' : 'owner', check: control },
+  }
 }
 
+const ok = (a: Answer) => { assert.equal(a.status, 200, a.body) }
+
 /** Names A's object in the path → 404 `<Entity> not found` (not the route's generic `Not Found`). */
-const target = (opts: Opts = {}): MatrixEntry => [make('target', opts, (a) => {
+const notFound = (a: Answer) => {
   assert.equal(a.status, 404, a.body)
   assert.match((json<{ error: { message: string } }>(a)).error.message, /^[A-Z][A-Za-z ]* not found$/)
-})]
+}
+const target = (opts: Opts = {}, ...more: MatrixCase[]): MatrixEntry => [make('target', opts, notFound, ok), ...more]
+
+/** A relation from the caller's own object to A's (`url`) → 404, as for A's object alone. */
+const mixed = (label: string, url: NonNullable<Opts['url']>, opts: Opts = {}): MatrixCase => make('target', { ...opts, label, url }, notFound)
 
 /** Creates in the caller's tenant naming A's objects in the body → 412 for one of those fields. */
-const reference = (fields: string[], body: (o: Objects) => unknown, opts: Opts = {}): MatrixCase => make('reference', { ...opts, body, why: opts.why ?? `the body names A's ${fields.join(', ')}` }, (a) => {
+const reference = (fields: string[], body: (o: Objects, own: Own) => unknown, opts: Opts = {}): MatrixCase => make('reference', {
+  ...opts, body: (o, p) => body(o, p.own!), label: opts.label ?? `A's ${fields.join(', ')}`, why: opts.why ?? `the body names A's ${fields.join(', ')}`,
+}, (a) => {
   assert.equal(a.status, 412, a.body)
   const m = /^Data validation failed, for (\w+)$/.exec(json<{ error: { message: string } }>(a).error.message)
   assert.ok(m && fields.includes(m[1]!), a.body)
@@ -95,7 +110,13 @@ function list(field: string, ids: (o: Objects) => number[], opts: Opts = {}): Ma
     for (const id of ids(o)) assert.ok(!rows.some((r) => r[field] === id), `${field} ${id} of A is listed: ${a.body.slice(0, 300)}`)
   }
   const why = opts.why ?? "lists the caller's own objects"
-  return [make('list', { ...opts, why }, check), make('list', { ...opts, why, label: 'user_id filter', query: (o) => `user_id=${o.user}` }, check)]
+  // Control: A's user 1 (A's admin for admin-only lists) finds them, unless the list is of another service.
+  const control = opts.noControl ? undefined : (a: Answer, o: Objects) => {
+    assert.equal(a.status, 200, a.body)
+    const rows = json<Record<string, unknown>[]>(a)
+    assert.ok(ids(o).some((id) => rows.some((r) => r[field] === id)), `no ${field} of ${ids(o).join(', ')} in ${a.body.slice(0, 300)}`)
+  }
+  return [make('list', { ...opts, why }, check, control), make('list', { ...opts, why, label: 'user_id filter', query: (o) => `user_id=${o.user}` }, check, control)]
 }
 
 /** Creates in the caller's own tenant, naming nothing of A → 200 (403 without the permission). */
@@ -138,10 +159,10 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'DELETE /users/{user_id}': target(ADMIN),
   'PUT /users/{user_id}/password': target({ body: () => ({ password: 'hijacked-1' }) }),
   'GET /users/{user_id}/roles': target(),
-  'PUT /users/{user_id}/roles/{role_id}': target(ADMIN),
-  'PUT /users/{user_id}/permissions/{permission_id}': target(ADMIN),
-  'DELETE /users/{user_id}/roles/{role_id}': target(ADMIN),
-  'DELETE /users/{user_id}/permissions/{permission_id}': target(ADMIN),
+  'PUT /users/{user_id}/roles/{role_id}': target(ADMIN, mixed("own user, A's role", (o, p) => `/users/${p.userId}/roles/${o.role}`, ADMIN)),
+  'PUT /users/{user_id}/permissions/{permission_id}': target(ADMIN, mixed("own user, A's permission", (o, p) => `/users/${p.userId}/permissions/${o.permission}`, ADMIN)),
+  'DELETE /users/{user_id}/roles/{role_id}': target(ADMIN, mixed("own user, A's role", (o, p) => `/users/${p.userId}/roles/${o.role}`, ADMIN)),
+  'DELETE /users/{user_id}/permissions/{permission_id}': target(ADMIN, mixed("own user, A's permission", (o, p) => `/users/${p.userId}/permissions/${o.permission}`, ADMIN)),
   'GET /users/{user_id}/permissions': target(),
   'GET /users/{user_id}/accounts': target(),
   'POST /roles': [create((_o, p) => ({ name: `matrix-role-${p.n}` }), ADMIN)],
@@ -150,8 +171,8 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'PUT /roles/{role_id}': target({ ...ADMIN, body: upd }),
   'DELETE /roles/{role_id}': target(ADMIN),
   'GET /roles/{role_id}/permissions': target(ADMIN),
-  'PUT /roles/{role_id}/permissions/{permission_id}': target(ADMIN),
-  'DELETE /roles/{role_id}/permissions/{permission_id}': target(ADMIN),
+  'PUT /roles/{role_id}/permissions/{permission_id}': target(ADMIN, mixed("own role, A's permission", (o, _p, own) => `/roles/${own.role ?? o.role}/permissions/${o.permission}`, ADMIN)),
+  'DELETE /roles/{role_id}/permissions/{permission_id}': target(ADMIN, mixed("own role, A's permission", (o, _p, own) => `/roles/${own.role ?? o.role}/permissions/${o.permission}`, ADMIN)),
   'POST /permissions': [create((_o, p) => ({ name: `matrix_perm_${'abcdefghijklmnop'[p.n]}` }), ADMIN)],
   'GET /permissions': list('permission_id', (o) => [o.permission], ADMIN),
   'GET /permissions/{permission_id}': target(ADMIN),
@@ -172,7 +193,7 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /extensions/{account_id}': target(),
   'PUT /extensions/{account_id}': target({ body: upd }),
   'DELETE /extensions/{account_id}': target(ADMIN),
-  'PUT /accounts/{account_id}/users/{user_id}': target(ADMIN),
+  'PUT /accounts/{account_id}/users/{user_id}': target(ADMIN, mixed("own account, A's user", (o, _p, own) => `/accounts/${own.account}/users/${o.user}`, ADMIN)),
   'DELETE /accounts/{account_id}/users': target(ADMIN),
   'GET /accounts/{account_id}/settings/{name}': target(),
   'PUT /accounts/{account_id}/settings/{name}': target({ body: () => ({ value: 'red' }) }),
@@ -180,14 +201,23 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /programs': list('program_id', (o) => [o.program, o.inboundProgram]),
   'POST /programs': [
     reference(['text_id'], (o) => ({ type: 'sendsms', name: 'x', text_id: o.text })),
+    reference(['account_id'], (o, own) => ({ type: 'sendsms', name: 'x', text_id: own.text, account_id: o.account })),
+    reference(['document_id'], (o) => ({ type: 'sendfax', name: 'x', document_id: o.document })),
+    reference(['recording_id'], (o) => ({ type: 'voicemessage', name: 'x', recording_id: o.recording })),
+    reference(['template_id'], (o) => ({ type: 'sendemail', name: 'x', template_id: o.template })),
+    reference(['text_id'], (o) => ({ type: 'voicetts', name: 'x', text_id: o.text }), { label: "A's text_id (voicetts)" }),
+    reference(['account_id'], (o) => ({ type: 'receivesms', name: 'x', account_id: o.account }), { label: "A's account_id (inbound)" }),
+    reference(['extension_id'], (o) => ({ type: 'forward', name: 'x', extension_id: o.extension })),
     create(() => ({ type: 'receivesms', name: 'matrix inbound' })),
   ],
   'GET /programs/{program_id}': target(),
-  'PUT /programs/{program_id}': target({ body: upd }),
+  'PUT /programs/{program_id}': target({ body: upd },
+    reference(['text_id'], (o) => ({ text_id: o.text }), { url: (_o, _p, own) => `/programs/${own.program}` }),
+    reference(['account_id'], (o) => ({ account_id: o.account }), { url: (_o, _p, own) => `/programs/${own.program}` })),
   'DELETE /programs/{program_id}': target(),
   'GET /programs/{type}': list('program_id', (o) => [o.program], { why: "lists the caller's own programs of a type" }),
   'POST /programs/{type}': [reference(['text_id'], (o) => ({ name: 'x', text_id: o.text }))],
-  'PUT /accounts/{account_id}/programs/{program_id}': target(),
+  'PUT /accounts/{account_id}/programs/{program_id}': target({}, mixed("own account, A's program", (o, _p, own) => `/accounts/${own.account}/programs/${o.inboundProgram}`)),
   'PUT /accounts/{account_id}/programs/{type}': target(),
   'DELETE /accounts/{account_id}/programs/{program_id}': target(),
   'DELETE /accounts/{account_id}/programs/{type}': target(),
@@ -198,20 +228,24 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'PUT /providers/{provider_id}': target({ ...ADMIN, body: upd }),
   'DELETE /providers/{provider_id}': target(ADMIN),
   'GET /statistics': [0, 1].map((filtered): MatrixCase => make('aggregate', {
-    why: "counts over the caller's scope; no foreign principal owns communications, so A's are not counted",
+    why: "counts over the caller's scope: its own objects (an admin: its tenant's), never A's user 1's",
     label: filtered ? 'user_id filter' : undefined, query: filtered ? (o) => `user_id=${o.user}` : undefined,
-  }, (a) => {
+  }, (a, _o, p) => {
     assert.equal(a.status, 200, a.body)
     const s = json<Record<string, number>>(a)
-    for (const k of ['contact_total', 'group_total', 'campaign_total', 'transmission_total', 'spool_total']) assert.equal(s[k], 0, `${k}: ${a.body}`)
+    // Each foreign principal owns one contact, group, campaign and transmission (buildFixture); B's admin
+    // sees its tenant's three principals'. Narrowed to A's user 1, nothing.
+    const own = filtered ? 0 : p.role === 'admin' ? 3 : 1
+    for (const k of ['contact_total', 'group_total', 'campaign_total', 'transmission_total']) assert.equal(s[k], own, `${k}: ${a.body}`)
+    assert.equal(s.spool_total, 0, a.body)
   })),
   'POST /contacts': [create((_o, p) => ({ first_name: 'Foreign', phone: `+1555080${String(p.n).padStart(4, '0')}` }))],
   'GET /contacts': list('contact_id', (o) => [o.contact]),
   'GET /contacts/{contact_id}': target(),
   'PUT /contacts/{contact_id}': target({ body: upd }),
   'DELETE /contacts/{contact_id}': target(),
-  'PUT /contacts/{contact_id}/link/{group_id}': target(),
-  'DELETE /contacts/{contact_id}/link/{group_id}': target(),
+  'PUT /contacts/{contact_id}/link/{group_id}': target({}, mixed("own contact, A's group", (o, _p, own) => `/contacts/${own.contact}/link/${o.group}`)),
+  'DELETE /contacts/{contact_id}/link/{group_id}': target({}, mixed("own contact, A's group", (o, _p, own) => `/contacts/${own.contact}/link/${o.group}`)),
   'POST /groups': [create(() => ({ name: 'Foreign group' }))],
   'GET /groups': list('group_id', (o) => [o.group]),
   'GET /groups/{group_id}': target(),
@@ -252,25 +286,50 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /messages/recordings/{recording_id}/media': target(),
   'PUT, POST /messages/templates/{template_id}/media': target(media.template),
   'GET /messages/templates/{template_id}/media': target(),
-  'POST /transmissions': [reference(['program_id', 'contact_id', 'account_id'], (o) => ({ program_id: o.program, contact_id: o.contact, account_id: o.account }))],
+  'POST /transmissions': [
+    reference(['program_id'], (o, own) => ({ program_id: o.program, contact_id: own.contact, account_id: own.account })),
+    reference(['contact_id'], (o, own) => ({ program_id: own.program, contact_id: o.contact, account_id: own.account })),
+    reference(['account_id'], (o, own) => ({ program_id: own.program, contact_id: own.contact, account_id: o.account })),
+    // Without contact_id the caller's own contact with that phone or email is used, else a new one is made (§5.8): never A's.
+    ...(['phone', 'email'] as const).map((by): MatrixCase => make('create', {
+      label: `A's contact's ${by}`, why: `names a contact by ${by}: the caller's own contact of that ${by} is used, or a new one made`,
+      body: (_o, p) => ({ program_id: p.own!.program, account_id: p.own!.account, [by]: by === 'phone' ? '+15550200001' : 'c@a.example.com' }),
+    }, async (a, o, p, inject) => {
+      assert.equal(a.status, 200, a.body)
+      const made = await inject({ method: 'GET', url: `/api/transmissions/${json<number>(a)}`, headers: { authorization: auth(p) } })
+      assert.notEqual(json<{ contact_id: number }>(made).contact_id, o.contact, made.body)
+    })),
+  ],
   'GET /transmissions': list('transmission_id', (o) => [o.transmission, o.pendingTransmission]),
-  'GET /calls': list('transmission_id', (o) => [o.transmission, o.pendingTransmission]),
-  'GET /faxes': list('transmission_id', (o) => [o.transmission, o.pendingTransmission]),
+  'GET /calls': list('transmission_id', (o) => [o.transmission, o.pendingTransmission], { noControl: true }),
+  'GET /faxes': list('transmission_id', (o) => [o.transmission, o.pendingTransmission], { noControl: true }),
   'GET /smses': list('transmission_id', (o) => [o.transmission, o.pendingTransmission]),
-  'GET /emails': list('transmission_id', (o) => [o.transmission, o.pendingTransmission]),
+  'GET /emails': list('transmission_id', (o) => [o.transmission, o.pendingTransmission], { noControl: true }),
   'GET /transmissions/{transmission_id}': target(),
-  'PUT /transmissions/{transmission_id}': target({ body: upd }),
+  'PUT /transmissions/{transmission_id}': target({ body: upd }, ...(['program_id', 'contact_id', 'account_id'] as const).map((field) =>
+    reference([field], (o) => ({ [field]: field === 'program_id' ? o.program : field === 'contact_id' ? o.contact : o.account }), { url: (_o, _p, own) => `/transmissions/${own.transmission}` }))),
   'DELETE /transmissions/{transmission_id}': target(),
-  'POST /transmissions/{transmission_id}/send': target(),
+  'POST /transmissions/{transmission_id}/send': target({}, {
+    ...make('reference', {
+      label: 'own transmission', why: "sending the caller's own transmission routes only to its own tenant's providers, never A's (§7.1)",
+      url: (_o, _p, own) => `/transmissions/${own.transmission}/send`,
+    }, (a) => { assert.deepEqual([a.status, json(a)], [404, { error: { code: 404, message: 'No provider available' } }]) }),
+    // A's provider is tenant A's (admin-managed, shared by the tenant's users): only B has none.
+    principals: (p) => p.tenant === 'B',
+  }),
   'POST /transmissions/{transmission_id}/retry': target(),
   'PUT, POST /transmissions/{transmission_id}/schedule': target({ body: SCHEDULE }),
   'DELETE /transmissions/{transmission_id}/schedule': target(),
   'GET, POST /transmissions/{transmission_id}/clone': target(),
   'GET /programs/{program_id}/transmissions': target(),
-  'PUT, POST /programs/{program_id}/transmissions': target({ body: (o) => ({ contact_id: o.contact }) }),
-  'PUT, POST /programs/{type}/transmissions': [reference(['text_id', 'contact_id', 'account_id'], (o) => ({
-    program_data: { name: 'x', text_id: o.text }, transmission_data: { contact_id: o.contact, account_id: o.account },
-  }))],
+  'PUT, POST /programs/{program_id}/transmissions': target({ body: (o) => ({ contact_id: o.contact }) },
+    reference(['contact_id'], (o, own) => ({ contact_id: o.contact, account_id: own.account }), { url: (_o, _p, own) => `/programs/${own.program}/transmissions` }),
+    reference(['account_id'], (o, own) => ({ contact_id: own.contact, account_id: o.account }), { url: (_o, _p, own) => `/programs/${own.program}/transmissions` })),
+  'PUT, POST /programs/{type}/transmissions': [
+    reference(['text_id'], (o, own) => ({ program_data: { name: 'x', text_id: o.text }, transmission_data: { contact_id: own.contact, account_id: own.account } })),
+    reference(['contact_id'], (o, own) => ({ program_data: { name: 'x', text_id: own.text }, transmission_data: { contact_id: o.contact, account_id: own.account } })),
+    reference(['account_id'], (o, own) => ({ program_data: { name: 'x', text_id: own.text }, transmission_data: { contact_id: own.contact, account_id: o.account } })),
+  ],
   'GET /transmissions/{transmission_id}/status': target(),
   'GET /transmissions/{transmission_id}/detail': target(),
   'GET /transmissions/{transmission_id}/result': target(),
@@ -278,10 +337,15 @@ export const ICTCORE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /spools/{spool_id}': target(),
   'GET /spools/{spool_id}/status': target(),
   'GET /spools/{spool_id}/result': target(),
-  'POST /campaigns': [reference(['program_id', 'group_id'], (o) => ({ program_id: o.program, group_id: o.group }))],
+  'POST /campaigns': [
+    reference(['program_id'], (o, own) => ({ program_id: o.program, group_id: own.group, account_id: own.account })),
+    reference(['group_id'], (o, own) => ({ program_id: own.program, group_id: o.group, account_id: own.account })),
+    reference(['account_id'], (o, own) => ({ program_id: own.program, group_id: own.group, account_id: o.account })),
+  ],
   'GET /campaigns': list('campaign_id', (o) => [o.campaign]),
   'GET /campaigns/{campaign_id}': target(),
-  'PUT /campaigns/{campaign_id}': target({ body: () => ({ cpm: 5 }) }),
+  'PUT /campaigns/{campaign_id}': target({ body: () => ({ cpm: 5 }) }, ...(['program_id', 'group_id', 'account_id'] as const).map((field) =>
+    reference([field], (o) => ({ [field]: field === 'program_id' ? o.program : field === 'group_id' ? o.group : o.account }), { url: (_o, _p, own) => `/campaigns/${own.campaign}` }))),
   'DELETE /campaigns/{campaign_id}': target(),
   'GET, PUT, POST /campaigns/{campaign_id}/start': target(),
   'GET, PUT, POST /campaigns/{campaign_id}/stop': target(),

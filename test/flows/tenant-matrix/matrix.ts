@@ -39,8 +39,13 @@ export interface MatrixCase {
   principals?: (p: Principal) => boolean
   /** The request (credentials of `p` included) for one method of the operation at `path` (its table pattern). */
   request: (o: Objects, p: Principal, method: HTTPMethods, fx: Fixture, path: string) => InjectOptions
-  /** Asserts the answer is what `p` must get. */
-  check: (a: Answer, o: Objects, p: Principal) => void
+  /** Asserts the answer is what `p` must get (`inject` sends a follow-up request, e.g. to read what a create made). */
+  check: (a: Answer, o: Objects, p: Principal, inject: (req: InjectOptions) => Promise<Answer>) => void | Promise<void>
+  /**
+   * A control for a read-only request (GET of a read): the same request as A's user 1 (`owner`) or
+   * A's admin and reseller A (`admin`) succeeds and `check`s, which proves the case names A's real objects.
+   */
+  control?: { as: 'owner' | 'admin'; check: (a: Answer, o: Objects) => void }
 }
 
 export type MatrixEntry = MatrixCase[]

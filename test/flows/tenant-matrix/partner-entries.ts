@@ -34,7 +34,9 @@ function pk(kind: Kind, code: string, fields: Fields, check: MatrixCase['check']
 const pkNotFound = (message: string) => (a: Answer) => {
   assert.deepEqual(json(a), { Status: 'Failure', ErrorCode: '1007', ErrorMessage: message })
 }
-const pkTarget = (code: string, fields: Fields, message: string): MatrixEntry => [pk('target', code, fields, pkNotFound(message))]
+const pkOk = (a: Answer) => { assert.equal(json<{ Status: string }>(a).Status, 'Success', a.body) }
+const pkTarget = (code: string, fields: Fields, message: string, control?: boolean): MatrixEntry =>
+  [pk('target', code, fields, pkNotFound(message), control ? { control: { as: 'owner', check: pkOk } } : {})]
 const BUTTON = 'Button not found'
 const PHONE = 'Phone number not found'
 
@@ -45,8 +47,6 @@ const pkSelf = (code: string, fields: Fields = () => ({})): MatrixEntry => [pk('
   for (const v of [o.defaultButton, o.button, o.activationId, o.phone, o.defaultPhone, o.customerEmail]) assert.ok(!a.body.includes(v), `${v} of A in ${a.body}`)
   if (body.MemberID) assert.notEqual(body.MemberID, o.memberId)
 }, { why: "the transaction is about the caller's own member (its credentials name it)" })]
-
-const pkOk = (a: Answer) => { assert.equal(json<{ Status: string }>(a).Status, 'Success', a.body) }
 
 export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
   // AddNewCard authenticates the partner only (§2.1): it is replayed with B's partner key.
@@ -68,10 +68,13 @@ export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
   '3307': pkSelf('3307'),
   '3305': pkSelf('3305'),
   '3306': pkSelf('3306'),
-  '3308': pkTarget('3308', (o) => ({ ButtonGUID: o.button }), BUTTON),
-  '3309': pkTarget('3309', (o) => ({ ButtonGUID: o.defaultButton }), BUTTON),
+  '3308': pkTarget('3308', (o) => ({ ButtonGUID: o.button }), BUTTON, true),
+  '3309': pkTarget('3309', (o) => ({ ButtonGUID: o.defaultButton }), BUTTON, true),
   '3101': [pk('reference', '3101', (o) => ({ ButtonName: 'Mine', PhoneNumber: o.phone }), pkNotFound(PHONE), { why: "names A's phone for the new button" })],
-  '3202': pkTarget('3202', (o) => ({ ButtonGUID: o.button, ButtonName: 'Hijack' }), BUTTON),
+  '3202': [
+    ...pkTarget('3202', (o) => ({ ButtonGUID: o.button, ButtonName: 'Hijack' }), BUTTON),
+    pk('reference', '3202', (o, p) => ({ ButtonGUID: p.own!.button!, PhoneNumber: o.phone }), pkNotFound(PHONE), { label: "own button, A's phone", why: "points the caller's own button at A's phone" }),
+  ],
   '3210': pkTarget('3210', (o) => ({ ButtonGUID: o.button, AttributeName: 'LinkText', AttributeValue: 'Hijack' }), BUTTON),
   '3404': pkTarget('3404', (o) => ({ ButtonGUID: o.button }), BUTTON),
   '4101': [pk('create', '4101', (_o, p, method) => ({ PhoneNumber: `+6129400${method === 'GET' ? 1 : 2}${String(p.n).padStart(3, '0')}`, PhoneName: `Own ${method}` }), pkOk, { why: "adds a phone to the caller's own member" })],
@@ -83,9 +86,9 @@ export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
 
 // ── ResellerClub ───────────────────────────────────────────────────────────────────────────────
 
-function rc(kind: Kind, call: string, params: (o: Objects, p: Principal) => Record<string, string>, check: MatrixCase['check'], why?: string): MatrixEntry {
+function rc(kind: Kind, call: string, params: (o: Objects, p: Principal) => Record<string, string>, check: MatrixCase['check'], why?: string, control?: MatrixCase['control']): MatrixEntry {
   return [{
-    kind, why,
+    kind, why, control,
     request: (o, p, method) => {
       const q = new URLSearchParams({ 'auth-userid': String(p.partner.id), 'api-key': p.partner.apiKey, ...params(o, p) })
       return { method, url: `/resellerclub/api/${call}.json?${q}` }
@@ -98,6 +101,10 @@ const rcError = (message: (o: Objects) => string) => (a: Answer, o: Objects) => 
   assert.deepEqual([a.status, json(a)], [500, { status: 'ERROR', message: message(o) }])
 }
 const invalidCustomer = rcError((o) => `Invalid customer-id: ${o.customer}`)
+/** A's customer is not in a search answer. */
+const rcAbsent = (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body); assert.ok(!a.body.includes(o.customerEmail), a.body) }
+/** Control: reseller A reads its customer. */
+const rcControl: MatrixCase['control'] = { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ customerid: string }>(a).customerid, String(o.customer)) } }
 const PROFILE = { name: 'Hi Jack', company: 'Hijack Ltd', 'address-line-1': '1 Main Street', city: 'Sydney', state: 'NSW', country: 'AU', zipcode: '2000', 'phone-cc': '61', phone: '291234567', 'lang-pref': 'en' }
 
 export const RESELLERCLUB_ENTRIES: Record<string, MatrixEntry> = {
@@ -105,12 +112,12 @@ export const RESELLERCLUB_ENTRIES: Record<string, MatrixEntry> = {
     assert.equal(a.status, 200, a.body)
   }, "signs a customer up with the caller's own reseller"),
   'customers/modify': rc('target', 'customers/modify', (o) => ({ 'customer-id': String(o.customer), username: o.customerEmail, ...PROFILE }), invalidCustomer),
-  'customers/details': rc('target', 'customers/details', (o) => ({ username: o.customerEmail }), rcError((o) => `Customer ${o.customerEmail} not found`)),
-  'customers/details-by-id': rc('target', 'customers/details-by-id', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer),
-  'customers/search': rc('list', 'customers/search', (o) => ({ 'no-of-records': '10', 'page-no': '1', 'customer-id': String(o.customer) }), (a, o) => {
-    assert.equal(a.status, 200, a.body)
-    assert.ok(!a.body.includes(o.customerEmail), a.body)
-  }, "searches the caller's own customers"),
+  'customers/details': rc('target', 'customers/details', (o) => ({ username: o.customerEmail }), rcError((o) => `Customer ${o.customerEmail} not found`), undefined, rcControl),
+  'customers/details-by-id': rc('target', 'customers/details-by-id', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer, undefined, rcControl),
+  'customers/search': [
+    ...rc('list', 'customers/search', (o) => ({ 'no-of-records': '10', 'page-no': '1', 'customer-id': String(o.customer) }), rcAbsent, "searches the caller's own customers"),
+    ...rc('list', 'customers/search', (o) => ({ 'no-of-records': '500', 'page-no': '1', 'reseller-id': String(o.reseller) }), rcAbsent, "searches the caller's own customers, here filtered by A's reseller id").map((c) => ({ ...c, label: "A's reseller-id" })),
+  ],
   'customers/delete': rc('target', 'customers/delete', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer),
   'customers/change-password': rc('target', 'customers/change-password', (o) => ({ 'customer-id': String(o.customer), 'new-passwd': 'Hijacked1' }), invalidCustomer),
   'customers/generate-token': rc('target', 'customers/generate-token', (o) => ({ username: o.customerEmail, passwd: o.customerPassword, ip: '10.0.0.2' }), rcError(() => 'Invalid username or password')),
@@ -124,9 +131,14 @@ const portaNotFound = (a: Answer) => {
   assert.equal(a.status, 404, a.body)
   assert.equal(json<{ ResponseStatus: { ErrorCode: string } }>(a).ResponseStatus.ErrorCode, 'NotFound')
 }
+/** Control: reseller A's License reads them. */
+const portaControl: MatrixCase['control'] = { as: 'admin', check: (a) => { assert.equal(a.status, 200, a.body) } }
 export const PORTA_ENTRIES: Record<string, MatrixEntry> = {
-  GetAccountInfoByIAccount: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccountInfoByIAccount/${p.partner.apiKey}/${o.account}` }), check: portaNotFound }],
-  GetAccounts: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccounts/${p.partner.apiKey}/${o.customer}` }), check: portaNotFound }],
+  GetAccountInfoByIAccount: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccountInfoByIAccount/${p.partner.apiKey}/${o.account}` }), check: portaNotFound, control: portaControl }],
+  GetAccounts: [{
+    kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccounts/${p.partner.apiKey}/${o.customer}` }), check: portaNotFound,
+    control: { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.ok(mentions(a.body, o.account), `account ${o.account} of the customer: ${a.body.slice(0, 300)}`) } },
+  }],
 }
 
 // ── Delacon ────────────────────────────────────────────────────────────────────────────────────
