@@ -43,7 +43,7 @@ interface Replay { key: string; method: string; c: MatrixCase; p: Principal; op:
 
 /** Every (operation, method, case, principal) to replay whose kind is (or is not) a writing one. */
 function replays(fx: Fixture, writing: boolean): Replay[] {
-  return OPERATIONS.flatMap((op) => (ENTRIES[keyOf(op)] ?? []).filter((c) => WRITING_KINDS.has(c.kind) === writing).flatMap((c) => op.methods.flatMap((method) =>
+  return OPERATIONS.flatMap((op) => (ENTRIES[keyOf(op)] ?? []).filter((c) => WRITING_KINDS.has(c.kind) === writing).flatMap((c) => op.methods.filter((m) => !c.methods || c.methods.includes(m)).flatMap((method) =>
     foreign(fx).filter(c.principals ?? dialectPrincipals(op.dialect)).map((p) => ({ key: keyOf(op), method, c, p, op })))))
 }
 
@@ -77,6 +77,9 @@ for (const kind of TEST_DATABASES) {
   describe(`tenant matrix: every operation of every dialect, as every other principal, on A's objects, issue 13 point 8 (${kind})`, () => {
     let app: TestApp
     let fx: Fixture
+    /** Requests sent and distinct cases (operation × method × variant) by phase, for the counts. */
+    const counts = { controls: 0, requests: 0, cases: new Set<string>() }
+    const caseKey = (r: Replay) => `${r.key} ${r.method} ${r.c.label ?? ''}`
 
     before(async () => {
       app = await startTestApp(kind)
@@ -104,6 +107,7 @@ for (const kind of TEST_DATABASES) {
           if (!c.control) continue
           const p = c.control.as === 'admin' ? fx.principals.aAdmin : fx.principals.aUser1
           controls++
+          counts.controls++
           const failure = await replay(app, fx, { key: keyOf(op), method: 'GET', c: { ...c, check: c.control.check }, p, op })
           if (failure) failures.push(`control ${failure}`)
         }
@@ -125,6 +129,8 @@ for (const kind of TEST_DATABASES) {
         const before = await tableSnapshot(app.core.db)
         for (const r of rs) {
           requests++
+          counts.requests++
+          counts.cases.add(caseKey(r))
           const failure = await replay(app, fx, r)
           if (failure) failures.push(failure)
         }
@@ -150,6 +156,8 @@ for (const kind of TEST_DATABASES) {
       const failures: string[] = []
       const rs = replays(fx, true)
       for (const r of rs) {
+        counts.requests++
+        counts.cases.add(caseKey(r))
         const scope = r.p.tenant === 'A' ? ownerRows : tenantRows
         const before = await scopedTableSnapshot(app.core.db, scope)
         const failure = await replay(app, fx, r)
@@ -157,11 +165,21 @@ for (const kind of TEST_DATABASES) {
         const tables = changed(before, await scopedTableSnapshot(app.core.db, scope))
         if (tables.length) failures.push(`${r.key} [${r.method}] as ${r.p.name}: changed A's rows of ${tables.join(', ')}`)
       }
-      // A's user 1 still logs in with its token (no foreign /authenticate/cancel revoked it).
+      // A's user 1 still logs in with its token (no foreign /authenticate/cancel revoked it), and with
+      // its email and password as itself, though B now has a member and a customer of that email.
       const own = await app.http.inject({ method: 'GET', url: `/api/users/${user}`, headers: { authorization: `Bearer ${fx.objects.jwt}` } })
       assert.equal(own.statusCode, 200, own.body)
+      const login = await app.http.inject({ method: 'POST', url: '/api/authenticate', payload: { email: fx.objects.customerEmail, password: fx.objects.customerPassword } })
+      assert.equal((login.json() as { user_id: number }).user_id, user, login.body)
       t.diagnostic(`writing requests ${rs.length}`)
       assert.deepEqual(failures, [])
+    })
+
+    test('counts: routes, principals, requests, cases', (t) => {
+      const routes = OPERATIONS.reduce((n, op) => n + op.methods.length, 0)
+      t.diagnostic(`operations ${OPERATIONS.length} (routes × methods ${routes}), principals ${Object.keys(fx.principals).length} (foreign ${foreign(fx).length}), ` +
+        `requests ${counts.requests} (+ ${counts.controls} controls), cases ${counts.cases.size}`)
+      assert.ok(counts.requests > 0)
     })
   })
 }

@@ -54,6 +54,8 @@ export interface Objects {
   provider: number; role: number; permission: number
   memberId: string; activationId: string; defaultButton: string; button: string; defaultPhone: string; phone: string
   rcToken: string; company: string; jwt: string
+  /** A customer of reseller A signed up through ResellerClub (its username). */
+  rcCustomerEmail: string
 }
 
 export interface Fixture {
@@ -218,8 +220,9 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
 
   // ResellerClub: a login token for user 1's customer, issued to A and not redeemed.
   const rcToken = await resellerclubOk(app, 'GET', 'customers/generate-login-token', A, { 'customer-id': String(m.customerId), ip: '10.0.0.1' }) as string
-  // A ResellerClub customer that is nobody's principal: signup through RC works too (used by nothing else).
-  await resellerclubOk(app, 'POST', 'customers/signup', A, rcSignupParams(`${uniqueName('rc')}@example.com`.toLowerCase()))
+  // A ResellerClub customer of A that is nobody's principal, signed up through RC.
+  const rcCustomerEmail = `${uniqueName('rc')}@example.com`.toLowerCase()
+  await resellerclubOk(app, 'POST', 'customers/signup', A, rcSignupParams(rcCustomerEmail))
 
   // Delacon: a company of reseller A with tracking numbers from the shared inventory.
   await addNumbers(app.core, systemActor, { region: 'Australia', numberType: '1800', count: 4 })
@@ -238,7 +241,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       account, did, extension, setting, contact, group, document, recording, template, text, program, inboundProgram,
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
-      defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, jwt,
+      defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, jwt, rcCustomerEmail,
     },
   }
 }

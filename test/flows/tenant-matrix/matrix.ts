@@ -35,6 +35,8 @@ export interface MatrixCase {
   why?: string
   /** A short label when an entry has several cases. */
   label?: string
+  /** Which of the operation's methods replay this case (default: all); for creates that may run once per principal. */
+  methods?: readonly HTTPMethods[]
   /** Which foreign principals this case replays with (default: the dialect's, see `dialectPrincipals`). */
   principals?: (p: Principal) => boolean
   /** The request (credentials of `p` included) for one method of the operation at `path` (its table pattern). */

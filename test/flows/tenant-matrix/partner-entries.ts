@@ -52,7 +52,11 @@ export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
   // AddNewCard authenticates the partner only (§2.1): it is replayed with B's partner key.
   '1101': [pk('create', '1101', (_o, p, method) => ({
     UserEmail: `matrix-${p.n}-${method.toLowerCase()}@example.com`, UserPassword: 'secret12', FirstName: 'F', LastName: 'L', PhoneNumber: `+6129300${String(p.n).padStart(4, '0')}`, Corporate: 'No',
-  }), pkOk, { why: "creates a member in the caller's own partner", principals: (p) => p.role === 'admin' && p.tenant === 'B' })],
+  }), pkOk, { why: "creates a member in the caller's own partner", principals: (p) => p.role === 'admin' && p.tenant === 'B' }),
+  // UserEmail is unique per partner only (§4): B may sign up a member with A's member's email; A's member is untouched.
+  pk('create', '1101', (o, p) => ({
+    UserEmail: o.customerEmail.toUpperCase(), UserPassword: `other-${p.n}-pw`, FirstName: 'F', LastName: 'L', PhoneNumber: '+61291000003', Corporate: 'No',
+  }), pkOk, { label: "A's member's email", why: "the email is unique per partner only: a member of the caller's own partner", principals: (p) => p.role === 'admin' && p.tenant === 'B', methods: ['POST'] })],
   '1303': pkSelf('1303'),
   '1201': [pk('self-write', '1201', () => ({ FirstName: 'Changed' }), pkOk, { why: "updates the caller's own member profile" })],
   '1202': [pk('self-write', '1202', () => ({ LastName: 'Changed' }), pkOk, { why: "updates the caller's own member profile" })],
@@ -108,9 +112,15 @@ const rcControl: MatrixCase['control'] = { as: 'admin', check: (a, o) => { asser
 const PROFILE = { name: 'Hi Jack', company: 'Hijack Ltd', 'address-line-1': '1 Main Street', city: 'Sydney', state: 'NSW', country: 'AU', zipcode: '2000', 'phone-cc': '61', phone: '291234567', 'lang-pref': 'en' }
 
 export const RESELLERCLUB_ENTRIES: Record<string, MatrixEntry> = {
-  'customers/signup': rc('create', 'customers/signup', (_o, p) => rcSignupParams(`matrix-rc-${p.n}@example.com`), (a) => {
-    assert.equal(a.status, 200, a.body)
-  }, "signs a customer up with the caller's own reseller"),
+  'customers/signup': [
+    ...rc('create', 'customers/signup', (_o, p) => rcSignupParams(`matrix-rc-${p.n}@example.com`), (a) => {
+      assert.equal(a.status, 200, a.body)
+    }, "signs a customer up with the caller's own reseller"),
+    // Usernames are unique per reseller (§3): A's customer's email is free in B.
+    ...rc('create', 'customers/signup', (o) => rcSignupParams(o.rcCustomerEmail, { passwd: 'Otherpw12' }), (a) => {
+      assert.equal(a.status, 200, a.body)
+    }, "the username is unique per reseller only: a customer of the caller's own reseller").map((c) => ({ ...c, label: "A's RC customer's username" })),
+  ],
   'customers/modify': rc('target', 'customers/modify', (o) => ({ 'customer-id': String(o.customer), username: o.customerEmail, ...PROFILE }), invalidCustomer),
   'customers/details': rc('target', 'customers/details', (o) => ({ username: o.customerEmail }), rcError((o) => `Customer ${o.customerEmail} not found`), undefined, rcControl),
   'customers/details-by-id': rc('target', 'customers/details-by-id', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer, undefined, rcControl),
