@@ -48,7 +48,33 @@ const pkSelf = (code: string, fields: Fields = () => ({})): MatrixEntry => [pk('
   if (body.MemberID) assert.notEqual(body.MemberID, o.memberId)
 }, { why: "the transaction is about the caller's own member (its credentials name it)" })]
 
-export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
+/**
+ * Adds to each entry a case that rewrites the request of its first case with `rewrite` (credential
+ * mixing: the caller's own secret with A's identity), checked by `check`.
+ */
+function withMixedCredentials(
+  entries: Record<string, MatrixEntry>, skip: string[], label: string, rewrite: (params: URLSearchParams, o: Objects) => void, check: MatrixCase['check'],
+  limit: Pick<MatrixCase, 'methods' | 'principals'> = {},
+): Record<string, MatrixEntry> {
+  return Object.fromEntries(Object.entries(entries).map(([id, cases]) => {
+    if (skip.includes(id)) return [id, cases]
+    const first = cases[0]!
+    const mixedCase: MatrixCase = {
+      kind: 'target', label, principals: limit.principals ?? first.principals, methods: limit.methods ?? first.methods, check,
+      request: (o, p, method, fx, path) => {
+        const req = first.request(o, p, method, fx, path)
+        const url = new URL(String(req.url), 'http://x')
+        const fromBody = typeof req.payload === 'string'
+        const params = new URLSearchParams(fromBody ? req.payload as string : url.search)
+        rewrite(params, o)
+        return fromBody ? { ...req, payload: params.toString() } : { ...req, url: `${url.pathname}?${params}` }
+      },
+    }
+    return [id, [...cases, mixedCase]]
+  }))
+}
+
+const PACKETERA_OWN: Record<string, MatrixEntry> = {
   // AddNewCard authenticates the partner only (§2.1): it is replayed with B's partner key.
   '1101': [pk('create', '1101', (_o, p, method) => ({
     UserEmail: `matrix-${p.n}-${method.toLowerCase()}@example.com`, UserPassword: 'secret12', FirstName: 'F', LastName: 'L', PhoneNumber: `+6129300${String(p.n).padStart(4, '0')}`, Corporate: 'No',
@@ -88,6 +114,16 @@ export const PACKETERA_ENTRIES: Record<string, MatrixEntry> = {
   '5203': pkTarget('5203', (o) => ({ ButtonGUID: o.button, TemplateID: '2' }), BUTTON),
 }
 
+/**
+ * Every transaction that logs a member in, also with A's member's email and the caller's own
+ * member password: 1002 (spec/packetera.md §3.2 step 5), never A's member. POST only, as B's user 1
+ * (across partners) and A's user 2 (inside A): each refused login costs a password hash check.
+ */
+export const PACKETERA_ENTRIES = withMixedCredentials(PACKETERA_OWN, ['1101', '2203'], "A's UserEmail, own password",
+  (params, o) => params.set('UserEmail', o.customerEmail), (a) => {
+    assert.deepEqual(json(a), { Status: 'Failure', ErrorCode: '1002', ErrorMessage: 'Invalid member credentials' })
+  }, { methods: ['POST'], principals: (p) => p.name === 'B user 1' || p.name === 'A user 2' })
+
 // ── ResellerClub ───────────────────────────────────────────────────────────────────────────────
 
 function rc(kind: Kind, call: string, params: (o: Objects, p: Principal) => Record<string, string>, check: MatrixCase['check'], why?: string, control?: MatrixCase['control']): MatrixEntry {
@@ -111,7 +147,7 @@ const rcAbsent = (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body
 const rcControl: MatrixCase['control'] = { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ customerid: string }>(a).customerid, String(o.customer)) } }
 const PROFILE = { name: 'Hi Jack', company: 'Hijack Ltd', 'address-line-1': '1 Main Street', city: 'Sydney', state: 'NSW', country: 'AU', zipcode: '2000', 'phone-cc': '61', phone: '291234567', 'lang-pref': 'en' }
 
-export const RESELLERCLUB_ENTRIES: Record<string, MatrixEntry> = {
+const RESELLERCLUB_OWN: Record<string, MatrixEntry> = {
   'customers/signup': [
     ...rc('create', 'customers/signup', (_o, p) => rcSignupParams(`matrix-rc-${p.n}@example.com`), (a) => {
       assert.equal(a.status, 200, a.body)
@@ -134,6 +170,12 @@ export const RESELLERCLUB_ENTRIES: Record<string, MatrixEntry> = {
   'customers/generate-login-token': rc('target', 'customers/generate-login-token', (o) => ({ 'customer-id': String(o.customer), ip: '10.0.0.2' }), invalidCustomer),
   'customers/authenticate-token': rc('target', 'customers/authenticate-token', (o) => ({ token: o.rcToken }), rcError(() => 'Invalid token')),
 }
+
+/** Every call also with A's `auth-userid` and the caller's own api-key: `Invalid credentials` (spec/resellerclub.md §2.3). */
+export const RESELLERCLUB_ENTRIES = withMixedCredentials(RESELLERCLUB_OWN, [], "A's auth-userid, own api-key",
+  (params, o) => params.set('auth-userid', String(o.reseller)), (a) => {
+    assert.deepEqual([a.status, json(a)], [500, { status: 'ERROR', message: 'Invalid credentials' }])
+  })
 
 // ── Porta ──────────────────────────────────────────────────────────────────────────────────────
 
