@@ -55,6 +55,7 @@ async function send(app: TestApp, req: InjectOptions): Promise<Answer> {
 async function replay(app: TestApp, fx: Fixture, r: Replay): Promise<string | null> {
   const answer = await send(app, r.c.request(fx.objects, r.p, r.method as 'GET', fx, r.op.path))
   const res = answer.res
+  // MATRIX_TRACE=<file>: one line per replay (request, status, start of the body), to review the answers.
   if (process.env.MATRIX_TRACE) appendFileSync(process.env.MATRIX_TRACE, `${r.key} [${r.method}${r.c.label ? `, ${r.c.label}` : ''}] as ${r.p.name} → ${res.statusCode} ${res.body.slice(0, 160)}\n`)
   try {
     await r.c.check(answer, fx.objects, r.p, (req) => send(app, req))
@@ -138,8 +139,7 @@ for (const kind of TEST_DATABASES) {
         if (tables.length) failures.push(`${keyOf(op)}: replays changed ${tables.join(', ')}`)
       }
       assert.deepEqual(mediaFiles(app.core.mediaDir), media, 'no media file was written or removed')
-      const principals = Object.keys(fx.principals).length
-      t.diagnostic(`routes ${ops.length}, principals ${principals} (foreign ${foreign(fx).length}), requests ${requests}, cases ${new Set(replays(fx, false).map((r) => `${r.key} ${r.method} ${r.c.label ?? ''}`)).size}`)
+      t.diagnostic(`non-writing requests ${requests}`)
       assert.deepEqual(failures, [])
     })
 
