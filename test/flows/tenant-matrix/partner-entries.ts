@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict'
+import type { HTTPMethods, InjectOptions } from 'fastify'
+import { basic, rcSignupParams } from '../../helpers/wire.ts'
+import type { Objects, Principal } from './fixture.ts'
+import { json, mentions, type Answer, type Kind, type MatrixCase, type MatrixEntry } from './matrix.ts'
+
+// The tenant matrix's entries (issue 13 point 8) for the dialects whose principal is a reseller's API
+// key (ResellerClub, Porta, Delacon), for Packetera (partner key + member login) and for the native
+// API (platform admins only). Not-found answers are each spec's own: Packetera 1007 (§3.1),
+// ResellerClub `Invalid customer-id: <id>` / `Customer <username> not found` / `Invalid token` (§7, §4.2),
+// Porta 404 NotFound (§4.1), Delacon `… not found` (§5, §6).
+
+// ── Packetera ──────────────────────────────────────────────────────────────────────────────────
+
+/** The transaction request of `p` (its partner and member credentials) with `fields`, as GET query or POST form. */
+function packeteraRequest(p: Principal, method: HTTPMethods, fields: Record<string, string>, member = true): InjectOptions {
+  const params = new URLSearchParams({
+    WebUserName: p.partner.username, WebUserPassword: p.partner.apiKey,
+    ...(member && p.member ? { UserEmail: p.member.email, UserPassword: p.member.password } : {}),
+    ...fields, ResponseFormat: 'json',
+  }).toString()
+  return method === 'GET'
+    ? { method: 'GET', url: `/packetera/cbc_APIs.aspx?${params}` }
+    : { method: 'POST', url: '/packetera/cbc_APIs.aspx', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: params }
+}
+
+type Fields = (o: Objects, p: Principal, method: HTTPMethods) => Record<string, string>
+
+function pk(kind: Kind, code: string, fields: Fields, check: MatrixCase['check'], extra: Partial<MatrixCase> = {}): MatrixCase {
+  return { kind, request: (o, p, method) => packeteraRequest(p, method, { TransactionType: code, ...fields(o, p, method) }, !extra.principals), check, ...extra }
+}
+
+/** 1007 with the spec's message: A's button or phone is not among the caller's member's (§4 "Another member's button is reported as not found"). */
+const pkNotFound = (message: string) => (a: Answer) => {
+  assert.deepEqual(json(a), { Status: 'Failure', ErrorCode: '1007', ErrorMessage: message })
+}
+const pkOk = (a: Answer) => { assert.equal(json<{ Status: string }>(a).Status, 'Success', a.body) }
+const pkTarget = (code: string, fields: Fields, message: string, control?: boolean): MatrixEntry =>
+  [pk('target', code, fields, pkNotFound(message), control ? { control: { as: 'owner', check: pkOk } } : {})]
+const BUTTON = 'Button not found'
+const PHONE = 'Phone number not found'
+
+/** Success, and nothing of A's member in the answer: the transaction is about the caller's own member. */
+const pkSelf = (code: string, fields: Fields = () => ({})): MatrixEntry => [pk('self', code, fields, (a, o) => {
+  const body = json<Record<string, string>>(a)
+  assert.equal(body.Status, 'Success', a.body)
+  for (const v of [o.defaultButton, o.button, o.activationId, o.phone, o.defaultPhone, o.customerEmail]) assert.ok(!a.body.includes(v), `${v} of A in ${a.body}`)
+  if (body.MemberID) assert.notEqual(body.MemberID, o.memberId)
+}, { why: "the transaction is about the caller's own member (its credentials name it)" })]
+
+/**
+ * Adds to each entry a case that rewrites the request of its first case with `rewrite` (credential
+ * mixing: the caller's own secret with A's identity), checked by `check`.
+ */
+function withMixedCredentials(
+  entries: Record<string, MatrixEntry>, skip: string[], label: string, rewrite: (params: URLSearchParams, o: Objects) => void, check: MatrixCase['check'],
+  limit: Pick<MatrixCase, 'methods' | 'principals'> = {},
+): Record<string, MatrixEntry> {
+  return Object.fromEntries(Object.entries(entries).map(([id, cases]) => {
+    if (skip.includes(id)) return [id, cases]
+    const first = cases[0]!
+    const mixedCase: MatrixCase = {
+      kind: 'target', label, principals: limit.principals ?? first.principals, methods: limit.methods ?? first.methods, check,
+      request: (o, p, method, fx, path) => {
+        const req = first.request(o, p, method, fx, path)
+        const url = new URL(String(req.url), 'http://x')
+        const fromBody = typeof req.payload === 'string'
+        const params = new URLSearchParams(fromBody ? req.payload as string : url.search)
+        rewrite(params, o)
+        return fromBody ? { ...req, payload: params.toString() } : { ...req, url: `${url.pathname}?${params}` }
+      },
+    }
+    return [id, [...cases, mixedCase]]
+  }))
+}
+
+const PACKETERA_OWN: Record<string, MatrixEntry> = {
+  // AddNewCard authenticates the partner only (§2.1): it is replayed with B's partner key.
+  '1101': [pk('create', '1101', (_o, p, method) => ({
+    UserEmail: `matrix-${p.n}-${method.toLowerCase()}@example.com`, UserPassword: 'secret12', FirstName: 'F', LastName: 'L', PhoneNumber: `+6129300${String(p.n).padStart(4, '0')}`, Corporate: 'No',
+  }), pkOk, { why: "creates a member in the caller's own partner", principals: (p) => p.role === 'admin' && p.tenant === 'B' }),
+  // UserEmail is unique per partner only (§4): B may sign up a member with A's member's email; A's member is untouched.
+  pk('create', '1101', (o, p) => ({
+    UserEmail: o.customerEmail.toUpperCase(), UserPassword: `other-${p.n}-pw`, FirstName: 'F', LastName: 'L', PhoneNumber: '+61291000003', Corporate: 'No',
+  }), pkOk, { label: "A's member's email", why: "the email is unique per partner only: a member of the caller's own partner", principals: (p) => p.role === 'admin' && p.tenant === 'B', methods: ['POST'] })],
+  '1303': pkSelf('1303'),
+  '1201': [pk('self-write', '1201', () => ({ FirstName: 'Changed' }), pkOk, { why: "updates the caller's own member profile" })],
+  '1202': [pk('self-write', '1202', () => ({ LastName: 'Changed' }), pkOk, { why: "updates the caller's own member profile" })],
+  '2302': pkSelf('2302'),
+  '2304': pkSelf('2304'),
+  // ActivateMemberAccount carries only the ActivationId (§2.1, §5): the id is the capability. A's
+  // member is active already, so the replay changes nothing (the snapshot proves it).
+  '2203': [{
+    kind: 'capability', why: 'the ActivationId is the credential (spec §2.1: the four credential fields are ignored); idempotent (§5)',
+    request: (o, p, method) => packeteraRequest(p, method, { TransactionType: '2203', ActivationId: o.activationId }),
+    check: (a, o) => { assert.deepEqual(json(a), { Status: 'Success', MemberID: o.memberId, Active: 'Yes' }) },
+  }],
+  '3307': pkSelf('3307'),
+  '3305': pkSelf('3305'),
+  '3306': pkSelf('3306'),
+  '3308': pkTarget('3308', (o) => ({ ButtonGUID: o.button }), BUTTON, true),
+  '3309': pkTarget('3309', (o) => ({ ButtonGUID: o.defaultButton }), BUTTON, true),
+  '3101': [pk('reference', '3101', (o) => ({ ButtonName: 'Mine', PhoneNumber: o.phone }), pkNotFound(PHONE), { why: "names A's phone for the new button" })],
+  '3202': [
+    ...pkTarget('3202', (o) => ({ ButtonGUID: o.button, ButtonName: 'Hijack' }), BUTTON),
+    pk('reference', '3202', (o, p) => ({ ButtonGUID: p.own!.button!, PhoneNumber: o.phone }), pkNotFound(PHONE), { label: "own button, A's phone", why: "points the caller's own button at A's phone" }),
+  ],
+  '3210': pkTarget('3210', (o) => ({ ButtonGUID: o.button, AttributeName: 'LinkText', AttributeValue: 'Hijack' }), BUTTON),
+  '3404': pkTarget('3404', (o) => ({ ButtonGUID: o.button }), BUTTON),
+  '4101': [pk('create', '4101', (_o, p, method) => ({ PhoneNumber: `+6129400${method === 'GET' ? 1 : 2}${String(p.n).padStart(3, '0')}`, PhoneName: `Own ${method}` }), pkOk, { why: "adds a phone to the caller's own member" })],
+  '4202': pkTarget('4202', (o) => ({ PhoneNumber: o.phone, NewPhoneName: 'Hijack' }), PHONE),
+  '4404': pkTarget('4404', (o) => ({ PhoneNumber: o.phone }), PHONE),
+  '5202': pkTarget('5202', (o) => ({ ButtonGUID: o.button, AttributeName: 'width', AttributeValue: '500' }), BUTTON),
+  '5203': pkTarget('5203', (o) => ({ ButtonGUID: o.button, TemplateID: '2' }), BUTTON),
+}
+
+/**
+ * Every transaction that logs a member in, also with A's member's email and the caller's own
+ * member password: 1002 (spec/packetera.md §3.2 step 5), never A's member. POST only, as B's user 1
+ * (across partners) and A's user 2 (inside A): each refused login costs a password hash check.
+ */
+export const PACKETERA_ENTRIES = withMixedCredentials(PACKETERA_OWN, ['1101', '2203'], "A's UserEmail, own password",
+  (params, o) => params.set('UserEmail', o.customerEmail), (a) => {
+    assert.deepEqual(json(a), { Status: 'Failure', ErrorCode: '1002', ErrorMessage: 'Invalid member credentials' })
+  }, { methods: ['POST'], principals: (p) => p.name === 'B user 1' || p.name === 'A user 2' })
+
+// ── ResellerClub ───────────────────────────────────────────────────────────────────────────────
+
+function rc(kind: Kind, call: string, params: (o: Objects, p: Principal) => Record<string, string>, check: MatrixCase['check'], why?: string, control?: MatrixCase['control']): MatrixEntry {
+  return [{
+    kind, why, control,
+    request: (o, p, method) => {
+      const q = new URLSearchParams({ 'auth-userid': String(p.partner.id), 'api-key': p.partner.apiKey, ...params(o, p) })
+      return { method, url: `/resellerclub/api/${call}.json?${q}` }
+    },
+    check,
+  }]
+}
+/** Every ResellerClub error is HTTP 500 with `status` ERROR (§7). */
+const rcError = (message: (o: Objects) => string) => (a: Answer, o: Objects) => {
+  assert.deepEqual([a.status, json(a)], [500, { status: 'ERROR', message: message(o) }])
+}
+const invalidCustomer = rcError((o) => `Invalid customer-id: ${o.customer}`)
+/** A's customer is not in a search answer. */
+const rcAbsent = (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body); assert.ok(!a.body.includes(o.customerEmail), a.body) }
+/** Control: reseller A reads its customer. */
+const rcControl: MatrixCase['control'] = { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ customerid: string }>(a).customerid, String(o.customer)) } }
+const PROFILE = { name: 'Hi Jack', company: 'Hijack Ltd', 'address-line-1': '1 Main Street', city: 'Sydney', state: 'NSW', country: 'AU', zipcode: '2000', 'phone-cc': '61', phone: '291234567', 'lang-pref': 'en' }
+
+const RESELLERCLUB_OWN: Record<string, MatrixEntry> = {
+  'customers/signup': [
+    ...rc('create', 'customers/signup', (_o, p) => rcSignupParams(`matrix-rc-${p.n}@example.com`), (a) => {
+      assert.equal(a.status, 200, a.body)
+    }, "signs a customer up with the caller's own reseller"),
+    // Usernames are unique per reseller (§3): A's customer's email is free in B.
+    ...rc('create', 'customers/signup', (o) => rcSignupParams(o.rcCustomerEmail, { passwd: 'Otherpw12' }), (a) => {
+      assert.equal(a.status, 200, a.body)
+    }, "the username is unique per reseller only: a customer of the caller's own reseller").map((c) => ({ ...c, label: "A's RC customer's username" })),
+  ],
+  'customers/modify': rc('target', 'customers/modify', (o) => ({ 'customer-id': String(o.customer), username: o.customerEmail, ...PROFILE }), invalidCustomer),
+  'customers/details': rc('target', 'customers/details', (o) => ({ username: o.customerEmail }), rcError((o) => `Customer ${o.customerEmail} not found`), undefined, rcControl),
+  'customers/details-by-id': rc('target', 'customers/details-by-id', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer, undefined, rcControl),
+  'customers/search': [
+    ...rc('list', 'customers/search', (o) => ({ 'no-of-records': '10', 'page-no': '1', 'customer-id': String(o.customer) }), rcAbsent, "searches the caller's own customers"),
+    ...rc('list', 'customers/search', (o) => ({ 'no-of-records': '500', 'page-no': '1', 'reseller-id': String(o.reseller) }), rcAbsent, "searches the caller's own customers, here filtered by A's reseller id").map((c) => ({ ...c, label: "A's reseller-id" })),
+  ],
+  'customers/delete': rc('target', 'customers/delete', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer),
+  'customers/change-password': rc('target', 'customers/change-password', (o) => ({ 'customer-id': String(o.customer), 'new-passwd': 'Hijacked1' }), invalidCustomer),
+  'customers/generate-token': rc('target', 'customers/generate-token', (o) => ({ username: o.customerEmail, passwd: o.customerPassword, ip: '10.0.0.2' }), rcError(() => 'Invalid username or password')),
+  'customers/generate-login-token': rc('target', 'customers/generate-login-token', (o) => ({ 'customer-id': String(o.customer), ip: '10.0.0.2' }), invalidCustomer),
+  'customers/authenticate-token': rc('target', 'customers/authenticate-token', (o) => ({ token: o.rcToken }), rcError(() => 'Invalid token')),
+}
+
+/** Every call also with A's `auth-userid` and the caller's own api-key: `Invalid credentials` (spec/resellerclub.md §2.3). */
+export const RESELLERCLUB_ENTRIES = withMixedCredentials(RESELLERCLUB_OWN, [], "A's auth-userid, own api-key",
+  (params, o) => params.set('auth-userid', String(o.reseller)), (a) => {
+    assert.deepEqual([a.status, json(a)], [500, { status: 'ERROR', message: 'Invalid credentials' }])
+  })
+
+// ── Porta ──────────────────────────────────────────────────────────────────────────────────────
+
+const portaNotFound = (a: Answer) => {
+  assert.equal(a.status, 404, a.body)
+  assert.equal(json<{ ResponseStatus: { ErrorCode: string } }>(a).ResponseStatus.ErrorCode, 'NotFound')
+}
+/** Control: reseller A's License reads them. */
+const portaControl: MatrixCase['control'] = { as: 'admin', check: (a) => { assert.equal(a.status, 200, a.body) } }
+export const PORTA_ENTRIES: Record<string, MatrixEntry> = {
+  GetAccountInfoByIAccount: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccountInfoByIAccount/${p.partner.apiKey}/${o.account}` }), check: portaNotFound, control: portaControl }],
+  GetAccounts: [{
+    kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccounts/${p.partner.apiKey}/${o.customer}` }), check: portaNotFound,
+    control: { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.ok(mentions(a.body, o.account), `account ${o.account} of the customer: ${a.body.slice(0, 300)}`) } },
+  }],
+}
+
+// ── Delacon ────────────────────────────────────────────────────────────────────────────────────
+
+function delacon(path: (o: Objects) => string, form: (o: Objects, p: Principal) => Record<string, string>) {
+  return (o: Objects, p: Principal, method: HTTPMethods): InjectOptions => ({
+    method, url: `/delacon/rest/config/${path(o)}`, headers: { auth: p.partner.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: method === 'GET' ? undefined : new URLSearchParams(form(o, p)).toString(),
+  })
+}
+export const DELACON_ENTRIES: Record<string, MatrixEntry> = {
+  provision: [
+    {
+      kind: 'target', label: "A's companyID",
+      request: delacon(() => 'provision', (o) => ({ companyID: o.company, numbers: '1' })),
+      check: (a) => { const b = json<{ RESULT: string; MESSAGE: string }>(a); assert.equal(b.RESULT, 'INVALID', a.body); assert.match(b.MESSAGE, /companyID not found/) },
+    },
+    {
+      kind: 'create', label: 'new company', why: "provisions a new company of the caller's own partner",
+      request: delacon(() => 'provision', (_o, p) => ({ BusinessName: `B Co ${p.n}`, EmailAddress: 'b@b.example.com', TerminationNumber: '+61291234568', region: 'AU', numberType: '1800', numbers: '1', termsCheck: 'on' })),
+      check: (a) => { assert.equal(json<{ RESULT: string }>(a).RESULT, 'OK', a.body) },
+    },
+  ],
+  updatecustomer: [{
+    kind: 'target',
+    request: delacon((o) => `updatecustomer/${o.company}`, () => ({ BusinessName: 'Hijack' })),
+    check: (a, o) => { assert.deepEqual(json(a), { RESULT: 'FAIL', MESSAGE: `Customer ${o.company} not found` }) },
+  }],
+  getnumbertypes: [{
+    kind: 'static', why: 'the number types of a region: a catalogue, no tenant data',
+    request: delacon(() => 'getnumbertypes/Australia', () => ({})),
+    check: (a, o) => { assert.equal(a.status, 200, a.body); assert.ok(!mentions(a.body, o.company), a.body) },
+  }],
+}
+
+// ── Native ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The native API serves the platform only (README "Native", docs/decisions/platform.md): a tenant
+ * user's login is refused as not a platform admin (403) and a reseller's API key is no admin token (401).
+ */
+function native(path: (o: Objects, p: Principal) => string, body?: (o: Objects) => unknown): MatrixEntry {
+  const why = 'platform admins only: every tenant principal is refused'
+  const request = (bearer: boolean) => (o: Objects, p: Principal, method: HTTPMethods): InjectOptions => ({
+    method, url: `/native${path(o, p)}`,
+    headers: { authorization: bearer ? `Bearer ${p.partner.apiKey}` : basic(p.login.username, p.login.password), 'content-type': 'application/json' },
+    payload: body ? JSON.stringify(body(o)) : undefined,
+  })
+  return [
+    { kind: 'platform-only', why, label: 'tenant login', request: request(false), check: (a) => { assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }]) } },
+    {
+      kind: 'platform-only', why, label: "reseller's API key as bearer", request: request(true), principals: (p) => p.role === 'admin',
+      check: (a) => { assert.deepEqual([a.status, json(a)], [401, { error: 'unauthenticated' }]) },
+    },
+  ]
+}
+const resellerOf = (p: Principal) => p.partner.id
+export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
+  'POST /resellers': native(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
+  'GET /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`),
+  'POST /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`, () => ({ label: 'hijack' })),
+  'DELETE /resellers/:id/api-keys/:keyId': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys/1`),
+  'POST /users': native(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
+  'POST /numbers': native(() => '/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 })),
+  'GET /sandbox/sends': native(() => '/sandbox/sends'),
+  'POST /sandbox/inbound': native(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
+  'PUT /campaigns/:id/cpm': native((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
+  'POST /jwt/rotate': native(() => '/jwt/rotate'),
+}
