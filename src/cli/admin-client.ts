@@ -8,8 +8,8 @@ import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } fro
 import { migrate } from '../db/migrate.ts'
 import { rotateJwtSigningKey } from '../core/settings/jwt-signing-key.ts'
 import {
-  stockNumbers, provisionReseller, createPlatformUser,
-  type AddNumbersInput, type CreateResellerInput, type CreateUserInput,
+  stockNumbers, provisionReseller, createPlatformUser, listResellers, resetUserPassword,
+  type AddNumbersInput, type CreateResellerInput, type CreateUserInput, type ResellerSummary, type ResetPasswordInput,
 } from '../core/platform/index.ts'
 import { createLogger } from '../logger.ts'
 import { CliError } from './output.ts'
@@ -19,7 +19,9 @@ export interface AdminClient {
   /** `direct` (this process opened the database) or `server` (through a running server's native API). */
   readonly via: 'direct' | 'server'
   createReseller(input: CreateResellerInput): Promise<{ id: number; username: string; apiKey: string }>
+  listResellers(): Promise<ResellerSummary[]>
   createUser(input: CreateUserInput): Promise<{ id: number }>
+  resetUserPassword(input: ResetPasswordInput): Promise<{ id: number; username: string; password?: string }>
   addNumbers(input: AddNumbersInput): Promise<{ added: number }>
   rotateJwtSigningKey(): Promise<{ rotated: true }>
   close(): Promise<void>
@@ -76,7 +78,9 @@ async function directClient(config: Config, database: Database, release: () => v
     return {
       via: 'direct',
       createReseller: (input) => run(() => provisionReseller(core, systemActor, input)),
+      listResellers: () => run(() => listResellers(core, systemActor)),
       createUser: (input) => run(() => createPlatformUser(core, systemActor, input)),
+      resetUserPassword: (input) => run(() => resetUserPassword(core, systemActor, input)),
       addNumbers: (input) => run(() => stockNumbers(core, systemActor, input)),
       rotateJwtSigningKey: () => run(() => rotateJwtSigningKey(core, systemActor)),
       async close() {
@@ -96,8 +100,8 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
     try {
       res = await fetch(`${baseUrl}/native${path}`, {
         method,
-        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
       })
     } catch (e) {
       throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
@@ -111,7 +115,10 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
   return {
     via: 'server',
     createReseller: (input) => call('POST', '/resellers', input),
+    listResellers: async () => (await call<{ resellers: (Omit<ResellerSummary, 'createdAt'> & { createdAt: string })[] }>('GET', '/resellers', undefined))
+      .resellers.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
     createUser: (input) => call('POST', '/users', input),
+    resetUserPassword: (input) => call('POST', '/users/password', input),
     addNumbers: (input) => call('POST', '/numbers', input),
     rotateJwtSigningKey: () => call('POST', '/jwt/rotate', {}),
     async close() {},

@@ -1,8 +1,41 @@
 import type { Output } from './output.ts'
 
-/** One CLI command (one file under commands/). Returns the exit code (default 0). */
-export interface Command {
-  /** The synopsis shown in `switchboard --help`. */
-  usage: string
-  run(args: string[], out: Output): Promise<number | void>
+/** One option of a command: how util.parseArgs reads it and how `--help` shows it. */
+export interface CommandOption {
+  type: 'string' | 'boolean'
+  /** The value's placeholder in the synopsis (`N`, `NAME`); string options only. */
+  value?: string
+  description: string
+  /** Missing → `--name is required` before the command runs. */
+  required?: boolean
 }
+
+export type CommandOptions = Record<string, CommandOption>
+
+/** The parsed option values of a command, typed from its options. */
+export type OptionValues<O extends CommandOptions> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }
+
+/**
+ * One CLI command (one file under commands/). Its options are declared once: main.ts parses them
+ * (strictly, required ones checked) and `--help` prints them from the same declaration.
+ */
+export interface Command<O extends CommandOptions = CommandOptions> {
+  /** The words that name it: `serve`, `reseller create`. */
+  name: string
+  /** One line for `switchboard --help`. */
+  summary: string
+  /** More about it for `switchboard <command> --help`: what it does, where it works. */
+  details?: string
+  options: O
+  /** Command lines shown under Examples. */
+  examples: string[]
+  run(values: OptionValues<O>, out: Output): Promise<number | void>
+}
+
+/** Declares a command (a typed identity: options and run's values agree). */
+export function defineCommand<O extends CommandOptions>(command: Command<O>): Command<O> {
+  return command
+}
+
+/** The `--json` option every command that prints a result takes. */
+export const JSON_OPTION = { json: { type: 'boolean', description: 'print one JSON object on stdout (the result or {"error": …})' } } as const satisfies CommandOptions

@@ -1,49 +1,87 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { DataDirLocked } from '../db/lock.ts'
-import { CliError, Output } from './output.ts'
-import type { Command } from './command.ts'
-import jwtRotate from './commands/jwt-rotate.ts'
-import migrate from './commands/migrate.ts'
-import numbersAdd from './commands/numbers-add.ts'
-import resellerCreate from './commands/reseller-create.ts'
-import serve from './commands/serve.ts'
-import userCreate from './commands/user-create.ts'
-import worker from './commands/worker.ts'
+import type { Command, CommandOptions, OptionValues } from './command.ts'
+import { commandHelp, generalHelp } from './help.ts'
+import { CliError, Output, required } from './output.ts'
+import { COMMANDS } from './commands/index.ts'
 
-// `switchboard <command> [options]`: one file per command under commands/.
-const COMMANDS: Record<string, Command> = {
-  serve,
-  worker,
-  migrate,
-  'reseller create': resellerCreate,
-  'user create': userCreate,
-  'numbers add': numbersAdd,
-  'jwt rotate': jwtRotate,
+// `switchboard <command> [options]`: one file per command under commands/ (index.ts lists them).
+
+/** The command the first one or two words name, and the arguments after them. */
+function findCommand(words: string[]): { command: Command; args: string[] } | null {
+  for (const n of [2, 1]) {
+    const command = COMMANDS.find((c) => c.name === words.slice(0, n).join(' '))
+    if (command) return { command, args: words.slice(n) }
+  }
+  return null
 }
 
-function usage(): string {
-  return ['usage: switchboard <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  switchboard ${c.usage}`), '',
-    'Every command honours DATA_DIR and DATABASE_URL; --json prints one JSON object on stdout.'].join('\n')
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return `switchboard ${pkg.version} (Node.js ${process.versions.node})`
+}
+
+/**
+ * `--count -5`: util.parseArgs would take `-5` for an option and refuse the line as ambiguous; a
+ * negative number after a string option is its value, so the command can say what it must be.
+ */
+function joinNegativeValues(args: string[], command: Command): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!.startsWith('--') ? args[i]!.slice(2) : null
+    const next = args[i + 1]
+    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`)
+      i++
+    } else out.push(args[i]!)
+  }
+  return out
 }
 
 async function main(argv: string[]): Promise<number> {
   const out = new Output(argv.includes('--json'))
-  const two = argv.slice(0, 2).join(' ')
-  const name = COMMANDS[two] ? two : argv[0]
-  const command = name ? COMMANDS[name] : undefined
-  if (!command) {
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(`${usage()}\n`)
-      return name ? 0 : 1
+  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
+    process.stdout.write(`${version()}\n`)
+    return 0
+  }
+  if (argv[0] === 'help' && argv.length > 1) {
+    const found = findCommand(argv.slice(1))
+    if (!found) {
+      out.error(`unknown command "${argv.slice(1, 3).join(' ')}" (try switchboard --help)`)
+      return 1
+    }
+    process.stdout.write(`${commandHelp(found.command)}\n`)
+    return 0
+  }
+  const found = findCommand(argv)
+  if (!found) {
+    const first = argv[0]
+    if (!first || first === '--help' || first === '-h' || first === 'help') {
+      process.stdout.write(`${generalHelp(COMMANDS)}\n`)
+      return first ? 0 : 1
     }
     out.error(`unknown command "${argv.slice(0, 2).filter((a) => !a.startsWith('-')).join(' ')}" (try switchboard --help)`)
     return 1
   }
+  const { command, args } = found
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${commandHelp(command)}\n`)
+    return 0
+  }
   try {
-    return (await command.run(argv.slice(name.split(' ').length), out)) ?? 0
+    const options: Record<string, { type: 'string' | 'boolean' }> = { json: { type: 'boolean' } }
+    // --json is accepted everywhere (a command without a result prints nothing more with it).
+    for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type }
+    const { values } = parseArgs({ args: joinNegativeValues(args, command), strict: true, allowPositionals: false, options })
+    const parsed = values as Record<string, string | boolean | undefined>
+    for (const [name, o] of Object.entries(command.options)) if (o.required && o.type === 'string') required(name, parsed[name] as string | undefined)
+    return (await command.run(parsed as OptionValues<CommandOptions>, out)) ?? 0
   } catch (e) {
     const err = e as Error & { code?: string }
     // util.parseArgs reports bad options with ERR_PARSE_ARGS_* codes: a usage error, not a crash.
-    if (e instanceof CliError || e instanceof DataDirLocked || err.code?.startsWith('ERR_PARSE_ARGS')) out.error(err.message)
+    if (err.code?.startsWith('ERR_PARSE_ARGS')) out.error(`${err.message} (try switchboard ${command.name} --help)`)
+    else if (e instanceof CliError || e instanceof DataDirLocked) out.error(err.message)
     else out.error(`${err.name}: ${err.message}`)
     return 1
   }

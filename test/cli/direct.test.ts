@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { createScratchPostgresDatabase } from '../helpers/database.ts'
 import { readLockFile, removeDir, runCli, startServer, tempDataDir } from './cli-process.ts'
@@ -7,21 +8,30 @@ import { readLockFile, removeDir, runCli, startServer, tempDataDir } from './cli
 describe('switchboard commands without a running server (PGlite)', () => {
   let dataDir: string
   /** The reseller the first command created. */
-  let reseller: { id: number }
+  let reseller: { id: number; apiKey: string }
+  /** The password `user password` generated for member1. */
+  let resetPassword: string
   before(() => { dataDir = tempDataDir() })
   after(() => removeDir(dataDir))
 
   test('reseller create --json opens the data directory directly and releases it', async () => {
-    const res = await runCli(['reseller', 'create', '--name', 'Direct Telecom', '--json'], { DATA_DIR: dataDir })
+    const res = await runCli(['reseller', 'create', '--name', 'Direct Telecom', '--username', 'directtel', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     const out = JSON.parse(res.stdout)
     reseller = out
     assert.deepEqual(Object.keys(out).sort(), ['apiKey', 'id', 'username'])
     assert.ok(Number.isInteger(out.id))
-    assert.match(out.username, /^directtelecom\d+$/)
-    assert.ok(out.username.length <= 20)
+    assert.equal(out.username, 'directtel')
     assert.match(out.apiKey, /^[A-Za-z0-9]{20}$/)
     assert.equal(readLockFile(dataDir), null)
+  })
+
+  test('reseller list --json lists the resellers without their keys', async () => {
+    const res = await runCli(['reseller', 'list', '--json'], { DATA_DIR: dataDir })
+    assert.equal(res.code, 0, res.stderr)
+    const { resellers } = JSON.parse(res.stdout) as { resellers: Record<string, unknown>[] }
+    assert.deepEqual(resellers.map((r) => [r.id, r.username, r.name, r.enabled]), [[reseller.id, 'directtel', 'Direct Telecom', true]])
+    assert.ok(!res.stdout.includes(reseller.apiKey))
   })
 
   test('user create --json with --reseller creates the user in that reseller and answers its id', async () => {
@@ -30,24 +40,41 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.deepEqual(Object.keys(JSON.parse(res.stdout)), ['id'])
   })
 
+  test('user password without --password generates one, shown once; the user logs in with it', async () => {
+    const res = await runCli(['user', 'password', '--username', 'member1', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
+    assert.equal(res.code, 0, res.stderr)
+    const out = JSON.parse(res.stdout) as { username: string; password: string }
+    assert.equal(out.username, 'member1')
+    assert.match(out.password, /^[A-Za-z0-9_-]{16}$/)
+    resetPassword = out.password
+  })
+
   test('numbers add --json adds tracking numbers of a region and type', async () => {
     const res = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '1800', '--count', '4', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     assert.deepEqual(JSON.parse(res.stdout), { added: 4 })
     const bad = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '9999', '--count', '1', '--json'], { DATA_DIR: dataDir })
     assert.equal(bad.code, 1)
-    assert.deepEqual(JSON.parse(bad.stdout), { error: 'numberType is invalid for region Australia' })
+    assert.deepEqual(JSON.parse(bad.stdout), { error: '--type must be a number type of Australia: 1300, 1800, 02, 03, 07, 08' })
   })
 
   test('bad input is one line: a JSON error object with --json, a message on stderr without', async () => {
     // Independent commands, run together (those that open the directory take turns at its lock).
-    const [missing, unknownReseller, human, unknownOption, unknownCommand] = await Promise.all([
+    const [missing, unknownReseller, human, unknownOption, unknownCommand, noUsername, negative, region, noUser] = await Promise.all([
       ['user', 'create', '--username', 'x', '--json'],
       ['user', 'create', '--username', 'y', '--password', 'secret-1', '--reseller', '987654', '--json'],
       ['reseller', 'create', '--name', 'Bad', '--username', 'no spaces allowed'],
       ['reseller', 'create', '--nme', 'x', '--json'],
       ['frobnicate', '--json'],
+      ['reseller', 'create', '--name', 'No Login', '--json'],
+      ['numbers', 'add', '--region', 'Australia', '--type', '1300', '--count', '-5', '--json'],
+      ['numbers', 'add', '--region', 'Mars', '--type', '1300', '--count', '5', '--json'],
+      ['user', 'password', '--username', 'nobody', '--json'],
     ].map((args) => runCli(args, { DATA_DIR: dataDir })))
+    assert.deepEqual(JSON.parse(noUsername!.stdout), { error: '--username is required' })
+    assert.deepEqual(JSON.parse(negative!.stdout), { error: '--count must be a positive integer' })
+    assert.deepEqual(JSON.parse(region!.stdout), { error: '--region must be one of: Australia, China, Hong Kong, Japan, New Zealand, Singapore, United Kingdom, United States' })
+    assert.deepEqual(JSON.parse(noUser!.stdout), { error: 'user not found' })
     assert.equal(missing!.code, 1)
     assert.deepEqual(JSON.parse(missing!.stdout), { error: '--password is required' })
     assert.equal(unknownReseller!.code, 1)
@@ -56,9 +83,22 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.equal(human!.stdout, '')
     assert.match(human!.stderr, /^switchboard: username must be 1-20 letters/m)
     assert.equal(unknownOption!.code, 1)
-    assert.match(JSON.parse(unknownOption!.stdout).error, /Unknown option '--nme'/)
+    assert.match(JSON.parse(unknownOption!.stdout).error, /Unknown option '--nme'.*\(try switchboard reseller create --help\)$/)
     assert.equal(unknownCommand!.code, 1)
     assert.deepEqual(JSON.parse(unknownCommand!.stdout), { error: 'unknown command "frobnicate" (try switchboard --help)' })
+  })
+
+  test('--version, <command> --help and help <command> answer without touching the data directory', async () => {
+    const [version, help, helpCommand] = await Promise.all([
+      ['--version'], ['numbers', 'add', '--help'], ['help', 'user', 'password'],
+    ].map((args) => runCli(args, { DATA_DIR: dataDir })))
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    assert.equal(version!.stdout, `switchboard ${pkg.version} (Node.js ${process.versions.node})\n`)
+    assert.match(help!.stdout, /^usage: switchboard numbers add --region REGION --type NUMBERTYPE --count N/)
+    assert.match(help!.stdout, /^Examples:\n {2}npx switchboard numbers add/m)
+    assert.match(helpCommand!.stdout, /^usage: switchboard user password --username U \[--password P\]/)
+    for (const r of [version, help, helpCommand]) assert.equal(r!.code, 0)
+    assert.equal(readLockFile(dataDir), null)
   })
 
   test('a server started afterwards serves what the commands created', async () => {
@@ -67,6 +107,11 @@ describe('switchboard commands without a running server (PGlite)', () => {
       const res = await fetch(`${server.url}/native/resellers/1/api-keys`, { headers: { authorization: `Bearer ${server.adminToken}` } })
       assert.equal(res.status, 200)
       assert.equal((await res.json()).keys.length, 1)
+      const login = await fetch(`${server.url}/api/authenticate`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'member1', password: resetPassword }),
+      })
+      assert.equal(login.status, 200, 'the password user password set logs in')
     } finally {
       assert.equal((await server.stop()).code, 0)
     }

@@ -142,7 +142,7 @@ describe('switchboard serve stopping', () => {
       assert.equal(code, 0)
       assert.equal(readLockFile(dataDir), null)
       // The directory is free again: a direct command opens it.
-      const res = await runCli(['reseller', 'create', '--name', 'After Stop', '--json'], { DATA_DIR: dataDir })
+      const res = await runCli(['reseller', 'create', '--name', 'After Stop', '--username', 'afterstop', '--json'], { DATA_DIR: dataDir })
       assert.equal(res.code, 0, res.stderr)
     } finally {
       removeDir(dataDir)

@@ -1,12 +1,13 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
-import type { Command } from '../command.ts'
+import { defineCommand, JSON_OPTION } from '../command.ts'
 
-const command: Command = {
-  usage: 'jwt rotate [--json]',
-  async run(args, out) {
-    parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
+const command = defineCommand({
+  name: 'jwt rotate',
+  summary: 'rotate the ICTCore JWT signing key: every token issued before is refused',
+  options: { ...JSON_OPTION },
+  examples: ['npx switchboard jwt rotate'],
+  async run(_values, out) {
     const client = await openAdminClient(loadConfig())
     try {
       await client.rotateJwtSigningKey()
@@ -15,5 +16,5 @@ const command: Command = {
       await client.close()
     }
   },
-}
+})
 export default command

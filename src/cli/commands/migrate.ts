@@ -1,14 +1,15 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config.ts'
 import { openDatabase } from '../../db/client.ts'
 import { acquireDataDirLock, DataDirLocked, readDataDirLock } from '../../db/lock.ts'
 import { migrate } from '../../db/migrate.ts'
-import type { Command } from '../command.ts'
+import { defineCommand, JSON_OPTION } from '../command.ts'
 
-const command: Command = {
-  usage: 'migrate [--json]',
-  async run(args, out) {
-    parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
+const command = defineCommand({
+  name: 'migrate',
+  summary: 'apply the database migrations this version ships (serve and worker also do at start)',
+  options: { ...JSON_OPTION },
+  examples: ['npx switchboard migrate', 'DATABASE_URL=postgres://… npx switchboard migrate --json'],
+  async run(_values, out) {
     const config = loadConfig()
     if (config.databaseUrl) {
       // Processes migrating together serialise on an advisory lock (src/db/migrate.ts).
@@ -37,5 +38,5 @@ const command: Command = {
     }
     out.result({ migrated: true, database: 'pglite' }, `database migrated (PGlite in ${config.dataDir})`)
   },
-}
+})
 export default command

@@ -1,32 +1,41 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config.ts'
+import { findNumberType, findRegion, REGIONS } from '../../core/numbers/index.ts'
 import { openAdminClient } from '../admin-client.ts'
-import type { Command } from '../command.ts'
-import { CliError, positiveInt, required } from '../output.ts'
+import { defineCommand, JSON_OPTION } from '../command.ts'
+import { CliError, positiveInt } from '../output.ts'
 
-const command: Command = {
-  usage: 'numbers add --region REGION --type NUMBERTYPE --count N [--reseller ID] [--json]',
-  async run(args, out) {
-    const { values } = parseArgs({
-      args, strict: true,
-      options: {
-        region: { type: 'string' }, type: { type: 'string' }, count: { type: 'string' },
-        reseller: { type: 'string' }, json: { type: 'boolean' },
-      },
-    })
-    const count = positiveInt('count', required('count', values.count))!
-    if (count > 10_000) throw new CliError('--count must be at most 10000')
-    const input = {
-      region: required('region', values.region), numberType: required('type', values.type), count,
-      resellerId: positiveInt('reseller', values.reseller),
+const MAX_COUNT = 10_000
+
+const command = defineCommand({
+  name: 'numbers add',
+  summary: 'stock tracking numbers of a region and number type (Delacon inventory, ICTCore DIDs, Porta DIDs)',
+  details: `Regions: ${REGIONS.map((r) => r.name).join(', ')}.\n` +
+    'Number types are the keys of spec/delacon.md §7 (Australia: 1300, 1800, 02, 03, 07, 08).',
+  options: {
+    region: { type: 'string', value: 'REGION', description: 'region name, code or ISO alpha-2 (Australia, en-au, AU)', required: true },
+    type: { type: 'string', value: 'NUMBERTYPE', description: 'number type key of the region (1300)', required: true },
+    count: { type: 'string', value: 'N', description: `how many, 1 to ${MAX_COUNT}`, required: true },
+    reseller: { type: 'string', value: 'ID', description: 'stock them for one reseller (default: the shared pool)' },
+    ...JSON_OPTION,
+  },
+  examples: ['npx switchboard numbers add --region Australia --type 1300 --count 50', 'npx switchboard numbers add --region UK --type 020 --count 10 --reseller 1 --json'],
+  async run(values, out) {
+    const count = positiveInt('count', values.count)!
+    if (count > MAX_COUNT) throw new CliError(`--count must be at most ${MAX_COUNT}`)
+    // Named here with the valid values, which the core error (shared with the partner dialects) does not list.
+    const region = findRegion(values.region!)
+    if (!region) throw new CliError(`--region must be one of: ${REGIONS.map((r) => r.name).join(', ')}`)
+    if (!findNumberType(region, values.type!)) {
+      throw new CliError(`--type must be a number type of ${region.name}: ${region.numberTypes.map((t) => t.key).join(', ')}`)
     }
+    const input = { region: values.region!, numberType: values.type!, count, resellerId: positiveInt('reseller', values.reseller) }
     const client = await openAdminClient(loadConfig())
     try {
       const { added } = await client.addNumbers(input)
-      out.result({ added }, `${added} ${input.numberType} numbers added for ${input.region}`)
+      out.result({ added }, `${added} ${input.numberType} numbers added for ${region.name}`)
     } finally {
       await client.close()
     }
   },
-}
+})
 export default command

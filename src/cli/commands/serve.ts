@@ -1,24 +1,29 @@
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import { parseArgs } from 'node:util'
 import { buildApp, type SwitchboardApp } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
 import { ensureBootstrapAdmin } from '../../core/users/index.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
-import type { Command } from '../command.ts'
+import { defineCommand } from '../command.ts'
 import { positiveInt } from '../output.ts'
 
 /** How long a graceful stop may wait for in-flight requests before connections are cut. */
 const STOP_GRACE_MS = 25_000
 
-const command: Command = {
-  usage: 'serve [--port N] [--host H] [--no-dispatch]',
-  async run(args) {
-    const { values } = parseArgs({
-      args, strict: true,
-      // --no-dispatch: API only; deliveries are left to `switchboard worker` processes (PostgreSQL).
-      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-dispatch': { type: 'boolean' } },
-    })
+const command = defineCommand({
+  name: 'serve',
+  summary: 'run the server: the five dialects, the native API and /docs over HTTP, and the dispatcher',
+  details: 'On PGlite (no DATABASE_URL) it takes DATA_DIR to itself. On a first start it creates the platform\n' +
+    'admin user "admin" (password from SWITCHBOARD_ADMIN_PASSWORD, else generated and shown once).\n' +
+    'SIGINT or SIGTERM stops it gracefully; a second signal cuts open connections.',
+  options: {
+    port: { type: 'string', value: 'N', description: 'port to listen on (default PORT or 8080; 0 picks a free one)' },
+    host: { type: 'string', value: 'H', description: 'address to listen on (default HOST or 0.0.0.0)' },
+    // API only; deliveries are left to `switchboard worker` processes (PostgreSQL).
+    'no-dispatch': { type: 'boolean', description: 'API only: deliveries are left to `switchboard worker` processes (PostgreSQL)' },
+  },
+  examples: ['npx switchboard serve', 'SWITCHBOARD_ADMIN_PASSWORD=change-me npx switchboard serve --port 9000', 'DATABASE_URL=postgres://… npx switchboard serve --no-dispatch'],
+  async run(values) {
     const config = loadConfig()
     if (values.port !== undefined) config.port = values.port === '0' ? 0 : positiveInt('port', values.port)!
     if (values.host !== undefined) config.host = values.host
@@ -73,7 +78,7 @@ const command: Command = {
     running.core.log.info('stopped')
     return 0
   },
-}
+})
 export default command
 
 /** The URL local clients use: a wildcard listen address is reached through loopback. */

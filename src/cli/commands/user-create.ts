@@ -1,21 +1,23 @@
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
-import type { Command } from '../command.ts'
-import { positiveInt, required } from '../output.ts'
+import { defineCommand, JSON_OPTION } from '../command.ts'
+import { positiveInt } from '../output.ts'
 
-const command: Command = {
-  usage: 'user create --username U --password P [--email E] [--admin] [--reseller ID] [--json]',
-  async run(args, out) {
-    const { values } = parseArgs({
-      args, strict: true,
-      options: {
-        username: { type: 'string' }, password: { type: 'string' }, email: { type: 'string' },
-        admin: { type: 'boolean' }, reseller: { type: 'string' }, json: { type: 'boolean' },
-      },
-    })
+const command = defineCommand({
+  name: 'user create',
+  summary: 'create an ICTCore user (a login) in a reseller, or a platform user',
+  options: {
+    username: { type: 'string', value: 'U', description: 'the login: letters, digits, . _ - @, not all digits', required: true },
+    password: { type: 'string', value: 'P', description: 'its password (stored scrypt-hashed)', required: true },
+    email: { type: 'string', value: 'E', description: 'its email address' },
+    admin: { type: 'boolean', description: 'give it the admin role (all of its tenant)' },
+    reseller: { type: 'string', value: 'ID', description: 'the reseller it belongs to (default: the platform)' },
+    ...JSON_OPTION,
+  },
+  examples: ['npx switchboard user create --username jane --password "a long secret" --reseller 1', 'npx switchboard user create --username ops --password "…" --admin'],
+  async run(values, out) {
     const input = {
-      username: required('username', values.username), password: required('password', values.password),
+      username: values.username!, password: values.password!,
       email: values.email, admin: values.admin ?? false, resellerId: positiveInt('reseller', values.reseller),
     }
     const client = await openAdminClient(loadConfig())
@@ -26,5 +28,5 @@ const command: Command = {
       await client.close()
     }
   },
-}
+})
 export default command

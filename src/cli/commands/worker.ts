@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import { createCore, followChanges, secureDataDirs } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
 import { openDatabase } from '../../db/client.ts'
@@ -6,16 +5,19 @@ import { acquireDataDirLock } from '../../db/lock.ts'
 import { migrate } from '../../db/migrate.ts'
 import { availableGateways, Dispatcher } from '../../dispatch/index.ts'
 import { createLogger } from '../../logger.ts'
-import type { Command } from '../command.ts'
+import { defineCommand } from '../command.ts'
 
 /**
  * `switchboard worker`: the dispatcher alone (no HTTP). Several may run against one PostgreSQL
  * database, beside `serve --no-dispatch` API processes; on PGlite it needs the data directory to itself.
  */
-const command: Command = {
-  usage: 'worker',
-  async run(args) {
-    parseArgs({ args, strict: true, options: { json: { type: 'boolean' } } })
+const command = defineCommand({
+  name: 'worker',
+  summary: 'run the dispatcher alone (no HTTP), beside `serve --no-dispatch` API processes',
+  details: 'Several workers may share one PostgreSQL database; on PGlite a worker needs DATA_DIR to itself.',
+  options: {},
+  examples: ['DATABASE_URL=postgres://… npx switchboard worker'],
+  async run() {
     const config = loadConfig()
     const log = createLogger(config.logLevel)
     secureDataDirs(config, log)
@@ -44,5 +46,5 @@ const command: Command = {
     log.info('worker stopped')
     return 0
   },
-}
+})
 export default command

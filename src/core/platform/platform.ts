@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { resellerActor, systemActor, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Forbidden } from '../errors.ts'
+import { Forbidden, NotFound } from '../errors.ts'
 import { addNumbers } from '../numbers/index.ts'
-import { createReseller, getReseller, type DialectName } from '../resellers/index.ts'
-import { insertUser } from '../users/index.ts'
+import { createReseller, getReseller, resellers, type DialectName } from '../resellers/index.ts'
+import { insertUser, setUserPassword, users } from '../users/index.ts'
 
 // Platform operations: what the operator does across tenants (resellers, platform users, number
 // stock), behind the native API and the CLI (which runs them directly when no server holds the
@@ -45,4 +47,34 @@ export async function stockNumbers(core: Core, actor: Actor, input: AddNumbersIn
   const owner = input.resellerId !== undefined ? resellerActor(input.resellerId) : systemActor
   const { added } = await addNumbers(core, owner, { region: input.region, numberType: input.numberType, count: input.count })
   return { added }
+}
+
+/** A reseller as the operator lists it. */
+export interface ResellerSummary { id: number; name: string; username: string; parentId: number | null; enabled: boolean; dialects: string[] | null; createdAt: Date }
+
+/** Every reseller, oldest first. */
+export async function listResellers(core: Core, actor: Actor): Promise<ResellerSummary[]> {
+  requirePlatformAdmin(actor)
+  return core.db.select({
+    id: resellers.id, name: resellers.name, username: resellers.username, parentId: resellers.parentId,
+    enabled: resellers.enabled, dialects: resellers.dialects, createdAt: resellers.createdAt,
+  }).from(resellers).orderBy(asc(resellers.id))
+}
+
+export interface ResetPasswordInput { username: string; password?: string; resellerId?: number }
+
+/**
+ * Sets a login user's password (the operator's reset: a forgotten admin password). Without one, a
+ * password is generated and returned once. Its tokens issued before are refused from now on.
+ */
+export async function resetUserPassword(core: Core, actor: Actor, input: ResetPasswordInput): Promise<{ id: number; username: string; password?: string }> {
+  requirePlatformAdmin(actor)
+  if (input.resellerId !== undefined) await getReseller(core, input.resellerId)
+  const tenant = input.resellerId === undefined ? sql`${users.tenantId} is null` : eq(users.tenantId, input.resellerId)
+  const [user] = await core.db.select({ id: users.id, username: users.username }).from(users)
+    .where(and(tenant, sql`lower(${users.username}) = lower(${input.username})`)).limit(1)
+  if (!user) throw new NotFound('user')
+  const generated = input.password === undefined ? randomBytes(12).toString('base64url') : undefined
+  await setUserPassword(core, user.id, input.password ?? generated!)
+  return generated ? { ...user, password: generated } : user
 }

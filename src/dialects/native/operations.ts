@@ -5,7 +5,9 @@ import { createReseller } from './operations/create-reseller.ts'
 import { createUser } from './operations/create-user.ts'
 import { issueApiKey } from './operations/issue-api-key.ts'
 import { listApiKeys } from './operations/list-api-keys.ts'
+import { listResellersOp } from './operations/list-resellers.ts'
 import { listSandboxSends } from './operations/list-sandbox-sends.ts'
+import { resetUserPasswordOp } from './operations/reset-user-password.ts'
 import { revokeApiKey } from './operations/revoke-api-key.ts'
 import { rotateJwtKey } from './operations/rotate-jwt-key.ts'
 import { sandboxInbound } from './operations/sandbox-inbound.ts'
@@ -15,8 +17,8 @@ import { setCampaignCpm } from './operations/set-campaign-cpm.ts'
 export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
   dialect: 'native',
   operations: [
-    createReseller, listApiKeys, issueApiKey, revokeApiKey,
-    createUser,
+    createReseller, listResellersOp, listApiKeys, issueApiKey, revokeApiKey,
+    createUser, resetUserPasswordOp,
     addNumbers,
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
