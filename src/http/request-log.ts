@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { requestLabels } from './request-labels.ts'
 
+/** Routes polled by monitoring: health probes and metric scrapes. */
+const PROBES = new Set(['/healthz', '/metrics'])
+
 /**
  * One line per finished request: id, method, route pattern (never the raw URL), status, time.
  * Nothing at all is done per request when the log level leaves `info` out.
@@ -11,7 +14,10 @@ export function registerRequestLog(app: FastifyInstance): void {
   if (log.isLevelEnabled && !log.isLevelEnabled('info')) return
   app.addHook('onResponse', (req, reply, done) => {
     const { dialect, route } = requestLabels(req)
-    req.log.info({ method: req.method, route, dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    const line = { method: req.method, route, dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }
+    // A probe or scrape every few seconds would drown the log: answered ones are debug lines.
+    if (PROBES.has(route) && reply.statusCode < 400) req.log.debug(line, 'request')
+    else req.log.info(line, 'request')
     done()
   })
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { statSync } from 'node:fs'
-import { connect } from 'node:net'
+import { connect, createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
@@ -128,14 +128,24 @@ describe('switchboard serve on PGlite', () => {
 })
 
 describe('switchboard serve stopping', () => {
-  test('SIGTERM stops the server with exit code 0 and releases the lock', async () => {
+  test('a first start on a busy port names the port and keeps the one-time password; SIGTERM stops the server with exit code 0 and releases the lock', async () => {
     const dataDir = tempDataDir()
+    const busy = createServer()
     try {
       // Not a first start on a new directory (the describe above is): a migrated database without users.
       await copyMigratedPgliteDataDir(dataDir)
+      await new Promise<void>((resolve) => busy.listen(0, '0.0.0.0', resolve))
+      const port = (busy.address() as AddressInfo).port
+      const refused = await runCli(['serve', '--port', String(port)], { DATA_DIR: dataDir })
+      assert.equal(refused.code, 1)
+      assert.match(refused.stderr, new RegExp(`^switchboard: port ${port} on 0\\.0\\.0\\.0 is in use .*--port N or PORT=N$`, 'm'))
+      assert.ok(!refused.stderr.includes('Created the platform admin user'), 'the failed start spent no password')
+      assert.equal(readLockFile(dataDir), null)
+
       const server = await startServer({ DATA_DIR: dataDir })
       // No password configured: the generated one is shown once to the operator, not through the logger.
       assert.match(server.output().stderr, /Created the platform admin user "admin" with password: \S{16}/)
+      assert.match(server.output().stderr, new RegExp(`^ {2}API docs {2}${server.url.replace(/[.]/g, '\\.')}/docs$`, 'm'))
       assert.ok(!server.output().stdout.includes('Created the platform admin user'))
       const { code, signal } = await server.stop()
       assert.equal(signal, null)
@@ -145,6 +155,7 @@ describe('switchboard serve stopping', () => {
       const res = await runCli(['reseller', 'create', '--name', 'After Stop', '--username', 'afterstop', '--json'], { DATA_DIR: dataDir })
       assert.equal(res.code, 0, res.stderr)
     } finally {
+      busy.close()
       removeDir(dataDir)
     }
   })

@@ -76,4 +76,18 @@ describe('request loggers', () => {
       assert.ok(!JSON.stringify(logged[0]).includes('secret'))
     }
   })
+
+  test('answered health probes and metric scrapes are debug lines; a failing probe is an info line', async () => {
+    const { app, lines } = capture('debug')
+    registerRequestLog(app)
+    let healthy = true
+    app.get('/healthz', async (_req, reply) => (healthy ? 'ok' : reply.code(503).send('down')))
+    app.get('/metrics', async () => 'm 1')
+    await app.inject({ method: 'GET', url: '/healthz' })
+    await app.inject({ method: 'GET', url: '/metrics' })
+    healthy = false
+    await app.inject({ method: 'GET', url: '/healthz' })
+    const logged = lines.filter((l) => l.msg === 'request').map((l) => [l.route, l.status, l.level])
+    assert.deepEqual(logged, [['/healthz', 200, 20], ['/metrics', 200, 20], ['/healthz', 503, 30]])
+  })
 })

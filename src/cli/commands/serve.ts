@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.ts'
 import { ensureBootstrapAdmin } from '../../core/users/index.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
 import { defineCommand } from '../command.ts'
-import { positiveInt } from '../output.ts'
+import { CliError, positiveInt } from '../output.ts'
 
 /** How long a graceful stop may wait for in-flight requests before connections are cut. */
 const STOP_GRACE_MS = 25_000
@@ -34,13 +34,18 @@ const command = defineCommand({
     let app: SwitchboardApp | undefined
     try {
       app = await buildApp({ config, adminToken, dispatch: !values['no-dispatch'] })
-      const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
-      if (admin.generatedPassword) {
-        // Shown once to the operator, on the terminal only: never through the logger.
-        process.stderr.write(`\nCreated the platform admin user "admin" with password: ${admin.generatedPassword}\n` +
-          'It is shown only this once. Set SWITCHBOARD_ADMIN_PASSWORD before the first start to choose it.\n\n')
+      try {
+        await app.listen()
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'EADDRINUSE') throw e
+        throw new CliError(`port ${config.port} on ${config.host} is in use (another switchboard, or another program): ` +
+          'choose another with --port N or PORT=N')
       }
-      await app.listen()
+      // Only once it listens: a first start that fails (port in use) must not spend the one-time password.
+      const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
+      const url = localUrl(app.http.server.address() as AddressInfo)
+      // To the operator on the terminal (stderr), never through the logger.
+      process.stderr.write(banner(url, admin.generatedPassword))
     } catch (e) {
       await app?.stop().catch(() => {})
       lock?.release()
@@ -85,4 +90,17 @@ export default command
 function localUrl(address: AddressInfo): string {
   const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+}
+
+/** What serve prints when it listens: where things are, and on a first start the admin password and next steps. */
+function banner(url: string, generatedPassword: string | undefined): string {
+  const lines = ['', `Switchboard is listening on ${url}`, `  API docs  ${url}/docs`, `  health    ${url}/healthz`, `  metrics   ${url}/metrics`]
+  if (generatedPassword) {
+    lines.push('', `Created the platform admin user "admin" with password: ${generatedPassword}`,
+      'It is shown only this once. Set SWITCHBOARD_ADMIN_PASSWORD before the first start to choose it;',
+      'npx switchboard user password --username admin sets a new one.',
+      '', 'Next: npx switchboard reseller create --name "Your Company" --username yourco',
+      '      then see the README\'s "Dialects by example".')
+  }
+  return `${lines.join('\n')}\n\n`
 }
