@@ -13,6 +13,7 @@ import { securePrivateDataDir } from './db/data-dir.ts'
 import { migrate } from './db/migrate.ts'
 import { registerDocs } from './http/docs.ts'
 import { registerHealth } from './http/health.ts'
+import { registerHome } from './http/home.ts'
 import { registerMetrics } from './http/metrics.ts'
 import { registerRequestLog } from './http/request-log.ts'
 import { requestLoggerFactory } from './http/request-logger.ts'
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     registerRequestLog(http)
     await registerDocs(http)
     registerHealth(http, database.db)
+    registerHome(http)
     http.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
       const status = err.statusCode
       if (status && status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request' })

@@ -119,7 +119,8 @@ export class IctcoreRouter {
     const methods: HTTPMethods[] = method === 'PUT' ? ['PUT', 'PATCH'] : [method]
     this.app.route({
       method: methods, url: path, handler: this.entry, exposeHeadRoute: method === 'GET' && !def.noHead,
-      schema: { tags: ['ictcore'], summary: opts.summary },
+      // A public route (authenticate) needs no sign-in in /docs; the others get ICTCore's from the docs.
+      schema: { tags: ['ictcore'], summary: opts.summary, ...(def.public ? { security: [] } : {}) },
     })
   }
 

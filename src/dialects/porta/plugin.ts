@@ -4,7 +4,7 @@ import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
-import { PORTA_DISPATCH } from './operations.ts'
+import { PORTA_DISPATCH, PORTA_OPERATIONS } from './operations.ts'
 import { matchRoute } from './route-matcher.ts'
 import {
   argumentFault, BadCallback, bindProduct, formatOfMediaType, negotiate, parseQuery, PortaFault, readBody, sendNoRoute, sendProductResponse,
@@ -70,7 +70,8 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
       return sendPortaError(reply, neg, e)
     }
   }
-  app.all(PORTA_DISPATCH.path, handler)
+  // One route reaches every operation (§3 routes are matched in route-matcher.ts); listed in /docs under porta.
+  app.all(PORTA_DISPATCH.path, { schema: { tags: ['porta'], summary: `Porta Plus 2 operations: ${PORTA_OPERATIONS.operations.map((o) => o.wireId).join(', ')} (/{Operation}/{License}/…)` } }, handler)
 }
 export default plugin
 
