@@ -218,7 +218,15 @@ export class Dispatcher {
       this.resends += again
       this.core.log.warn({ spools: again }, 'sending spools again (at-least-once after a crash or an expired lease)')
     }
-    const prepared = await outboundAttempts(this.core, ids)
+    let prepared: Awaited<ReturnType<typeof outboundAttempts>>
+    try {
+      prepared = await outboundAttempts(this.core, ids)
+    } catch (e) {
+      // Claimed but not handed over (the database failed in between): out of the in-flight set,
+      // their leases are no longer renewed and run out, and the reaper queues them again.
+      for (const id of ids) this.inFlight.delete(id)
+      throw e
+    }
     const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {
       if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
@@ -262,7 +270,7 @@ export class Dispatcher {
       // Spools that ended without their gateway's report (the watchdog of any worker failed them,
       // or a reaper took them back) leave the in-flight set: a silent gateway must not use up the room.
       const held = [...this.inFlight]
-      const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000))
+      const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000, held))
       const gone = held.filter((id) => !live.has(id))
       for (const id of gone) this.inFlight.delete(id)
       if (gone.length > 0) this.wake('sending')
