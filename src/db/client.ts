@@ -38,6 +38,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
     // An idle client's error (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {})
+    // The pool listens for errors on idle clients only: a checked-out client (a transaction between
+    // two statements, the migration lock) whose server goes away would emit an unheard 'error' and
+    // crash the process (issue 13 point 10). Its caller sees the failure on its next query instead,
+    // and the pool discards the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}))
     const writes = new WriteFeed()
     trackPoolWrites(pool, writes)
     const db = drizzlePg(pool, { schema }) as unknown as Db

@@ -5,8 +5,9 @@ import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
   claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
-  runCampaignTurn, sendDueTransmissions,
+  runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
+import { databaseUnavailable } from '../core/kernel/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
 import type { Gateway, OutboundAttempt, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
@@ -218,24 +219,47 @@ export class Dispatcher {
       this.resends += again
       this.core.log.warn({ spools: again }, 'sending spools again (at-least-once after a crash or an expired lease)')
     }
-    const prepared = await outboundAttempts(this.core, ids)
+    let prepared: Awaited<ReturnType<typeof outboundAttempts>>
+    try {
+      prepared = await outboundAttempts(this.core, ids)
+    } catch (e) {
+      // Claimed but not handed over (the database failed in between): out of the in-flight set,
+      // their leases are no longer renewed and run out, and the reaper queues them again.
+      for (const id of ids) this.inFlight.delete(id)
+      throw e
+    }
     const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {
-      if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
-      const wait = dueAt.get(p.spoolId)! - this.core.now().getTime()
-      if (wait > 0) await sleep(wait)
-      // Core's attempt is the port's OutboundAttempt: the compiler checks the shapes agree here.
-      const attempt: OutboundAttempt = p.attempt
-      const gateway = this.gateways.get(attempt.provider.type)
-      if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
       try {
-        await gateway.send(attempt, (event) => this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps)))
+        await this.sendOne(p, dueAt.get(p.spoolId)!)
       } catch (e) {
-        this.core.log.error({ err: { name: (e as Error).name }, spoolId: p.spoolId }, 'gateway send failed')
-        await this.sink.report(p.spoolId, { kind: 'failed', cause: 'gateway error' })
+        if (!databaseUnavailable(e)) throw e
+        // Our database failed during the send, not the peer: the attempt is not counted against the
+        // transmission's tries. Out of the in-flight set its lease runs out and the reaper queues it
+        // again (a re-send if the peer had it, bounded by one claim batch and logged by the reaper).
+        this.inFlight.delete(p.spoolId)
+        this.core.log.warn({ spoolId: p.spoolId }, 'database unavailable during a send: the spool returns to the queue when its lease runs out')
       }
     }))
     return { busy: true }
+  }
+
+  /** Hands one prepared spool to its gateway at its due time and records what the gateway reports. */
+  private async sendOne(p: PreparedAttempt, dueAt: number): Promise<void> {
+    if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
+    const wait = dueAt - this.core.now().getTime()
+    if (wait > 0) await sleep(wait)
+    // Core's attempt is the port's OutboundAttempt: the compiler checks the shapes agree here.
+    const attempt: OutboundAttempt = p.attempt
+    const gateway = this.gateways.get(attempt.provider.type)
+    if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
+    try {
+      await gateway.send(attempt, (event) => this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps)))
+    } catch (e) {
+      if (databaseUnavailable(e)) throw e
+      this.core.log.error({ err: { name: (e as Error).name }, spoolId: p.spoolId }, 'gateway send failed')
+      await this.sink.report(p.spoolId, { kind: 'failed', cause: 'gateway error' })
+    }
   }
 
   private async planTurn(): Promise<TurnResult> {
@@ -262,7 +286,7 @@ export class Dispatcher {
       // Spools that ended without their gateway's report (the watchdog of any worker failed them,
       // or a reaper took them back) leave the in-flight set: a silent gateway must not use up the room.
       const held = [...this.inFlight]
-      const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000))
+      const live = new Set(await renewLeases(this.core, this.workerId, this.config.leaseSeconds * 1000, held))
       const gone = held.filter((id) => !live.has(id))
       for (const id of gone) this.inFlight.delete(id)
       if (gone.length > 0) this.wake('sending')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { buildApp, type SwitchboardApp } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
-import { ensureBootstrapAdmin } from '../../core/users/index.ts'
+import { ensureBootstrapAdmin, withdrawBootstrapAdmin } from '../../core/users/index.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
 import { defineCommand } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'
@@ -34,15 +34,17 @@ const command = defineCommand({
     let app: SwitchboardApp | undefined
     try {
       app = await buildApp({ config, adminToken, dispatch: !values['no-dispatch'] })
+      // Before listening, so the first request can log in; withdrawn if listening fails (port in use),
+      // so a failed first start does not spend the one-time password, which is shown only once it listens.
+      const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
       try {
         await app.listen()
       } catch (e) {
+        if (admin.userId !== undefined) await withdrawBootstrapAdmin(app.core, admin.userId)
         if ((e as { code?: string }).code !== 'EADDRINUSE') throw e
         throw new CliError(`port ${config.port} on ${config.host} is in use (another switchboard, or another program): ` +
           'choose another with --port N or PORT=N')
       }
-      // Only once it listens: a first start that fails (port in use) must not spend the one-time password.
-      const admin = await ensureBootstrapAdmin(app.core, config.adminPassword)
       const url = localUrl(app.http.server.address() as AddressInfo)
       // To the operator on the terminal (stderr), never through the logger.
       process.stderr.write(banner(url, admin.generatedPassword))

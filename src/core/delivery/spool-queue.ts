@@ -32,10 +32,13 @@ export async function claimDueSpools(core: Core, workerId: string, limit: number
 }
 
 /** Extends the leases of this worker's spools that are still in progress; returns their ids. */
-export async function renewLeases(core: Core, workerId: string, leaseMs: number): Promise<number[]> {
+export async function renewLeases(core: Core, workerId: string, leaseMs: number, only?: readonly number[]): Promise<number[]> {
   const until = new Date(core.now().getTime() + leaseMs).toISOString()
+  // `only`: the spools the worker still holds in flight; one it claimed but never handed over (the
+  // database failed in between) is left to expire, so the reaper queues it again (issue 13 point 10).
+  const held = only ? sql` and id = any(${`{${only.join(',')}}`}::bigint[])` : sql``
   const rows = await queryRows<{ id: number }>(core.db, sql`update spools set lease_until = ${until}::timestamptz
-    where claimed_by = ${workerId} and status in ('started', 'connected') returning id`)
+    where claimed_by = ${workerId} and status in ('started', 'connected')${held} returning id`)
   return rows.map((r) => r.id)
 }
 

@@ -208,10 +208,19 @@ export async function setUserPassword(core: Core, userId: number, password: stri
  * First start: when no user exists, creates `admin` (roles admin + user) in the platform tenant.
  * Returns the generated password when none was configured, so the caller can print it once.
  */
-export async function ensureBootstrapAdmin(core: Core, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
+export async function ensureBootstrapAdmin(core: Core, configuredPassword: string | undefined): Promise<{ created: boolean; userId?: number; generatedPassword?: string }> {
   const [{ n }] = (await core.db.select({ n: sql<number>`count(*)::int` }).from(users)) as [{ n: number }]
   if (n > 0) return { created: false }
   const password = configuredPassword || randomBytes(12).toString('base64url')
-  await insertUser(core.db, null, { username: 'admin', password, roles: ['admin', 'user'] })
-  return { created: true, generatedPassword: configuredPassword ? undefined : password }
+  const admin = await insertUser(core.db, null, { username: 'admin', password, roles: ['admin', 'user'] })
+  return { created: true, userId: admin.id, generatedPassword: configuredPassword ? undefined : password }
+}
+
+/**
+ * Undoes ensureBootstrapAdmin when the first start fails before the password was shown (the port is
+ * in use): the next start creates the admin again and shows its password then.
+ */
+export async function withdrawBootstrapAdmin(core: Core, userId: number): Promise<void> {
+  await core.db.delete(users).where(eq(users.id, userId))
+  forgetUser(core, userId)
 }

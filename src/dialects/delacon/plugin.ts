@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { routeOperations } from '../operation.ts'
@@ -37,8 +38,9 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   })
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDomainError(err)) {
-      const { status, body } = renderDelaconError(err)
+    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    if (domain) {
+      const { status, body } = renderDelaconError(domain)
       return sendEnvelope(reply, body, status)
     }
     // Framework 4xx (body too large, unreadable body): the request could not be read.

@@ -43,7 +43,8 @@ export function renderIctcoreError(error: DomainError, req?: FastifyRequest): { 
     case 'forbidden': return err(403, 'User not permitted to perform required action')
     case 'locked': return err(423, e.reason)
     // The guide's 423: "System is not ready to perform requested action."
-    case 'unavailable': return err(423, 'System is not ready to perform requested action')
+    // The reason is core's own text (a full disk, a database down), never the database's.
+    case 'unavailable': return err(423, `System is not ready to perform requested action: ${e.reason}`)
     case 'unauthenticated': return err(401, 'Invalid credentials')
     default: {
       const unknownKind: never = e

@@ -1,6 +1,7 @@
 import { parse as parseQuery } from 'node:querystring'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Invalid, isDomainError } from '../../core/errors.ts'
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
@@ -96,8 +97,10 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
   }
 
   app.setErrorHandler((err: unknown, req, reply) => {
-    if (isDomainError(err)) {
-      const { status, body } = renderIctcoreError(err, req)
+    // A full disk or a database that is down is the domain's Unavailable, not an internal error.
+    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    if (domain) {
+      const { status, body } = renderIctcoreError(domain, req)
       return sendJson(reply, status, body)
     }
     if (err instanceof IctcoreHttpError) return sendJson(reply, err.status, { error: { code: err.status, message: err.message } })

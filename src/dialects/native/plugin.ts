@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectOptions } from '../dialect.ts'
 import { tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
@@ -18,8 +19,9 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
   app.decorateRequest('nativeActor', null as never)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDomainError(err)) {
-      const { status, body } = renderNativeError(err)
+    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    if (domain) {
+      const { status, body } = renderNativeError(domain)
       return reply.code(status).send(body)
     }
     if (err.validation) {

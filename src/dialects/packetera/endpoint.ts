@@ -1,3 +1,4 @@
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resellerActor } from '../../core/actor.ts'
 import { getMember } from '../../core/click-to-call/index.ts'
@@ -95,6 +96,8 @@ export function transactionHandler(options: EndpointOptions) {
 function toFailure(e: unknown, req: FastifyRequest): PacketeraFailure {
   if (e instanceof PacketeraFailure) return e
   if (isDomainError(e)) return failureOf(e)
+  const unavailable = databaseUnavailable(e)
+  if (unavailable) return failureOf(unavailable)
   // Never the message text: it may hold input or SQL.
   req.log.error({ err: { name: (e as Error)?.name, code: (e as { code?: string })?.code } }, 'packetera transaction failed')
   return failures.internal()

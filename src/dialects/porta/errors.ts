@@ -1,3 +1,4 @@
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import { isDomainError, type Conflict, type Forbidden, type Invalid, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
 import { PortaFault, type PortaErrorBody } from './servicestack/index.ts'
 
@@ -13,6 +14,8 @@ const FIELD_NAMES: Record<string, string> = {
 export function renderPortaError(e: unknown): PortaErrorBody {
   if (e instanceof PortaFault) return { status: e.status, ErrorCode: e.errorCode, Message: e.message, Errors: e.errors }
   if (isDomainError(e)) return renderDomainError(e as KnownDomainError)
+  const unavailable = databaseUnavailable(e)
+  if (unavailable) return renderDomainError(unavailable)
   return internal()
 }
 

@@ -1,3 +1,4 @@
+import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { FastifyReply } from 'fastify'
 import { DomainError } from '../../core/errors.ts'
 import { toJson, toXml, type RcValue } from './xml.ts'
@@ -85,6 +86,8 @@ export function sendRcError(reply: FastifyReply, format: RcFormat, message: stri
 export function errorReply(err: unknown): { status: 500 | 404; message: string; unexpected: boolean } {
   if (err instanceof RcError) return { status: err.statusCode, message: err.message, unexpected: false }
   if (err instanceof DomainError) return { status: 500, message: domainMessage(err), unexpected: err.kind === 'unavailable' }
+  const unavailable = databaseUnavailable(err)
+  if (unavailable) return { status: 500, message: domainMessage(unavailable), unexpected: true }
   const code = (err as { code?: unknown }).code
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 500, message: 'Request body is too large', unexpected: false }
   const statusCode = (err as { statusCode?: unknown }).statusCode

@@ -11,7 +11,7 @@ describe('ICTCore error envelope', () => {
       [new Conflict('email'), 412, 'Data validation failed, for email'],
       [new Forbidden('user_create'), 403, 'User not permitted to perform required action'],
       [new Locked('Built-in role'), 423, 'Built-in role'],
-      [new Unavailable('database down'), 423, 'System is not ready to perform requested action'],
+      [new Unavailable('database down'), 423, 'System is not ready to perform requested action: database down'],
       [new Unauthenticated('inactive'), 401, 'Invalid credentials'],
     ]
     for (const [e, status, message] of cases) {

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import pg from 'pg'
+import { openDatabase } from '../../src/db/client.ts'
+import { createScratchPostgresDatabase } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
+
+test('a checked-out PostgreSQL client whose connection is cut does not crash the process, issue 13 point 10',
+  { skip: process.env.TEST_DATABASE_URL ? false : 'PostgreSQL only: set TEST_DATABASE_URL' }, async (t) => {
+    const scratch = await createScratchPostgresDatabase()
+    t.after(() => scratch.drop())
+    const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 })
+    t.after(() => database.close())
+    const client = await database.pool!.connect()
+    const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid
+    let heard = 0
+    client.on('error', () => { heard++ })
+    // Between two statements, as in a transaction: the server ends the connection (a restart, a kill).
+    const admin = new pg.Client({ connectionString: scratch.url })
+    await admin.connect()
+    await admin.query('select pg_terminate_backend($1)', [pid])
+    await admin.end()
+    // Without a listener of the pool's own, this 'error' event would have been unheard: a crash.
+    await until('the cut connection to be reported', () => heard, (n) => n > 0)
+    await assert.rejects(client.query('select 1'))
+    client.release(true)
+    const { rows } = await database.pool!.query<{ one: number }>('select 1 as one')
+    assert.equal(rows[0]!.one, 1, 'the pool serves on with a new connection')
+  })
