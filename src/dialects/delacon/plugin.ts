@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { routeOperations } from '../operation.ts'
 import { IGNORED, invalid, parseForm, parseJson, sendEnvelope } from './codec.ts'
 import { renderDelaconError, SOMETHING_WENT_WRONG } from './errors.ts'
@@ -38,6 +38,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isDomainError(err)) {
+      setRetryAfter(reply, err)
       const { status, body } = renderDelaconError(err)
       return sendEnvelope(reply, body, status)
     }

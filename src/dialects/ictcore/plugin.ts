@@ -2,7 +2,7 @@ import { parse as parseQuery } from 'node:querystring'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Invalid, isDomainError } from '../../core/errors.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
 import { IctcoreHttpError, NOT_FOUND, renderIctcoreError, sendJson } from './errors.ts'
 import { ICTCORE_OPERATIONS } from './operations.ts'
@@ -97,6 +97,7 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
 
   app.setErrorHandler((err: unknown, req, reply) => {
     if (isDomainError(err)) {
+      setRetryAfter(reply, err)
       const { status, body } = renderIctcoreError(err, req)
       return sendJson(reply, status, body)
     }

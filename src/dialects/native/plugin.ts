@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
 import type { DialectOptions } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
 import { routeOperations } from '../operation.ts'
 import { renderNativeError, renderValidationError } from './errors.ts'
@@ -19,6 +19,7 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isDomainError(err)) {
+      setRetryAfter(reply, err)
       const { status, body } = renderNativeError(err)
       return reply.code(status).send(body)
     }
