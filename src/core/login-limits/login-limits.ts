@@ -30,9 +30,13 @@ export const NO_LOGIN_EVENTS: LoginLimitEvents = { failed() {}, limited() {} }
  * that every process on a database computes the same one while the table names nobody.
  */
 export function limitKey(core: Core, scope: LimitScope, identifier: string): string {
-  const key = core.keyring.derive('login-limits', 'v1').toString('base64')
+  const derived = core.keyring.derive('login-limits', 'v1')
+  let key = keyText.get(derived)
+  if (key === undefined) keyText.set(derived, (key = derived.toString('base64')))
   return hash('sha256', `${key}\0${scope}\0${identifier}`, 'base64url')
 }
+// The derived key as text, per key (derive returns the same Buffer each time): it runs on every login.
+const keyText = new WeakMap<Buffer, string>()
 
 interface Keys {
   credential: string | null

@@ -167,10 +167,12 @@ export async function authenticateUserPassword(
 ): Promise<User> {
   // No stored login holds a NUL (PostgreSQL text cannot), so such an identifier matches nobody.
   if (!identifier || !password || identifier.includes('\u0000')) throw new Unauthenticated()
-  // Failures count per login name as given, whoever it names in whichever tenant (an unknown name
-  // counts like a known one, so a lock tells nothing of who exists); the lock is checked before the
-  // verified-credential cache, so a cached right password is refused during a lock too.
-  return limitLogin(core, attempt, `user\0${identifier.toLowerCase()}`, () => checkUserPassword(core, identifier, password, scope))
+  // Failures count per login name as given and where it is looked up (every tenant, or the one a
+  // partner confines it to, so one partner cannot lock another's members), whoever it names: an
+  // unknown name counts like a known one, so a lock tells nothing of who exists. The lock is checked
+  // before the verified-credential cache, so a cached right password is refused during a lock too.
+  const where = scope?.tenantId === undefined ? '*' : String(scope.tenantId)
+  return limitLogin(core, attempt, `user\0${where}\0${identifier.toLowerCase()}`, () => checkUserPassword(core, identifier, password, scope))
 }
 
 function checkUserPassword(core: Core, identifier: string, password: string, scope?: { tenantId?: number | null; customerOnly?: boolean }): Promise<User> {

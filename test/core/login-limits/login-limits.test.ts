@@ -75,7 +75,7 @@ for (const kind of TEST_DATABASES) {
       const u = await app.user(null)
       await fail(u.username, 3)
       await until('the lock to end', () => authenticateUserPassword(core, u.username, u.password, undefined, attempt).then((user) => user.id, () => undefined), { intervalMs: 100 })
-      const key = limitKey(core, 'credential', `user\0${u.username.toLowerCase()}`)
+      const key = limitKey(core, 'credential', `user\0*\0${u.username.toLowerCase()}`)
       assert.deepEqual(await core.db.select().from(loginFailures).where(eq(loginFailures.key, key)), [])
       // Forgotten: two more failures do not lock it again (three would).
       await fail(u.username, 2)
