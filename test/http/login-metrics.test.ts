@@ -20,8 +20,8 @@ for (const kind of TEST_DATABASES) {
     test('failures, credential refusals and request refusals are counted by dialect', async () => {
       const u = await app.user(null)
       const login = (password: string) => app.http.inject({ method: 'POST', url: '/api/authenticate', remoteAddress: '192.0.2.60', payload: { username: u.username, password } })
-      for (let i = 0; i < 2; i++) await login(`wrong-${i}`)
-      await login(u.password)
+      for (let i = 0; i < 2; i++) assert.equal((await login(`wrong-${i}`)).statusCode, 401)
+      assert.equal((await login(u.password)).statusCode, 429)
       assert.equal(await metric('switchboard_login_failures_total{dialect="ictcore"}'), 2)
       assert.equal(await metric('switchboard_login_limited_total{dialect="ictcore",scope="credential"}'), 1)
       for (let i = 0; i < 9; i++) await app.http.inject({ method: 'GET', url: '/porta/GetAccounts/x/1', remoteAddress: '192.0.2.61' })
