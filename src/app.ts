@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
 import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
+import { NO_LOGIN_EVENTS, type LoginLimitEvents } from './core/login-limits/index.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
@@ -15,6 +16,9 @@ import { registerDocs } from './http/docs.ts'
 import { registerHealth } from './http/health.ts'
 import { registerHome } from './http/home.ts'
 import { registerMetrics } from './http/metrics.ts'
+import { registerAddressLimit } from './http/address-limit.ts'
+import { LoginMetrics } from './http/login-metrics.ts'
+import { Limited } from './core/errors.ts'
 import { registerRequestLog } from './http/request-log.ts'
 import { requestLoggerFactory } from './http/request-logger.ts'
 import { createLogger } from './logger.ts'
@@ -52,7 +56,7 @@ export interface SwitchboardApp {
 }
 
 /** Builds the core context over an open, migrated database. */
-export async function createCore(database: Database, config: Config, log: Logger): Promise<Core> {
+export async function createCore(database: Database, config: Config, log: Logger, loginEvents: LoginLimitEvents = NO_LOGIN_EVENTS): Promise<Core> {
   const generations = new TableGenerations()
   database.writes.subscribe((tables) => generations.bump(withCascades(tables)))
   const reads = new ReadCache(generations)
@@ -69,6 +73,15 @@ export async function createCore(database: Database, config: Config, log: Logger
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     // Each gateway parses its own settings; API-only processes check them through the same registry.
     checkProviderSettings: providerSettingsProblem,
+    loginLimits: {
+      settings: {
+        maxFailures: config.limits.loginMaxFailures,
+        lockBaseSeconds: config.limits.loginLockBaseSeconds,
+        lockMaxSeconds: config.limits.loginLockMaxSeconds,
+        addressMaxFailuresPerMinute: config.limits.addressMaxFailuresPerMinute,
+      },
+      events: loginEvents,
+    },
     now: () => new Date(),
   }
 }
@@ -137,7 +150,8 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   let dispatcher: Dispatcher | null = null
   try {
     if (ownsDatabase) await migrate(database)
-    const core = await createCore(database, config, log)
+    const loginMetrics = new LoginMetrics()
+    const core = await createCore(database, config, log, loginMetrics)
     // The dispatcher (made below, when this process runs one) hears of writes that give it work.
     stopFollowing = await followChanges(database, core, (tables) => dispatcher?.tablesChanged(tables))
     const frameworkErrors = new FrameworkErrorRenderers()
@@ -168,12 +182,15 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       reply.header('x-request-id', req.id)
       done()
     })
-    registerMetrics(http)
+    registerMetrics(http, loginMetrics)
+    // First on every request, before any dialect's hooks (issue 13 finding 3).
+    await registerAddressLimit(http, core, config.limits.addressMaxRequestsPerMinute, loginMetrics)
     registerRequestLog(http)
     await registerDocs(http)
     registerHealth(http, database.db)
     registerHome(http)
     http.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
+      if (err instanceof Limited) return reply.code(429).header('retry-after', String(err.retryAfterSeconds)).send({ error: 'too_many_requests' })
       const status = err.statusCode
       if (status && status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request' })
       req.log.error({ err: { name: err.name, code: err.code } }, 'unhandled error')

@@ -21,9 +21,24 @@ export interface Config {
   credentialCacheTtlMs: number
   /** ResellerClub `resellerclub.tokenTtlSeconds`: how long a customer login token stays redeemable. */
   resellerclubTokenTtlSeconds: number
+  /** Failed-login and per-address request limits (issue 13 finding 3; README "Configuration"). 0 turns one off. */
+  limits: LimitsConfig
   /** Dispatcher timing and batch sizes (spec/ictcore.md §7.1, §7.2; README "Configuration"). */
   dispatch: DispatchConfig
   prefixes: { ictcore: string; packetera: string; resellerclub: string; porta: string; delacon: string }
+}
+
+export interface LimitsConfig {
+  /** Failed logins of one credential (login name, reseller id or name) that lock it. */
+  loginMaxFailures: number
+  /** The first lock, doubled by each further failure until a success. */
+  loginLockBaseSeconds: number
+  /** The longest lock (and how long failures are remembered after the last one or its lock). */
+  loginLockMaxSeconds: number
+  /** Requests per minute from one client address (IPv6: its /64), every route but health and metrics. */
+  addressMaxRequestsPerMinute: number
+  /** Failed logins per minute from one client address; then its logins are refused until the minute ends. */
+  addressMaxFailuresPerMinute: number
 }
 
 export interface DispatchConfig {
@@ -61,6 +76,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
     resellerclubTokenTtlSeconds: int(env.RESELLERCLUB_TOKEN_TTL_SECONDS, 120),
+    limits: {
+      loginMaxFailures: int(env.SWITCHBOARD_LOGIN_MAX_FAILURES, 5),
+      loginLockBaseSeconds: int(env.SWITCHBOARD_LOGIN_LOCK_BASE_SECONDS, 1),
+      loginLockMaxSeconds: int(env.SWITCHBOARD_LOGIN_LOCK_MAX_SECONDS, 900),
+      addressMaxRequestsPerMinute: int(env.SWITCHBOARD_ADDRESS_MAX_REQUESTS_PER_MINUTE, 6000),
+      addressMaxFailuresPerMinute: int(env.SWITCHBOARD_ADDRESS_MAX_FAILURES_PER_MINUTE, 30),
+    },
     dispatch: {
       retryDelaySeconds: int(env.RETRY_DELAY_SECONDS, 60),
       spoolTimeoutSeconds: int(env.SPOOL_TIMEOUT_SECONDS, 1800),

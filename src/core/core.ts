@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts'
 import type { CredentialCache, Keyring } from './secrets/index.ts'
 import type { ProviderType } from './providers/providers.table.ts'
 import type { ReadCache } from './read-cache.ts'
+import type { LoginLimits } from './login-limits/login-limits.ts'
 
 /**
  * What every core function works with: the database and the process-wide services.
@@ -27,6 +28,8 @@ export interface Core {
    * from the dispatcher's registry, so core imports no gateway.
    */
   readonly checkProviderSettings: (type: ProviderType, settings: string | null) => string | null
+  /** Failed-login limits per credential and client address (issue 13 finding 3), and where their events go. */
+  readonly loginLimits: LoginLimits
   now(): Date
 }
 

@@ -2,7 +2,7 @@
  * The one family of domain errors. Core throws these; each dialect maps every kind to its own
  * envelope (an exhaustive switch on `kind`, so a new kind is a compile error in every dialect).
  */
-export type DomainErrorKind = 'not_found' | 'invalid' | 'forbidden' | 'conflict' | 'locked' | 'unavailable' | 'unauthenticated'
+export type DomainErrorKind = 'not_found' | 'invalid' | 'forbidden' | 'conflict' | 'locked' | 'unavailable' | 'unauthenticated' | 'limited'
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind
@@ -66,6 +66,20 @@ export class Unauthenticated extends DomainError {
     super(reason)
   }
 }
+
+/**
+ * Too many attempts: a credential locked after failed logins, or a client address over its limit of
+ * failed logins or of requests (issue 13 finding 3). While a credential is locked its right secret
+ * is refused with this error too, exactly as a wrong one.
+ */
+export class Limited extends DomainError {
+  readonly kind = 'limited' as const
+  constructor(readonly retryAfterSeconds: number, readonly scope: LimitScope) {
+    super('too many attempts')
+  }
+}
+/** What a limit counts: failed logins of one credential, or failed logins or requests of one client address. */
+export type LimitScope = 'credential' | 'address'
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError

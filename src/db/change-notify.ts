@@ -9,7 +9,13 @@ import type { Db } from './client.ts'
  */
 export const CHANGE_CHANNEL = 'switchboard_changes'
 
-/** Creates (or replaces) the notify trigger on every table of the schema. Run under the migration lock. */
+/**
+ * Tables nothing is cached from, written several times a second by every process (the per-address
+ * request counts, issue 13 finding 3): a notice of each write would only wake every process.
+ */
+const UNWATCHED_TABLES = new Set(['address_requests'])
+
+/** Creates (or replaces) the notify trigger on every table of the schema but UNWATCHED_TABLES. Run under the migration lock. */
 export async function installChangeTriggers(db: Db): Promise<void> {
   await db.execute(sql.raw(`
     create or replace function switchboard_notify_change() returns trigger language plpgsql as $$
@@ -21,6 +27,10 @@ export async function installChangeTriggers(db: Db): Promise<void> {
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like '\\_\\_%'`)
   const tables = ((rows as unknown as { rows: { table_name: string }[] }).rows ?? (rows as unknown as { table_name: string }[])).map((r) => r.table_name)
   for (const t of tables) {
+    if (UNWATCHED_TABLES.has(t)) {
+      await db.execute(sql.raw(`drop trigger if exists switchboard_changes on "${t}"`))
+      continue
+    }
     await db.execute(sql.raw(`create or replace trigger switchboard_changes after insert or update or delete or truncate
       on "${t.replace(/"/g, '""')}" for each statement execute function switchboard_notify_change()`))
   }

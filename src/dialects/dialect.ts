@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
 import type { Core } from '../core/core.ts'
+import { Limited } from '../core/errors.ts'
+import type { LoginAttempt } from '../core/login-limits/index.ts'
+import { clientAddress } from '../http/client-address.ts'
 
 /** What app.ts hands every dialect plugin (registered under the dialect's prefix, encapsulated). */
 export interface DialectOptions {
@@ -34,4 +37,14 @@ export function tagDialect(app: FastifyInstance, dialect: string): void {
   // A request decoration of this scope: set as the request object is made, where a hook would
   // cost every request a hook run. Requests outside every dialect have none (`system`).
   app.decorateRequest('dialect', dialect)
+}
+
+/** The client of a login, for the login limits (core/login-limits): the dialect and the client's address. */
+export function loginAttempt(req: FastifyRequest): LoginAttempt {
+  return { dialect: req.dialect ?? 'system', address: clientAddress(req) }
+}
+
+/** A refusal for too many attempts says when to come back (RFC 9110 §10.2.3), in every dialect, whatever its status. */
+export function setRetryAfter(reply: FastifyReply, err: unknown): void {
+  if (err instanceof Limited) reply.header('retry-after', String(err.retryAfterSeconds))
 }

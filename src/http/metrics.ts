@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Registry, collectDefaultMetrics } from 'prom-client'
+import type { LoginMetrics } from './login-metrics.ts'
 import { requestLabels } from './request-labels.ts'
 import { RequestStats } from './request-stats.ts'
 
@@ -9,9 +10,10 @@ import { RequestStats } from './request-stats.ts'
  * and rendered at scrape time: prom-client's labelled `inc`/`observe` cost about as much as the
  * rest of a cached read.
  */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function registerMetrics(app: FastifyInstance, logins?: LoginMetrics): Registry {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
+  logins?.register(registry)
   const stats = new RequestStats()
   app.addHook('onResponse', (req, reply, done) => {
     const { dialect, route } = requestLabels(req)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import * as errors from '../../src/core/errors.ts'
-import { Conflict, DomainError, Forbidden, Invalid, Locked, NotFound, Unauthenticated, Unavailable, type DomainErrorKind } from '../../src/core/errors.ts'
+import { Conflict, DomainError, Forbidden, Invalid, Limited, Locked, NotFound, Unauthenticated, Unavailable, type DomainErrorKind } from '../../src/core/errors.ts'
 import { envelopeJson } from '../../src/dialects/delacon/codec.ts'
 import { renderDelaconError } from '../../src/dialects/delacon/errors.ts'
 import { renderIctcoreError } from '../../src/dialects/ictcore/errors.ts'
@@ -22,6 +22,7 @@ const SAMPLES: Record<DomainErrorKind, () => DomainError> = {
   locked: () => new Locked('Widget is in use'),
   unavailable: () => new Unavailable('database down'),
   unauthenticated: () => new Unauthenticated(),
+  limited: () => new Limited(30, 'credential'),
 }
 
 /** Every DomainError subclass the module exports, found at run time (a new class is caught here too). */
@@ -58,7 +59,7 @@ const DIALECTS: Record<string, DialectCase> = {
   // spec/ictcore.md §3: `{"error":{"code","message"}}`, the same code as the HTTP status; 423 "System is not ready".
   ictcore: {
     render: (e) => renderIctcoreError(e),
-    status: { not_found: 404, invalid: 412, conflict: 412, forbidden: 403, locked: 423, unavailable: 423, unauthenticated: 401 },
+    status: { not_found: 404, invalid: 412, conflict: 412, forbidden: 403, locked: 423, unavailable: 423, unauthenticated: 401, limited: 429 },
     envelope(body, _kind, status) {
       const b = body as { error: { code: number; message: string } }
       assert.deepEqual(Object.keys(b), ['error'])
@@ -72,7 +73,7 @@ const DIALECTS: Record<string, DialectCase> = {
   // spec/packetera.md §3: always HTTP 200; `Status=Failure`, `ErrorCode`, `ErrorMessage` and nothing else (§3.1 codes).
   packetera: {
     render: (e) => ({ status: 200, body: failurePairs(failureOf(e)) }),
-    status: { not_found: 200, invalid: 200, conflict: 200, forbidden: 200, locked: 200, unavailable: 200, unauthenticated: 200 },
+    status: { not_found: 200, invalid: 200, conflict: 200, forbidden: 200, locked: 200, unavailable: 200, unauthenticated: 200, limited: 200 },
     envelope(body, kind) {
       const pairs = body as [string, string][]
       assert.deepEqual(pairs.map(([n]) => n), ['Status', 'ErrorCode', 'ErrorMessage'])
@@ -80,7 +81,7 @@ const DIALECTS: Record<string, DialectCase> = {
       const code = Number(pairs[1]![1])
       assert.ok(code >= 1001 && code <= 1099, `§3.1 code, got ${code}`)
       const expected: Record<DomainErrorKind, number> = {
-        not_found: 1002, invalid: 1005, conflict: 1008, forbidden: 1001, locked: 1099, unavailable: 1099, unauthenticated: 1001,
+        not_found: 1002, invalid: 1005, conflict: 1008, forbidden: 1001, locked: 1099, unavailable: 1099, unauthenticated: 1001, limited: 1011,
       }
       assert.equal(code, expected[kind])
       nonEmpty(pairs[2]![1], 'ErrorMessage')
@@ -94,7 +95,7 @@ const DIALECTS: Record<string, DialectCase> = {
       const r = errorReply(e)
       return { status: r.status, body: { status: 'ERROR', message: r.message } }
     },
-    status: { not_found: 500, invalid: 500, conflict: 500, forbidden: 500, locked: 500, unavailable: 500, unauthenticated: 500 },
+    status: { not_found: 500, invalid: 500, conflict: 500, forbidden: 500, locked: 500, unavailable: 500, unauthenticated: 500, limited: 500 },
     envelope(body, kind) {
       const b = body as { status: string; message: string }
       assert.equal(b.status, 'ERROR')
@@ -111,14 +112,14 @@ const DIALECTS: Record<string, DialectCase> = {
       const { status, ...responseStatus } = renderPortaError(e)
       return { status, body: { ResponseStatus: responseStatus } }
     },
-    status: { not_found: 404, invalid: 400, conflict: 400, forbidden: 403, locked: 400, unavailable: 500, unauthenticated: 401 },
+    status: { not_found: 404, invalid: 400, conflict: 400, forbidden: 403, locked: 400, unavailable: 500, unauthenticated: 401, limited: 429 },
     envelope(body, kind) {
       const b = body as { ResponseStatus: { ErrorCode: string; Message: string; Errors: { ErrorCode: string; FieldName: string; Message: string }[] } }
       assert.deepEqual(Object.keys(b), ['ResponseStatus'])
       assert.deepEqual(Object.keys(b.ResponseStatus), ['ErrorCode', 'Message', 'Errors'])
       const codes: Record<DomainErrorKind, string> = {
         not_found: 'NotFound', invalid: 'ArgumentException', conflict: 'ArgumentException', forbidden: 'Forbidden',
-        locked: 'ArgumentException', unavailable: 'InternalServerError', unauthenticated: 'Unauthorized',
+        locked: 'ArgumentException', unavailable: 'InternalServerError', unauthenticated: 'Unauthorized', limited: 'TooManyRequests',
       }
       assert.equal(b.ResponseStatus.ErrorCode, codes[kind])
       nonEmpty(b.ResponseStatus.Message, 'Message')
@@ -132,12 +133,12 @@ const DIALECTS: Record<string, DialectCase> = {
   // spec/delacon.md §1, §3: HTTP 200 whatever the RESULT; an unexpected failure is 500 "something went wrong".
   delacon: {
     render: (e) => renderDelaconError(e),
-    status: { not_found: 200, invalid: 200, conflict: 200, forbidden: 200, locked: 200, unavailable: 500, unauthenticated: 200 },
+    status: { not_found: 200, invalid: 200, conflict: 200, forbidden: 200, locked: 200, unavailable: 500, unauthenticated: 200, limited: 200 },
     envelope(body, kind) {
       const json = JSON.parse(envelopeJson(body as never)) as Record<string, string>
       assert.deepEqual(Object.keys(json), ['RESULT', 'MESSAGE'])
       const results: Record<DomainErrorKind, string> = {
-        not_found: 'FAIL', invalid: 'INVALID', conflict: 'INVALID', forbidden: 'LOGIN_FAILED', locked: 'FAIL', unavailable: 'FAIL', unauthenticated: 'LOGIN_FAILED',
+        not_found: 'FAIL', invalid: 'INVALID', conflict: 'INVALID', forbidden: 'LOGIN_FAILED', locked: 'FAIL', unavailable: 'FAIL', unauthenticated: 'LOGIN_FAILED', limited: 'LOGIN_FAILED',
       }
       assert.equal(json.RESULT, results[kind])
       nonEmpty(json.MESSAGE, 'MESSAGE')
@@ -149,7 +150,7 @@ const DIALECTS: Record<string, DialectCase> = {
   // The native admin API (docs/decisions/platform.md, "Errors"): `{"error", "field"?}` with the REST status of each kind.
   native: {
     render: (e) => renderNativeError(e),
-    status: { not_found: 404, invalid: 400, conflict: 409, forbidden: 403, locked: 409, unavailable: 503, unauthenticated: 401 },
+    status: { not_found: 404, invalid: 400, conflict: 409, forbidden: 403, locked: 409, unavailable: 503, unauthenticated: 401, limited: 429 },
     envelope(body, kind) {
       const b = body as { error: string; field?: string }
       assert.deepEqual(Object.keys(b), kind === 'invalid' || kind === 'conflict' ? ['error', 'field'] : ['error'])

@@ -3,6 +3,7 @@ import type { Core } from '../core.ts'
 import { isPlainText } from '../customers/customer-rules.ts'
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../errors.ts'
 import { apiKeyDigest, hashSecret, newApiKey, verifySecret } from '../secrets/index.ts'
+import { limitLogin, type LoginAttempt } from '../login-limits/login-limits.ts'
 import { apiKeys, resellers } from './resellers.table.ts'
 
 export type Reseller = typeof resellers.$inferSelect
@@ -101,7 +102,16 @@ export async function authenticateApiKey(
   dialect: DialectName,
   apiKey: string,
   claimed?: { resellerId?: number; username?: string },
+  attempt?: LoginAttempt,
 ): Promise<Reseller> {
+  // The credential is the reseller the key is claimed for; a key presented alone names nobody
+  // (a guess is a random 119-bit string), so only its client address counts.
+  const credential = claimed?.resellerId !== undefined ? `reseller-id\0${claimed.resellerId}`
+    : claimed?.username !== undefined ? `reseller\0${claimed.username.toLowerCase()}` : null
+  return limitLogin(core, attempt, credential, () => checkApiKey(core, dialect, apiKey, claimed))
+}
+
+function checkApiKey(core: Core, dialect: DialectName, apiKey: string, claimed?: { resellerId?: number; username?: string }): Promise<Reseller> {
   const cacheKey = ['apikey', dialect, apiKey, String(claimed?.resellerId ?? ''), (claimed?.username ?? '').toLowerCase()]
   return core.credentials.lookup(cacheKey, async () => {
     if (!apiKey || apiKey.length > 200) throw new Unauthenticated()

@@ -5,6 +5,7 @@ import { permissionSetGrants, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Conflict, Invalid, Unauthenticated } from '../errors.ts'
 import { hashSecret, verifySecret } from '../secrets/index.ts'
+import { limitLogin, type LoginAttempt } from '../login-limits/login-limits.ts'
 import { ADMIN_MARKER_PERMISSION } from './permission-names.ts'
 import { permissions, rolePermissions, roles, userPermissions, userRoles, users } from './users.table.ts'
 import { accounts } from '../accounts/accounts.table.ts'
@@ -162,9 +163,19 @@ export async function authenticateUserPassword(
   identifier: string,
   password: string,
   scope?: { tenantId?: number | null; customerOnly?: boolean },
+  attempt?: LoginAttempt,
 ): Promise<User> {
   // No stored login holds a NUL (PostgreSQL text cannot), so such an identifier matches nobody.
   if (!identifier || !password || identifier.includes('\u0000')) throw new Unauthenticated()
+  // Failures count per login name as given and where it is looked up (every tenant, or the one a
+  // partner confines it to, so one partner cannot lock another's members), whoever it names: an
+  // unknown name counts like a known one, so a lock tells nothing of who exists. The lock is checked
+  // before the verified-credential cache, so a cached right password is refused during a lock too.
+  const where = scope?.tenantId === undefined ? '*' : String(scope.tenantId)
+  return limitLogin(core, attempt, `user\0${where}\0${identifier.toLowerCase()}`, () => checkUserPassword(core, identifier, password, scope))
+}
+
+function checkUserPassword(core: Core, identifier: string, password: string, scope?: { tenantId?: number | null; customerOnly?: boolean }): Promise<User> {
   const cacheKey = ['user-login', identifier, password, String(scope?.tenantId ?? '*'), String(scope?.customerOnly ?? false)]
   return core.credentials.lookup(cacheKey, async (): Promise<User> => {
     const conds: SQL[] = []

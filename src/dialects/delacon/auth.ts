@@ -3,6 +3,7 @@ import { resellerActor, type Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
 import { authenticateApiKey } from '../../core/resellers/index.ts'
+import { loginAttempt } from '../dialect.ts'
 import { LOGIN_FAILED_MESSAGE, sendEnvelope } from './codec.ts'
 
 declare module 'fastify' {
@@ -22,7 +23,7 @@ export function delaconAuth(core: Core) {
     const key = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? ''
     if (key) {
       try {
-        const reseller = await authenticateApiKey(core, 'delacon', key)
+        const reseller = await authenticateApiKey(core, 'delacon', key, undefined, loginAttempt(req))
         req.delaconActor = resellerActor(reseller.id)
         return
       } catch (e) {

@@ -1,4 +1,4 @@
-import type { Conflict, DomainError, Invalid } from '../../core/errors.ts'
+import type { Conflict, DomainError, Invalid, Limited } from '../../core/errors.ts'
 import { invalid, type Envelope } from './codec.ts'
 
 /** Core field names → Delacon parameter names (spec/delacon.md §5, §6.1). */
@@ -40,5 +40,8 @@ export function renderDelaconError(e: DomainError): { status: number; body: Enve
       return { status: 200, body: { RESULT: 'FAIL', MESSAGE: e.message } }
     case 'unavailable':
       return { status: 500, body: SOMETHING_WENT_WRONG }
+    // Issue 13 finding 3: a refused login in §2's envelope, saying when to come back (Retry-After too).
+    case 'limited':
+      return { status: 200, body: { RESULT: 'LOGIN_FAILED', MESSAGE: `Too many attempts; try again in ${(e as Limited).retryAfterSeconds} seconds` } }
   }
 }

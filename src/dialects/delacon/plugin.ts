@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
 import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { routeOperations } from '../operation.ts'
 import { IGNORED, invalid, parseForm, parseJson, sendEnvelope } from './codec.ts'
 import { renderDelaconError, SOMETHING_WENT_WRONG } from './errors.ts'
@@ -40,6 +40,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const domain = isDomainError(err) ? err : databaseUnavailable(err)
     if (domain) {
+      setRetryAfter(reply, domain)
       const { status, body } = renderDelaconError(domain)
       return sendEnvelope(reply, body, status)
     }

@@ -4,6 +4,8 @@ import type { Core } from '../../core/core.ts'
 import { Unauthenticated } from '../../core/errors.ts'
 import { jwtSigningKey } from '../../core/settings/jwt-signing-key.ts'
 import { actorForUser, authenticateUserPassword, issuedBeforeSessionsEnded, isTokenRevoked, revokeToken, type User } from '../../core/users/index.ts'
+import type { LoginAttempt } from '../../core/login-limits/index.ts'
+import { loginAttempt } from '../dialect.ts'
 import { signToken, verifyToken, VerifiedTokens, type IctcoreClaims } from './jwt.ts'
 
 /** The credentials header: `Authorization`, or `Authentication` as the guide spells it (§2.3). */
@@ -57,14 +59,14 @@ export async function authenticateRequest(core: Core, req: FastifyRequest): Prom
   const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
   if (colon < 0) throw new Unauthenticated()
-  const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1))
+  const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1), undefined, loginAttempt(req))
   return actorForUser(core, user.id)
 }
 
 /** Checks a login (identifier + password) and issues a token for it (§2.1). */
-export async function login(core: Core, identifier: string, password: string, issuer: string, ttlSeconds: number):
+export async function login(core: Core, identifier: string, password: string, issuer: string, ttlSeconds: number, attempt: LoginAttempt):
 Promise<{ user: User; isAdmin: boolean; token: string; claims: IctcoreClaims }> {
-  const found = await authenticateUserPassword(core, identifier, password)
+  const found = await authenticateUserPassword(core, identifier, password, undefined, attempt)
   const actor = await actorForUser(core, found.id)
   const iat = nowSeconds(core)
   const { token, claims } = signToken(await jwtSigningKey(core), {

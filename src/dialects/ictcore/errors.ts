@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Conflict, DomainError, DomainErrorKind, Forbidden, Invalid, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
+import type { Conflict, DomainError, DomainErrorKind, Forbidden, Invalid, Limited, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
 
-type KnownError = NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated
+type KnownError = NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated | Limited
 // A new DomainErrorKind without its class in KnownError fails to compile here.
 const everyKindMapped: DomainErrorKind extends KnownError['kind'] ? true : never = true
 void everyKindMapped
@@ -46,6 +46,8 @@ export function renderIctcoreError(error: DomainError, req?: FastifyRequest): { 
     // The reason is core's own text (a full disk, a database down), never the database's.
     case 'unavailable': return err(423, `System is not ready to perform requested action: ${e.reason}`)
     case 'unauthenticated': return err(401, 'Invalid credentials')
+    // Issue 13 finding 3: the spec has no limit; 429 as RFC 6585 says, with Retry-After (set by the plugin).
+    case 'limited': return err(429, `Too many attempts; try again in ${e.retryAfterSeconds} seconds`)
     default: {
       const unknownKind: never = e
       void unknownKind

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Invalid, isDomainError } from '../../core/errors.ts'
 import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
 import { IctcoreHttpError, NOT_FOUND, renderIctcoreError, sendJson } from './errors.ts'
 import { ICTCORE_OPERATIONS } from './operations.ts'
@@ -100,6 +100,7 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
     // A full disk or a database that is down is the domain's Unavailable, not an internal error.
     const domain = isDomainError(err) ? err : databaseUnavailable(err)
     if (domain) {
+      setRetryAfter(reply, domain)
       const { status, body } = renderIctcoreError(domain, req)
       return sendJson(reply, status, body)
     }

@@ -4,6 +4,7 @@ import { systemActor, type Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { Forbidden, Unauthenticated } from '../../core/errors.ts'
 import { actorForUser, authenticateUserPassword } from '../../core/users/index.ts'
+import { loginAttempt } from '../dialect.ts'
 
 function sameSecret(a: string, b: string): boolean {
   // Compared as digests so neither the length nor the content leaks through timing.
@@ -26,7 +27,7 @@ export async function authenticateNative(core: Core, adminToken: string | undefi
     const decoded = Buffer.from(value, 'base64').toString('utf8')
     const colon = decoded.indexOf(':')
     if (colon < 1) throw new Unauthenticated()
-    const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1), { tenantId: null })
+    const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1), { tenantId: null }, loginAttempt(req))
     const actor = await actorForUser(core, user.id)
     if (!actor.crossTenant) throw new Forbidden('platform_admin')
     return actor

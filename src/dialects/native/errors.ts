@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify'
-import type { Conflict, DomainError, Forbidden, Invalid, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
+import type { Conflict, DomainError, Forbidden, Invalid, Limited, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
 
 /** The native API's one error envelope. */
 export interface NativeError {
@@ -9,7 +9,7 @@ export interface NativeError {
 
 /** Maps every domain error kind to a status and the native envelope (exhaustive: a new kind is a compile error). */
 export function renderNativeError(error: DomainError): { status: number; body: NativeError } {
-  const e = error as NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated
+  const e = error as NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated | Limited
   switch (e.kind) {
     case 'not_found': return { status: 404, body: { error: e.message } }
     case 'invalid': return { status: 400, body: { error: e.message, field: e.field } }
@@ -18,6 +18,7 @@ export function renderNativeError(error: DomainError): { status: number; body: N
     case 'locked': return { status: 409, body: { error: e.reason } }
     case 'unavailable': return { status: 503, body: { error: e.reason } }
     case 'unauthenticated': return { status: 401, body: { error: 'unauthenticated' } }
+    case 'limited': return { status: 429, body: { error: 'too many attempts' } }
   }
 }
 

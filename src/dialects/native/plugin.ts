@@ -2,7 +2,7 @@ import type { FastifyError, FastifyPluginAsync } from 'fastify'
 import { isDomainError } from '../../core/errors.ts'
 import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { DialectOptions } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
 import { routeOperations } from '../operation.ts'
 import { renderNativeError, renderValidationError } from './errors.ts'
@@ -21,6 +21,7 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const domain = isDomainError(err) ? err : databaseUnavailable(err)
     if (domain) {
+      setRetryAfter(reply, domain)
       const { status, body } = renderNativeError(domain)
       return reply.code(status).send(body)
     }

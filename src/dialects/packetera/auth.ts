@@ -1,6 +1,7 @@
 import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
 import { authenticateApiKey, type Reseller } from '../../core/resellers/index.ts'
+import type { LoginAttempt } from '../../core/login-limits/index.ts'
 import { authenticateUserPassword } from '../../core/users/index.ts'
 import { failures } from './errors.ts'
 import { requiredField } from './fields.ts'
@@ -23,9 +24,9 @@ export function mandatoryFields(input: PacketeraInput): Credentials {
 }
 
 /** Step 4: the partner by WebUserName + WebUserPassword (an API key), cached (1001). */
-export async function authenticatePartner(core: Core, c: Credentials): Promise<Reseller> {
+export async function authenticatePartner(core: Core, c: Credentials, attempt: LoginAttempt): Promise<Reseller> {
   try {
-    return await authenticateApiKey(core, 'packetera', c.webUserPassword, { username: c.webUserName })
+    return await authenticateApiKey(core, 'packetera', c.webUserPassword, { username: c.webUserName }, attempt)
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'unauthenticated' || e.kind === 'forbidden')) throw failures.invalidWebUser()
     throw e
@@ -33,11 +34,11 @@ export async function authenticatePartner(core: Core, c: Credentials): Promise<R
 }
 
 /** Step 5: the member login among the partner's customers, cached (1002); returns its customer id. */
-export async function authenticateMember(core: Core, partner: Reseller, c: Credentials): Promise<number> {
+export async function authenticateMember(core: Core, partner: Reseller, c: Credentials, attempt: LoginAttempt): Promise<number> {
   // Members log in by email only (the core would also resolve a bare username or user id).
   if (!c.userEmail.includes('@')) throw failures.invalidMember()
   try {
-    const user = await authenticateUserPassword(core, c.userEmail, c.userPassword, { tenantId: partner.id, customerOnly: true })
+    const user = await authenticateUserPassword(core, c.userEmail, c.userPassword, { tenantId: partner.id, customerOnly: true }, attempt)
     if (user.customerId === null) throw failures.invalidMember()
     return user.customerId
   } catch (e) {

@@ -6,6 +6,7 @@ import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
 import { authenticateMember, authenticatePartner, mandatoryFields } from './auth.ts'
 import { failureOf, failures, PacketeraFailure } from './errors.ts'
+import { loginAttempt, setRetryAfter } from '../dialect.ts'
 import { BUILTIN_REPLY, effectiveReplyConfig, failurePairs, requestReplyConfig, sendPairs, successPairs, type ReplyConfig } from './reply.ts'
 import { parseRequest, type PacketeraInput } from './request.ts'
 import { PACKETERA_OPERATIONS } from './operations.ts'
@@ -74,11 +75,11 @@ export function transactionHandler(options: EndpointOptions) {
       ctx = new RequestContext(core, input, options, req, early.overrides, early.config)
       if (tx.auth !== 'none') {
         const credentials = mandatoryFields(input)
-        ctx.partner = await authenticatePartner(core, credentials)
+        ctx.partner = await authenticatePartner(core, credentials, loginAttempt(req))
         ctx.actor = resellerActor(ctx.partner.id)
         ctx.useReplyDefaultsOf(ctx.partner.settings)
         if (tx.auth === 'member') {
-          ctx.customerId = await authenticateMember(core, ctx.partner, credentials)
+          ctx.customerId = await authenticateMember(core, ctx.partner, credentials, loginAttempt(req))
           if (!tx.inactiveAllowed) {
             ctx.member = await getMember(core, ctx.actor, ctx.customerId)
             if (!ctx.member.active) throw failures.inactive()
@@ -88,6 +89,7 @@ export function transactionHandler(options: EndpointOptions) {
       const pairs = await tx.run(ctx)
       return sendPairs(reply, successPairs(pairs), ctx.config)
     } catch (e) {
+      setRetryAfter(reply, e)
       return sendPairs(reply, failurePairs(toFailure(e, req)), ctx?.config ?? config ?? BUILTIN_REPLY)
     }
   }

@@ -1,4 +1,4 @@
-import type { Conflict, DomainError, Forbidden, Invalid, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
+import type { Conflict, DomainError, Forbidden, Invalid, Limited, Locked, NotFound, Unauthenticated, Unavailable } from '../../core/errors.ts'
 
 /** A Packetera failure reply: `Status=Failure&ErrorCode=<code>&ErrorMessage=<message>` (spec §3.1). */
 export class PacketeraFailure extends Error {
@@ -27,6 +27,8 @@ export const failures = {
   defaultButton: () => new PacketeraFailure(1010, 'Cannot delete the default button'),
   defaultPhone: () => new PacketeraFailure(1010, 'Cannot delete the default phone number'),
   phoneInUse: () => new PacketeraFailure(1010, 'Phone number is in use by a web button'),
+  /** Too many failed logins of the credential or from the address, or too many requests (project decision, issue 13 finding 3). */
+  limited: (seconds: number) => new PacketeraFailure(1011, `Too many attempts; try again in ${seconds} seconds`),
   internal: () => new PacketeraFailure(1099, 'Internal error'),
 }
 
@@ -39,7 +41,7 @@ const WIRE_FIELD: Record<string, string> = {
 
 /** Maps a core error to its Packetera failure (exhaustive: a new kind is a compile error). */
 export function failureOf(error: DomainError): PacketeraFailure {
-  const e = error as NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated
+  const e = error as NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated | Limited
   switch (e.kind) {
     case 'not_found':
       switch (e.entity) {
@@ -69,5 +71,7 @@ export function failureOf(error: DomainError): PacketeraFailure {
       return failures.invalidWebUser()
     case 'unavailable':
       return failures.internal()
+    case 'limited':
+      return failures.limited(e.retryAfterSeconds)
   }
 }

@@ -1,9 +1,10 @@
+import { isDomainError } from '../../core/errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { activationPage, registerActivationPage } from './activation-page.ts'
 import { transactionHandler } from './endpoint.ts'
 import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
-import { failures } from './errors.ts'
+import { failureOf, failures } from './errors.ts'
 import { TRANSACTION_ENDPOINT } from './transaction.ts'
 
 const ENDPOINT = TRANSACTION_ENDPOINT.path
@@ -27,9 +28,12 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
 
   // Framework-level failures (oversized body, aborted upload …) still answer in the envelope.
   app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
-    if (!err.statusCode || err.statusCode >= 500) req.log.error({ err: { name: err.name, code: err.code } }, 'packetera request failed')
+    if (!isDomainError(err) && (!err.statusCode || err.statusCode >= 500)) req.log.error({ err: { name: err.name, code: err.code } }, 'packetera request failed')
     if (req.routeOptions.url?.endsWith(ENDPOINT)) {
-      const failure = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? failures.requestTooLarge(req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0) : failures.internal()
+      setRetryAfter(reply, err)
+      // A domain error here was raised before the handler: the per-address request limit (issue 13 finding 3).
+      const failure = isDomainError(err) ? failureOf(err)
+        : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? failures.requestTooLarge(req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0) : failures.internal()
       return sendPairs(reply, failurePairs(failure), BUILTIN_REPLY)
     }
     return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).type('text/plain; charset=utf-8').send('')

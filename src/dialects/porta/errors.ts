@@ -1,5 +1,5 @@
 import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
-import { isDomainError, type Conflict, type Forbidden, type Invalid, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
+import { isDomainError, type Conflict, type Forbidden, type Invalid, type Limited, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
 import { PortaFault, type PortaErrorBody } from './servicestack/index.ts'
 
 // spec/porta.md §8: domain errors are mapped here, once, exhaustively, onto the ResponseStatus shape
@@ -19,7 +19,7 @@ export function renderPortaError(e: unknown): PortaErrorBody {
   return internal()
 }
 
-type KnownDomainError = NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated
+type KnownDomainError = NotFound | Invalid | Forbidden | Conflict | Locked | Unavailable | Unauthenticated | Limited
 
 function renderDomainError(e: KnownDomainError): PortaErrorBody {
   switch (e.kind) {
@@ -34,6 +34,8 @@ function renderDomainError(e: KnownDomainError): PortaErrorBody {
     }
     case 'locked': return { status: 400, ErrorCode: 'ArgumentException', Message: e.reason, Errors: [] }
     case 'unavailable': return internal()
+    // Issue 13 finding 3: not in §8; ServiceStack's name for 429 (HttpStatusCode.TooManyRequests).
+    case 'limited': return { status: 429, ErrorCode: 'TooManyRequests', Message: `Too many attempts; try again in ${e.retryAfterSeconds} seconds`, Errors: [] }
   }
 }
 

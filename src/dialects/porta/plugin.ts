@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resellerActor } from '../../core/actor.ts'
 import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
 import { PORTA_DISPATCH, PORTA_OPERATIONS } from './operations.ts'
 import { matchRoute } from './route-matcher.ts'
@@ -63,7 +63,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
     try {
       const { body, form } = bodyOf(req)
       const bound = bindProduct({ body, path: match.vars, query: split.query, form })
-      const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '')
+      const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '', undefined, loginAttempt(req))
       const result = await match.operation.serve({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
       return sendProductResponse(reply, neg, result)
     } catch (e) {
@@ -78,6 +78,7 @@ export default plugin
 /** The §8 error reply for any thrown value: faults as they are, domain errors rendered (errors.ts), others 500 and logged. */
 function sendPortaError(reply: FastifyReply, neg: Negotiated, e: unknown): FastifyReply {
   const r = renderPortaError(e)
+  setRetryAfter(reply, e)
   if (r.status === 500) reply.log.error({ err: { name: (e as Error)?.name, code: (e as { code?: string })?.code } }, 'porta: internal error')
   return sendResponseStatus(reply, neg, r)
 }

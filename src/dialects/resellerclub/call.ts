@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts'
 import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import type { Reseller } from '../../core/resellers/index.ts'
+import type { LoginAttempt } from '../../core/login-limits/index.ts'
 import type { DialectOperation } from '../operation.ts'
 import type { RcFormat } from './errors.ts'
 import type { RcParams } from './params.ts'
@@ -15,6 +16,8 @@ export interface RcContext {
   reseller: Reseller
   actor: Actor
   params: RcParams
+  /** The client, for the login limits of calls that check a customer's password. */
+  attempt: LoginAttempt
 }
 
 /** How a call is served: its parameters (in §4 order, validated before the handler) and its handler. */

@@ -1,6 +1,6 @@
 import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
 import type { FastifyReply } from 'fastify'
-import { DomainError } from '../../core/errors.ts'
+import { DomainError, type Limited } from '../../core/errors.ts'
 import { toJson, toXml, type RcValue } from './xml.ts'
 
 /**
@@ -61,6 +61,8 @@ export function domainMessage(e: DomainError): string {
     case 'forbidden':
     case 'unauthenticated': return INVALID_CREDENTIALS
     case 'unavailable': return INTERNAL_ERROR
+    // Issue 13 finding 3: RC has no such error; in its words, with Retry-After set by the plugin.
+    case 'limited': return `Too many attempts; try again in ${(e as Limited).retryAfterSeconds} seconds`
   }
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { resellerActor } from '../../core/actor.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
-import { tagDialect } from '../dialect.ts'
+import { loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateReseller } from './auth.ts'
 import { rcUrls, type RcOperation } from './call.ts'
 import { RcError, errorReply, sendRc, sendRcError, type RcFormat } from './errors.ts'
@@ -38,6 +38,7 @@ const plugin: DialectPlugin = async (app, opts) => {
   app.setValidatorCompiler(() => () => true)
 
   app.setErrorHandler((err, req, reply) => {
+    setRetryAfter(reply, err)
     const { status, message, unexpected } = errorReply(err)
     if (unexpected) req.log.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, 'resellerclub call failed')
     return sendRcError(reply, formatOfUrl(req.url), message, status)
@@ -73,9 +74,9 @@ function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
         // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
         const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
-        const reseller = await authenticateReseller(core, params)
+        const reseller = await authenticateReseller(core, params, loginAttempt(req))
         validate(params, call.params)
-        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params })
+        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req) })
         return sendRc(reply, format, 200, result)
       },
     })

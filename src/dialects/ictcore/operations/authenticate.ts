@@ -1,4 +1,5 @@
 import { Unauthenticated } from '../../../core/errors.ts'
+import { loginAttempt } from '../../dialect.ts'
 import { login } from '../auth.ts'
 import { userOut } from '../codec.ts'
 import { ictcoreOperation } from '../router.ts'
@@ -19,7 +20,7 @@ export const authenticateOp = ictcoreOperation({
       const password = b.password
       if ((typeof id !== 'string' && typeof id !== 'number') || typeof password !== 'string' || !password) throw new Unauthenticated()
       const issuer = config.publicBaseUrl ?? `${req.protocol}://${req.host}`
-      const { user, isAdmin, token, claims } = await login(core, String(id), password, issuer, config.jwtTtlSeconds)
+      const { user, isAdmin, token, claims } = await login(core, String(id), password, issuer, config.jwtTtlSeconds, loginAttempt(req))
       return {
         ...userOut(user, isAdmin), token, access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope: 'All',
       }

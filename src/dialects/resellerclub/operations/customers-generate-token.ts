@@ -16,14 +16,14 @@ export const customersGenerateToken = rcCall({
     IP,
   ],
   async handle(ctx) {
-    const { core, reseller, params: p } = ctx
+    const { core, reseller, params: p, attempt } = ctx
     const username = p.get('username')!
     // Customer usernames are emails; an identifier without `@` would be looked up as a user name or id,
     // and NUL cannot reach PostgreSQL text.
     if (!username.includes('@') || username.includes('\u0000')) throw new RcError(INVALID_LOGIN)
     let customerId: number | null
     try {
-      const user = await authenticateUserPassword(core, username, p.get('passwd')!, { tenantId: reseller.id, customerOnly: true })
+      const user = await authenticateUserPassword(core, username, p.get('passwd')!, { tenantId: reseller.id, customerOnly: true }, attempt)
       customerId = user.customerId
     } catch (e) {
       if (e instanceof DomainError && e.kind === 'unauthenticated') throw new RcError(INVALID_LOGIN)
