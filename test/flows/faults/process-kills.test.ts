@@ -33,18 +33,20 @@ test(`kill -9 of the worker and of the API mid-campaign, ${KILL_ROUNDS} time(s) 
 
     const killedAt: number[] = []
     for (let round = 1; round <= KILL_ROUNDS; round++) {
-      // Kills spread over the campaign; each waits for progress made by the worker started last.
+      // Kills spread over the campaign; each waits for progress made by the worker started last. The
+      // next worker starts only after the API's restart, so the campaign moves only between the
+      // thresholds and ten rounds fit in it (long mode).
       const done = await untilDone(api, campaignId, Math.floor((CONTACTS * round) / (KILL_ROUNDS + 2)), `round ${round}: the campaign to progress`)
       assert.ok(done < CONTACTS, `round ${round}: the worker is killed before the campaign ends`)
       await killHard(worker.child, worker.exited)
       killedAt.push(done)
-      worker = startWorker(env)
 
       await writer.untilAcked(5, `before the API is killed (round ${round})`)
       await killHard(server.child, server.exited)
       server = await startServer(env, ['--no-dispatch'])
       api.url = server.url
       await writer.untilAcked(5, `after the API restarted (round ${round})`)
+      worker = startWorker(env)
     }
     await writer.stop()
 
