@@ -68,7 +68,9 @@ const DIALECTS: Record<string, DialectCase> = {
       nonEmpty(b.error.message, 'error.message')
     },
     serverErrors: [],
-    hidesUnavailableReason: true,
+    // ICTCore appends core's reason to the guide's 423 ("…: storage full: …"): core's Unavailable
+    // reasons are written for operators (full disk, database restarting), never a dependency's text.
+    hidesUnavailableReason: false,
   },
   // spec/packetera.md §3: always HTTP 200; `Status=Failure`, `ErrorCode`, `ErrorMessage` and nothing else (§3.1 codes).
   packetera: {

@@ -250,10 +250,12 @@ function native(path: (o: Objects, p: Principal) => string, body?: (o: Objects) 
 const resellerOf = (p: Principal) => p.partner.id
 export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /resellers': native(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
+  'GET /resellers': native(() => '/resellers'),
   'GET /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`),
   'POST /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`, () => ({ label: 'hijack' })),
   'DELETE /resellers/:id/api-keys/:keyId': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys/1`),
   'POST /users': native(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
+  'POST /users/password': native(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
   'POST /numbers': native(() => '/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 })),
   'GET /sandbox/sends': native(() => '/sandbox/sends'),
   'POST /sandbox/inbound': native(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
