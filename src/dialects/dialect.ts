@@ -35,3 +35,25 @@ export function tagDialect(app: FastifyInstance, dialect: string): void {
   // cost every request a hook run. Requests outside every dialect have none (`system`).
   app.decorateRequest('dialect', dialect)
 }
+
+/** RFC 9110 token, as Fastify's content-type check reads the type and subtype (fastify/lib/content-type.js). */
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/
+
+/** Whether a Content-Type header names a media type (`type/subtype[; params]`) that Fastify will route to a parser. */
+export function isMediaType(header: string): boolean {
+  const mediaType = header.split(';', 1)[0]!
+  const slash = mediaType.indexOf('/')
+  return slash > 0 && TOKEN.test(mediaType.slice(0, slash).trimStart()) && TOKEN.test(mediaType.slice(slash + 1).trimEnd())
+}
+
+/**
+ * Drops a Content-Type header that is no media type (`base64`, `;;`) in the scope of a dialect
+ * whose spec reads a body without a Content-Type by a rule of its own: Fastify would otherwise
+ * refuse it (415, FST_ERR_CTP_INVALID_MEDIA_TYPE) before the dialect sees the request.
+ */
+export function ignoreInvalidContentTypes(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req) => {
+    const type = req.headers['content-type']
+    if (type !== undefined && !isMediaType(type)) delete req.headers['content-type']
+  })
+}
