@@ -55,9 +55,8 @@ test('every operation of the tables has a request generator and a declaring file
   assert.deepEqual(missing, [], 'operations without a fuzz generator')
 })
 
-/** Replies seen, for the closing report. */
-const stats = { cases: 0, perDialect: {} as Record<string, number>, perStatus: {} as Record<string, number>, refused: 0, accepted: 0, snapshots: 0 }
-const started = Date.now()
+/** Replies seen on one database, for its closing report. */
+const newStats = () => ({ cases: 0, perDialect: {} as Record<string, number>, perStatus: {} as Record<string, number>, refused: 0, accepted: 0, snapshots: 0, started: Date.now() })
 
 /** The reply, or a failure naming the request if none comes within HANG_MS. */
 async function injectGuarded(app: TestApp, req: FuzzRequest): Promise<LightMyRequestResponse> {
@@ -82,6 +81,7 @@ for (const kind of TEST_DATABASES) {
     const adminToken = randomBytes(24).toString('base64url')
     let creds: FuzzCredentials
     let ictcoreAdmin: { username: string; password: string }
+    const stats = newStats()
 
     before(async () => {
       app = await startTestApp(kind, {}, { adminToken })
@@ -176,7 +176,7 @@ for (const kind of TEST_DATABASES) {
     test('the server still answers after all of it', async (t) => {
       assert.equal((await app.http.inject({ method: 'GET', url: '/healthz' })).statusCode, 200)
       const report = [
-        `route fuzz (${kind}): ${stats.cases} cases over ${opMethods.length} methods of ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `route fuzz (${kind}): ${stats.cases} cases over ${opMethods.length} methods of ${operations.length} operations in ${((Date.now() - stats.started) / 1000).toFixed(1)} s`,
         `  per dialect: ${JSON.stringify(stats.perDialect)}`,
         `  per status: ${JSON.stringify(stats.perStatus)}`,
         `  refused ${stats.refused}, accepted ${stats.accepted}, refusals checked against a table snapshot ${stats.snapshots}`,
