@@ -84,6 +84,7 @@ for (const kind of TEST_DATABASES) {
     const stats = newStats()
 
     before(async () => {
+      stats.started = Date.now()
       app = await startTestApp(kind, {}, { adminToken })
       fixture = await buildFixture(app)
       doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json() as OpenApiDoc
