@@ -10,7 +10,7 @@ import { sweepUnlearned } from '../helpers/secret-sweep.ts'
 import { tableSnapshot } from '../helpers/snapshot.ts'
 import { basic } from '../helpers/wire.ts'
 import { commonCheck, DIALECT_FUZZ, type FuzzCredentials, type FuzzRequest } from './route-fuzz/dialects.ts'
-import { fieldNames, openApiNames, operationFiles, type OpenApiDoc } from './route-fuzz/fields.ts'
+import { fieldNames, openApiNames, operationFiles, validBase, type OpenApiDoc } from './route-fuzz/fields.ts'
 import { buildFixture, type Fixture } from './tenant-matrix/fixture.ts'
 
 /**
@@ -105,8 +105,8 @@ for (const kind of TEST_DATABASES) {
           IAccount: s(o.account, o.extension, o.did), ICustomer: s(o.customer),
           delaconWild: s(o.company, 'AU', 'en-au', 'GB'),
         },
-        values: s(o.user, o.customer, o.customerEmail, o.account, o.contact, o.group, o.program, o.transmission, o.campaign, o.memberId, o.activationId,
-          o.defaultButton, o.button, o.defaultPhone, o.phone, o.rcToken, o.company, o.rcCustomerEmail, '+61291234567', 'AU', '1800', 'Yes', 'on', 'json'),
+        values: s(o.customer, o.rcCustomerEmail, o.user, o.customerEmail, o.account, o.contact, o.group, o.program, o.transmission, o.campaign, o.memberId, o.activationId,
+          o.defaultButton, o.button, o.defaultPhone, o.phone, o.rcToken, o.company, '+61291234567', 'AU', '1800', 'Yes', 'on', 'json'),
       }
     })
     after(async () => {
@@ -149,7 +149,7 @@ for (const kind of TEST_DATABASES) {
         const fuzz = DIALECT_FUZZ[o.dialect]!
         await refresh(o.dialect)
         const names = [...new Set([...fieldNames(o), ...openApiNames(doc, `${o.dialect === 'native' ? '/native' : ''}${o.op.path}`, o.method)])]
-        const arb = fc.constant(null).chain(() => fuzz.requests(o.op.path, o.method as HTTPMethods, o.op.wireId, names, creds))
+        const arb = fc.constant(null).chain(() => fuzz.requests(o.op.path, o.method as HTTPMethods, o.op.wireId, names, creds, validBase(o, creds.values)))
         await sweepUnlearned(() => fc.assert(fc.asyncProperty(arb, async (req) => {
           const sampled = ++stats.cases % SNAPSHOT_EVERY === 0
           const before = sampled ? await tableSnapshot(app.core.db) : null

@@ -33,7 +33,7 @@ export interface FuzzRequest {
 
 export interface DialectFuzz {
   /** Hostile requests for one method of one operation, given its known field names. */
-  requests(path: string, method: HTTPMethods, wireId: string, names: string[], c: FuzzCredentials): fc.Arbitrary<FuzzRequest>
+  requests(path: string, method: HTTPMethods, wireId: string, names: string[], c: FuzzCredentials, base: [string, string][]): fc.Arbitrary<FuzzRequest>
   /** The dialect's envelope and the statuses its spec allows (throws otherwise). */
   check(res: LightMyRequestResponse, req: FuzzRequest): void
   /** A reply that refuses the request: such a request must leave every table as it was. */
@@ -189,9 +189,11 @@ const packetera: DialectFuzz = {
 
 // spec/resellerclub.md §7: every error is HTTP 500 (404 for unknown routes) with {status: ERROR, message}; `Internal error` is the unexpected failure.
 const resellerclub: DialectFuzz = {
-  requests(path, method, _wireId, names, c) {
+  requests(path, method, _wireId, names, c, base) {
     const auth: [string, string][] = [['auth-userid', String(c.partner.id)], ['api-key', c.partner.apiKey]]
-    const fields = pairsOf(names, c).chain((p) => fc.subarray(p.map(([k, v]) => [`${k}[]`, v] as [string, string])).map((arr) => [...p, ...arr]))
+    // Random fields, or the call's valid base with some parameters dropped or replaced by hostile values (first value wins, §2.2).
+    const mutatedBase = fc.tuple(fc.subarray(base), pairsOf(base.map(([k]) => k), c)).map(([kept, bad]) => [...bad, ...kept])
+    const fields = fc.oneof(pairsOf(names, c), mutatedBase).chain((p) => fc.subarray(p.map(([k, v]) => [`${k}[]`, v] as [string, string])).map((arr) => [...p, ...arr]))
     const pairs = fields.map((f) => [...auth, ...f])
     return fc.record({ pairs, ext: fc.constantFrom('json', 'json', 'json', 'xml'), junk: rawQueryJunk, inQuery: fc.boolean(), body: formishBody(pairs) })
       .map(({ pairs: p, ext, junk, inQuery, body }) => {

@@ -77,3 +77,22 @@ export interface OpenApiDoc {
     parameters?: { in: string; name: string }[]
   }>>
 }
+
+/** Plausible values a declared rule may accept, tried in order for a valid base request. */
+const PLAUSIBLE = ['Passw0rd1', 'Jane Doe', 'Doe Ltd', '1 Main Street', 'Sydney', 'NSW', 'AU', '2000', '61', '291234567', 'en', '10', '1', 'true', '10.0.0.1', 'Active']
+
+/**
+ * A request of valid values, where the operation declares rules to satisfy (ResellerClub's
+ * `call.serve.params`): each required parameter gets the first fixture or plausible value its check
+ * accepts. The fuzz mutates it (drops, replaces, repeats) to get past the "is required" wall.
+ */
+export function validBase(f: FuzzOperation, values: string[]): [string, string][] {
+  if (f.dialect !== 'resellerclub') return []
+  const base: [string, string][] = []
+  for (const rule of (f.op as RcOperation).serve.params) {
+    if (!rule.required) continue
+    const value = [...values, `fz${Date.now().toString(36)}@example.com`, ...PLAUSIBLE].find((v) => !rule.check || rule.check(v))
+    if (value !== undefined) base.push([rule.name, value])
+  }
+  return base
+}
