@@ -47,13 +47,16 @@ export function isMediaType(header: string): boolean {
 }
 
 /**
- * Drops a Content-Type header that is no media type (`base64`, `;;`) in the scope of a dialect
- * whose spec reads a body without a Content-Type by a rule of its own: Fastify would otherwise
- * refuse it (415, FST_ERR_CTP_INVALID_MEDIA_TYPE) before the dialect sees the request.
+ * In the scope of a dialect whose spec has its own rule for bodies of any type, a Content-Type
+ * header that is no media type (`base64`, `;;`) is dropped, or replaced by `readAs` where the
+ * spec treats a missing type otherwise: Fastify would refuse it (415, FST_ERR_CTP_INVALID_MEDIA_TYPE)
+ * before the dialect sees the request.
  */
-export function ignoreInvalidContentTypes(app: FastifyInstance): void {
+export function ignoreInvalidContentTypes(app: FastifyInstance, readAs?: string): void {
   app.addHook('onRequest', async (req) => {
     const type = req.headers['content-type']
-    if (type !== undefined && !isMediaType(type)) delete req.headers['content-type']
+    if (type === undefined || isMediaType(type)) return
+    if (readAs) req.headers['content-type'] = readAs
+    else delete req.headers['content-type']
   })
 }
