@@ -48,3 +48,28 @@ export function loginAttempt(req: FastifyRequest): LoginAttempt {
 export function setRetryAfter(reply: FastifyReply, err: unknown): void {
   if (err instanceof Limited) reply.header('retry-after', String(err.retryAfterSeconds))
 }
+
+/** RFC 9110 token, as Fastify's content-type check reads the type and subtype (fastify/lib/content-type.js). */
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/
+
+/** Whether a Content-Type header names a media type (`type/subtype[; params]`) that Fastify will route to a parser. */
+export function isMediaType(header: string): boolean {
+  const mediaType = header.split(';', 1)[0]!
+  const slash = mediaType.indexOf('/')
+  return slash > 0 && TOKEN.test(mediaType.slice(0, slash).trimStart()) && TOKEN.test(mediaType.slice(slash + 1).trimEnd())
+}
+
+/**
+ * In the scope of a dialect whose spec has its own rule for bodies of any type, a Content-Type
+ * header that is no media type (`base64`, `;;`) is dropped, or replaced by `readAs` where the
+ * spec treats a missing type otherwise: Fastify would refuse it (415, FST_ERR_CTP_INVALID_MEDIA_TYPE)
+ * before the dialect sees the request.
+ */
+export function ignoreInvalidContentTypes(app: FastifyInstance, readAs?: string): void {
+  app.addHook('onRequest', async (req) => {
+    const type = req.headers['content-type']
+    if (type === undefined || isMediaType(type)) return
+    if (readAs) req.headers['content-type'] = readAs
+    else delete req.headers['content-type']
+  })
+}

@@ -52,11 +52,14 @@ export function testLogger(): Logger {
 /** Dispatcher timing for tests: quick polls and leases; the spec's delays unless a test shortens them. */
 export const TEST_DISPATCH = { retryDelaySeconds: 60, spoolTimeoutSeconds: 1800, leaseSeconds: 5, claimBatch: 100, tickMs: 20, idleMaxMs: 1000 }
 
-/** An app on a fresh database of `kind` (call `stop()` in `after`); `dispatch` also runs the dispatcher. */
-export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, opts: { dispatch?: boolean } = {}): Promise<TestApp> {
+/**
+ * An app on a fresh database of `kind` (call `stop()` in `after`); `dispatch` also runs the
+ * dispatcher; `adminToken` opens the native admin API.
+ */
+export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, opts: { dispatch?: boolean; adminToken?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind)
   const config = testConfig({ dispatch: TEST_DISPATCH, ...overrides })
-  const app = await buildApp({ config, database, logger: testLogger(), dispatch: opts.dispatch })
+  const app = await buildApp({ config, database, logger: testLogger(), dispatch: opts.dispatch, adminToken: opts.adminToken })
   return {
     ...app,
     kind,

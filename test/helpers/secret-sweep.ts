@@ -68,8 +68,11 @@ function carriedBy(req: FastifyRequest): { secrets: string[]; devices: string[];
   return c
 }
 
-/** ICTCore accounts (`/api/accounts…`) are extensions and DIDs: their `passwd` is a device credential. */
-const DEVICE_PATH = /^\/api\/accounts\b/
+/**
+ * ICTCore accounts (`/api/accounts…`, and the same rows under `/api/extensions…` and `/api/dids…`,
+ * spec/ictcore.md §4.3) are extensions and DIDs: their `passwd` is a device credential.
+ */
+const DEVICE_PATH = /^\/api\/(accounts|extensions|dids)\b/
 
 function carry(req: FastifyRequest, value: string | undefined): void {
   if (typeof value !== 'string' || value.length < MIN_LENGTH) return

@@ -1,6 +1,6 @@
 import { isDomainError } from '../../core/errors.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { setRetryAfter, tagDialect } from '../dialect.ts'
+import { ignoreInvalidContentTypes, setRetryAfter, tagDialect } from '../dialect.ts'
 import { activationPage, registerActivationPage } from './activation-page.ts'
 import { transactionHandler } from './endpoint.ts'
 import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
@@ -25,6 +25,8 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
   // Every body is read as bytes and parsed as a form (a body without Content-Type too, spec §2).
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  // A Content-Type that is no media type tells nothing either: the body is read as a form all the same.
+  ignoreInvalidContentTypes(app)
 
   // Framework-level failures (oversized body, aborted upload …) still answer in the envelope.
   app.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {

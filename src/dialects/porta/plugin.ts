@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resellerActor } from '../../core/actor.ts'
 import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
-import { loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
+import { ignoreInvalidContentTypes, loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
 import { PORTA_DISPATCH, PORTA_OPERATIONS } from './operations.ts'
 import { matchRoute } from './route-matcher.ts'
@@ -39,6 +39,9 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   // Bodies are read by the binder (§6), whatever their type; Fastify only collects the text.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+  // A Content-Type that is no media type is one of the "other types" whose body §6 ignores (a
+  // missing one would mean JSON): read it as such rather than let Fastify answer 415.
+  ignoreInvalidContentTypes(app, 'application/octet-stream')
 
   app.setNotFoundHandler((_req, reply) => sendNoRoute(reply))
   // Framework-level failures (body too large, unreadable body) still answer in the envelope.

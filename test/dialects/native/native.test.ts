@@ -106,6 +106,24 @@ for (const kind of TEST_DATABASES) {
       assert.equal(badId.json().field, 'id')
     })
 
+    test('a number that is not finite or out of range, in a path, query or body, is 400 naming the field, never 500 (issue 13 point 9)', async () => {
+      const cases: [string, string, string, unknown?][] = [
+        ['GET', '/native/resellers/1e309/api-keys', 'id'],
+        ['GET', '/native/resellers/-Infinity/api-keys', 'id'],
+        ['DELETE', '/native/resellers/1/api-keys/Infinity', 'keyId'],
+        ['GET', '/native/sandbox/sends?offset=1e300', 'offset'],
+        ['GET', '/native/sandbox/sends?campaignId=1e309', 'campaignId'],
+        ['PUT', '/native/campaigns/1e309/cpm', 'id', { cpm: 1 }],
+      ]
+      for (const [method, url, field, body] of cases) {
+        const res = await app.http.inject({ method: method as 'GET', url, headers: bearer, ...(body ? { payload: body } : {}) })
+        assert.equal(res.statusCode, 400, `${method} ${url}: ${res.body}`)
+        assert.equal(res.json().field, field, url)
+      }
+      const res = await app.http.inject({ method: 'POST', url: '/native/numbers', headers: { ...bearer, 'content-type': 'application/json' }, payload: '{"region":"Australia","numberType":"1300","count":1e309}' })
+      assert.equal(res.statusCode, 400, res.body)
+    })
+
     test('tracking numbers are added to the shared inventory or a reseller\'s, and a bad region names its field', async () => {
       const shared = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 3 })
       assert.equal(shared.statusCode, 201)

@@ -60,6 +60,14 @@ for (const kind of TEST_DATABASES) {
       assert.equal(replyOf(other.body).Status, 'Success')
     })
 
+    test('a Content-Type that is no media type is read as a form like a missing one, not an internal error 1099 (issue 13 point 9)', async () => {
+      for (const type of ['base64', 'x'.repeat(300), ';;', 'form; charset=utf-8']) {
+        const res = await app.http.inject({ method: 'POST', url: ENDPOINT, headers: { 'content-type': type }, payload: query(profile()) })
+        assert.equal(res.statusCode, 200, type)
+        assert.equal(replyOf(res.body).Status, 'Success', `${type}: ${res.body}`)
+      }
+    })
+
     test('a body over the 1 MiB limit is a size failure in the envelope, not an internal error (#13 finding 6)', async () => {
       const res = await app.http.inject({ method: 'POST', url: ENDPOINT, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `a=${'x'.repeat(5 * 1024 * 1024)}` })
       assert.equal(res.statusCode, 200)

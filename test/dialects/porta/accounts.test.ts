@@ -317,6 +317,15 @@ for (const kind of TEST_DATABASES) {
         await noRoute('GET', `/json/reply/Product`)
         await noRoute('GET', `/metadata`)
       })
+      test('a Content-Type that is no media type is an ignored body type (§6), never a 415 (issue 13 point 9)', async () => {
+        for (const type of ['xxxx', 'base64', ';;']) {
+          const ok = await app.http.inject({ method: 'GET', url: `/porta/GetAccounts/${a.apiKey}/${a.customerId}`, headers: { 'content-type': type }, payload: '{"ICustomer":"x"}' })
+          assert.equal(ok.statusCode, 200, `${type}: ${ok.body}`)
+          const post = await app.http.inject({ method: 'POST', url: `/porta/GetAccounts/${a.apiKey}/${a.customerId}`, headers: { 'content-type': type }, payload: 'x' })
+          assert.equal(post.statusCode, 404, `${type}: ${post.body}`)
+          assert.ok(post.body.startsWith('Handler for Request not found (404)'))
+        }
+      })
       test('the literal matches ignoring case and a trailing slash is ignored', async () => {
         assert.equal((await get(`/getaccounts/${a.apiKey}/${a.customerId}/`)).statusCode, 200)
         assert.equal((await get(`/GETACCOUNTINFOBYIACCOUNT/${a.apiKey}/${a.accountIds.login}`)).statusCode, 200)

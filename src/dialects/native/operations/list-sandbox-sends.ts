@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
 import { Forbidden } from '../../../core/errors.ts'
+import { MAX_ID } from '../../../core/kernel/ids.ts'
 import { listSandboxSends as listSends } from '../../../core/sandbox/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { ErrorBody, Id } from '../schemas.ts'
@@ -15,7 +16,7 @@ export const listSandboxSends = routeOperation<Core>({
     schema: {
       querystring: Type.Object({
         transmissionId: Type.Optional(Id), spoolId: Type.Optional(Id), campaignId: Type.Optional(Id), tenantId: Type.Optional(Id),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ID })),
       }, { additionalProperties: false }),
       response: { '4xx': ErrorBody },
     },
