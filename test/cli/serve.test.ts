@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
 import { statSync } from 'node:fs'
 import { connect, createServer, type AddressInfo } from 'node:net'
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
-import { readLockFile, removeDir, runCli, startServer, tempDataDir, waitUntilRefused, type ServerProcess } from './cli-process.ts'
+import { until } from '../helpers/poll.ts'
+import { cliEnv, readLockFile, removeDir, runCli, startServer, tempDataDir, waitUntilRefused, type ServerProcess } from './cli-process.ts'
 
 // One server on a new data directory serves every test here (a process start costs seconds): the
 // commands through it run side by side, as they touch different rows; then it is stopped mid-request.
@@ -160,3 +163,39 @@ describe('switchboard serve stopping', () => {
     }
   })
 })
+
+describe('npm start', () => {
+  test('SIGTERM or SIGINT to npm reaches the server, which stops and releases the lock (no orphan)', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const dataDir = tempDataDir()
+      try {
+        await copyMigratedPgliteDataDir(dataDir)
+        // The npm that runs this suite (npm_execpath under `npm test`), else the one on PATH.
+        const npmCli = process.env.npm_execpath
+        const npm = spawn(npmCli ? process.execPath : 'npm', [...(npmCli ? [npmCli] : []), 'start', '--silent'], {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          env: cliEnv({ DATA_DIR: dataDir, PORT: '0', SWITCHBOARD_ADMIN_PASSWORD: 'npm-start-pw-1' }), stdio: 'ignore',
+        })
+        const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)))
+        const lock = await until('the server to publish its URL', async () => readLockFile(dataDir), (l) => Boolean(l?.url), { timeoutMs: 60_000 })
+        assert.notEqual(lock!.pid, npm.pid, 'npm runs the server as its own child')
+        npm.kill(signal)
+        await exited
+        await until('the server process to end', async () => processAlive(lock!.pid), (alive) => !alive, { timeoutMs: 30_000 })
+        assert.equal(readLockFile(dataDir), null, `${signal}: the lock is released`)
+      } finally {
+        removeDir(dataDir)
+      }
+    }
+  })
+})
+
+/** Whether a process of this pid exists (signal 0 checks without signalling). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
