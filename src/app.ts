@@ -142,7 +142,7 @@ export function secureDataDirs(config: Config, log: Logger): void {
 /** The composition root: database, core, HTTP with every dialect. */
 export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const { config } = options
-  const log = options.logger ?? createLogger(config.logLevel)
+  const log = options.logger ?? createLogger(config.logLevel, undefined, config.logFormat)
   const ownsDatabase = !options.database
   secureDataDirs(config, log)
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))

@@ -15,6 +15,8 @@ export interface Config {
   /** 32-byte key (base64 or hex) encrypting device secrets at rest; default: `<dataDir>/secret.key`. */
   secretKey?: string
   logLevel: string
+  /** LOG_FORMAT: `json`, `pretty`, or `auto` (human lines on a terminal, JSON when piped). */
+  logFormat: 'json' | 'pretty' | 'auto'
   /** Public base URL used in absolute links (Packetera publish code, JWT `iss`); default: from the request. */
   publicBaseUrl?: string
   jwtTtlSeconds: number
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
     secretKey: env.SWITCHBOARD_SECRET_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : 'auto',
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),

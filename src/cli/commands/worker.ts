@@ -19,7 +19,7 @@ const command = defineCommand({
   examples: ['DATABASE_URL=postgres://… npx switchboard worker'],
   async run() {
     const config = loadConfig()
-    const log = createLogger(config.logLevel)
+    const log = createLogger(config.logLevel, undefined, config.logFormat)
     secureDataDirs(config, log)
     const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
