@@ -1,4 +1,4 @@
-import { Unavailable } from '../errors.ts'
+import { isDomainError, Unavailable, type DomainError } from '../errors.ts'
 
 // Database errors core turns into domain errors, recognised the same way on PGlite and PostgreSQL
 // (both report SQLSTATE codes; drizzle may wrap the driver's error in `cause`).
@@ -42,4 +42,13 @@ export function databaseUnavailable(e: unknown): Unavailable | null {
     }
   }
   return null
+}
+
+/**
+ * The domain error a thrown value stands for: a DomainError itself, or a database failure that is not
+ * the request's fault as `Unavailable` (above); null for anything else (an internal error). Every
+ * dialect's error rendering starts here, so what counts as a domain error is decided once.
+ */
+export function domainErrorOf(e: unknown): DomainError | null {
+  return isDomainError(e) ? e : databaseUnavailable(e)
 }

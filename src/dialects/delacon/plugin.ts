@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, HTTPMethods } from 'fastify'
-import { isDomainError } from '../../core/errors.ts'
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { routeOperations } from '../operation.ts'
@@ -38,7 +37,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
   })
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    const domain = domainErrorOf(err)
     if (domain) {
       setRetryAfter(reply, domain)
       const { status, body } = renderDelaconError(domain)

@@ -1,7 +1,7 @@
 import { parse as parseQuery } from 'node:querystring'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { Invalid, isDomainError } from '../../core/errors.ts'
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
+import { Invalid } from '../../core/errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
 import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateRequest } from './auth.ts'
@@ -98,7 +98,7 @@ const plugin: DialectPlugin = async (app, opts: DialectOptions) => {
 
   app.setErrorHandler((err: unknown, req, reply) => {
     // A full disk or a database that is down is the domain's Unavailable, not an internal error.
-    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    const domain = domainErrorOf(err)
     if (domain) {
       setRetryAfter(reply, domain)
       const { status, body } = renderIctcoreError(domain, req)

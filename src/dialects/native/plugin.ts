@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify'
-import { Invalid, isDomainError } from '../../core/errors.ts'
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
+import { Invalid } from '../../core/errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { DialectOptions } from '../dialect.ts'
 import { setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateNative } from './auth.ts'
@@ -19,7 +19,7 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
   app.decorateRequest('nativeActor', null as never)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const domain = isDomainError(err) ? err : databaseUnavailable(err)
+    const domain = domainErrorOf(err)
     if (domain) {
       setRetryAfter(reply, domain)
       const { status, body } = renderNativeError(domain)

@@ -1,9 +1,8 @@
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { resellerActor } from '../../core/actor.ts'
 import { getMember } from '../../core/click-to-call/index.ts'
 import type { Core } from '../../core/core.ts'
-import { isDomainError } from '../../core/errors.ts'
 import { authenticateMember, authenticatePartner, mandatoryFields } from './auth.ts'
 import { failureOf, failures, PacketeraFailure } from './errors.ts'
 import { loginAttempt, setRetryAfter } from '../dialect.ts'
@@ -97,9 +96,8 @@ export function transactionHandler(options: EndpointOptions) {
 
 function toFailure(e: unknown, req: FastifyRequest): PacketeraFailure {
   if (e instanceof PacketeraFailure) return e
-  if (isDomainError(e)) return failureOf(e)
-  const unavailable = databaseUnavailable(e)
-  if (unavailable) return failureOf(unavailable)
+  const domain = domainErrorOf(e)
+  if (domain) return failureOf(domain)
   // Never the message text: it may hold input or SQL.
   req.log.error({ err: { name: (e as Error)?.name, code: (e as { code?: string })?.code } }, 'packetera transaction failed')
   return failures.internal()

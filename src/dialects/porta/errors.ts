@@ -1,5 +1,5 @@
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
-import { isDomainError, type Conflict, type Forbidden, type Invalid, type Limited, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
+import { type Conflict, type Forbidden, type Invalid, type Limited, type Locked, type NotFound, type Unauthenticated, type Unavailable } from '../../core/errors.ts'
 import { PortaFault, type PortaErrorBody } from './servicestack/index.ts'
 
 // spec/porta.md §8: domain errors are mapped here, once, exhaustively, onto the ResponseStatus shape
@@ -13,9 +13,8 @@ const FIELD_NAMES: Record<string, string> = {
 /** Maps any thrown value to the §8 status, ErrorCode and Message. Unknown errors → 500 without detail. */
 export function renderPortaError(e: unknown): PortaErrorBody {
   if (e instanceof PortaFault) return { status: e.status, ErrorCode: e.errorCode, Message: e.message, Errors: e.errors }
-  if (isDomainError(e)) return renderDomainError(e as KnownDomainError)
-  const unavailable = databaseUnavailable(e)
-  if (unavailable) return renderDomainError(unavailable)
+  const domain = domainErrorOf(e)
+  if (domain) return renderDomainError(domain as KnownDomainError)
   return internal()
 }
 

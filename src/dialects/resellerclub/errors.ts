@@ -1,6 +1,6 @@
-import { databaseUnavailable } from '../../core/kernel/db-errors.ts'
+import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { FastifyReply } from 'fastify'
-import { DomainError, type Limited } from '../../core/errors.ts'
+import { type DomainError, type Limited } from '../../core/errors.ts'
 import { toJson, toXml, type RcValue } from './xml.ts'
 
 /**
@@ -87,9 +87,8 @@ export function sendRcError(reply: FastifyReply, format: RcFormat, message: stri
  */
 export function errorReply(err: unknown): { status: 500 | 404; message: string; unexpected: boolean } {
   if (err instanceof RcError) return { status: err.statusCode, message: err.message, unexpected: false }
-  if (err instanceof DomainError) return { status: 500, message: domainMessage(err), unexpected: err.kind === 'unavailable' }
-  const unavailable = databaseUnavailable(err)
-  if (unavailable) return { status: 500, message: domainMessage(unavailable), unexpected: true }
+  const domain = domainErrorOf(err)
+  if (domain) return { status: 500, message: domainMessage(domain), unexpected: domain.kind === 'unavailable' }
   const code = (err as { code?: unknown }).code
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 500, message: 'Request body is too large', unexpected: false }
   const statusCode = (err as { statusCode?: unknown }).statusCode

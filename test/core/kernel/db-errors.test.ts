@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { Unavailable } from '../../../src/core/errors.ts'
-import { databaseUnavailable } from '../../../src/core/kernel/db-errors.ts'
+import { NotFound, Unavailable } from '../../../src/core/errors.ts'
+import { databaseUnavailable, domainErrorOf } from '../../../src/core/kernel/db-errors.ts'
 
 const wrapped = (cause: object) => Object.assign(new Error('Failed query: insert into …'), { cause })
 
@@ -26,4 +26,12 @@ test('a database that is down or restarting is Unavailable; issue 13 point 10', 
 test('other database errors are left to the caller', () => {
   assert.equal(databaseUnavailable(wrapped(Object.assign(new Error('duplicate key'), { code: '23505' }))), null)
   assert.equal(databaseUnavailable(new TypeError('x is undefined')), null)
+})
+
+test('the domain error of a thrown value: a domain error itself, a database outage as Unavailable, anything else none', () => {
+  const notFound = new NotFound('contact', 7)
+  assert.equal(domainErrorOf(notFound), notFound)
+  assert.ok(domainErrorOf(wrapped(Object.assign(new Error('terminating connection'), { code: '57P01' }))) instanceof Unavailable)
+  assert.equal(domainErrorOf(new TypeError('x is undefined')), null)
+  assert.equal(domainErrorOf(wrapped(Object.assign(new Error('duplicate key'), { code: '23505' }))), null)
 })
