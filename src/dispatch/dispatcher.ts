@@ -8,11 +8,14 @@ import {
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
+import { pruneLoginLimits } from '../core/login-limits/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
 import type { Gateway, OutboundAttempt, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+/** How often upkeep deletes stale login-limit records (idempotent deletes: any number of workers may). */
+const PRUNE_EVERY_MS = 60_000
 
 /** Tables whose writes give the planning loop something to do at once. */
 const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
@@ -36,7 +39,8 @@ interface Rest { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done
  *   (event-translation.ts) and recorded through the EventSink;
  * - planning: prepares campaign transmissions, paces running campaigns, sends due standalone
  *   transmissions (retries, schedules) and fires due schedules;
- * - upkeep: renews this worker's leases, returns expired ones to the queue, runs the watchdog.
+ * - upkeep: renews this worker's leases, returns expired ones to the queue, runs the watchdog,
+ *   and once a minute deletes stale login-limit records.
  */
 export class Dispatcher {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
@@ -54,6 +58,8 @@ export class Dispatcher {
   private readonly heardWhileTurning = new Map<LoopName, 'woken' | 'nudged'>()
   /** The queue had nothing due at the sending loop's last look. */
   private queueIdle = false
+  /** When this worker last deleted the login-limit records nobody needs (upkeep, once a minute). */
+  private lastPrunedAt = 0
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
@@ -282,6 +288,10 @@ export class Dispatcher {
 
   private async upkeepTurn(): Promise<TurnResult> {
     await failSilentSpools(this.core)
+    if (this.core.now().getTime() - this.lastPrunedAt >= PRUNE_EVERY_MS) {
+      this.lastPrunedAt = this.core.now().getTime()
+      await pruneLoginLimits(this.core)
+    }
     if (this.inFlight.size > 0) {
       // Spools that ended without their gateway's report (the watchdog of any worker failed them,
       // or a reaper took them back) leave the in-flight set: a silent gateway must not use up the room.

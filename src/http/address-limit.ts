@@ -2,7 +2,7 @@ import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import type { Core } from '../core/core.ts'
 import { Limited } from '../core/errors.ts'
-import { countAddressRequests, pruneAddressRequests, pruneLoginFailures } from '../core/login-limits/index.ts'
+import { countAddressRequests } from '../core/login-limits/index.ts'
 import { clientAddress } from './client-address.ts'
 import type { LoginMetrics } from './login-metrics.ts'
 import { requestLabels } from './request-labels.ts'
@@ -10,8 +10,6 @@ import { requestLabels } from './request-labels.ts'
 const WINDOW_MS = 60_000
 /** How often this process adds its requests to the shared counts. */
 const FLUSH_MS = 100
-/** How often old rows of the limit tables are deleted (by every process; the deletes are idempotent). */
-const PRUNE_MS = 60_000
 /** Monitoring is never limited: a scraper or a load balancer's probe must not lock itself out. */
 const UNLIMITED_ROUTES = new Set(['/metrics', '/healthz'])
 
@@ -34,7 +32,6 @@ interface Window {
 export class AddressRequestCounter {
   private readonly windows = new Map<string, Window>()
   private timer: NodeJS.Timeout | null = null
-  private lastPrune = Date.now()
 
   constructor(private readonly core: Core) {}
 
@@ -80,11 +77,6 @@ export class AddressRequestCounter {
         else if (w.start + WINDOW_MS <= now) this.windows.delete(address)
       }
       await Promise.all(flushes)
-      if (now - this.lastPrune >= PRUNE_MS) {
-        this.lastPrune = now
-        await pruneAddressRequests(this.core, new Date(now - 2 * WINDOW_MS))
-        await pruneLoginFailures(this.core)
-      }
     } catch (e) {
       this.core.log.warn({ err: { name: (e as Error).name, code: (e as { code?: string }).code } }, 'address limits: could not update the shared counts')
     }

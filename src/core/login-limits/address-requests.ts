@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
 import { addressRequests } from './login-limits.table.ts'
-import { limitKey } from './login-limits.ts'
+import { limitKey, pruneLoginFailures } from './login-limits.ts'
 
 /**
  * Adds `n` requests of a client address to its count in the fixed window starting at `windowStart`
@@ -23,7 +23,17 @@ export async function countAddressRequests(core: Core, address: string, windowSt
   return row?.requests ?? n
 }
 
-/** Deletes the counts of windows that ended before `before`. */
+/** Deletes the counts of windows that started before `before`. */
 export async function pruneAddressRequests(core: Core, before: Date): Promise<void> {
   await core.db.delete(addressRequests).where(lt(addressRequests.windowStart, before))
+}
+
+/**
+ * Deletes the limit records nobody needs any more: request counts of windows over two minutes old
+ * (a window is one minute) and failures whose longest lock is over. The dispatcher's upkeep runs it
+ * (every deployment has one), whichever limits are switched on.
+ */
+export async function pruneLoginLimits(core: Core): Promise<void> {
+  await pruneAddressRequests(core, new Date(core.now().getTime() - 120_000))
+  await pruneLoginFailures(core)
 }
