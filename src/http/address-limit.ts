@@ -5,13 +5,11 @@ import { Limited } from '../core/errors.ts'
 import { countAddressRequests } from '../core/login-limits/index.ts'
 import { clientAddress } from './client-address.ts'
 import type { LoginMetrics } from './login-metrics.ts'
-import { requestLabels } from './request-labels.ts'
+import { MONITORING_ROUTES, requestLabels } from './request-labels.ts'
 
 const WINDOW_MS = 60_000
 /** How often this process adds its requests to the shared counts. */
 const FLUSH_MS = 100
-/** Monitoring is never limited: a scraper or a load balancer's probe must not lock itself out. */
-const UNLIMITED_ROUTES = new Set(['/metrics', '/healthz'])
 
 interface Window {
   start: number
@@ -110,7 +108,8 @@ export async function registerAddressLimit(app: FastifyInstance, core: Core, max
     store: DatabaseStore,
     keyGenerator: clientAddress,
     skipOnError: true,
-    allowList: (req) => UNLIMITED_ROUTES.has(req.routeOptions.url ?? ''),
+    // Monitoring is never limited: a scraper or a load balancer's probe must not lock itself out.
+    allowList: (req) => MONITORING_ROUTES.has(req.routeOptions.url ?? ''),
     // Replies under the limit stay as they were: no rate headers on every answer.
     addHeadersOnExceeding: noHeaders,
     addHeaders: { ...noHeaders, 'retry-after': true },

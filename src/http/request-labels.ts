@@ -14,3 +14,6 @@ declare module 'fastify' {
 export function requestLabels(req: FastifyRequest): { dialect: string; route: string } {
   return { dialect: req.dialect ?? 'system', route: req.routeOptions.url ?? 'unmatched' }
 }
+
+/** Routes polled by monitoring (health probes, metric scrapes): logged at debug, never rate-limited. */
+export const MONITORING_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/metrics'])

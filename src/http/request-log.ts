@@ -1,8 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { requestLabels } from './request-labels.ts'
-
-/** Routes polled by monitoring: health probes and metric scrapes. */
-const PROBES = new Set(['/healthz', '/metrics'])
+import { MONITORING_ROUTES, requestLabels } from './request-labels.ts'
 
 /**
  * One line per finished request: id, method, route pattern (never the raw URL), status, time.
@@ -16,7 +13,7 @@ export function registerRequestLog(app: FastifyInstance): void {
     const { dialect, route } = requestLabels(req)
     const line = { method: req.method, route, dialect, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }
     // A probe or scrape every few seconds would drown the log: answered ones are debug lines.
-    if (PROBES.has(route) && reply.statusCode < 400) req.log.debug(line, 'request')
+    if (MONITORING_ROUTES.has(route) && reply.statusCode < 400) req.log.debug(line, 'request')
     else req.log.info(line, 'request')
     done()
   })
