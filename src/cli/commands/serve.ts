@@ -32,6 +32,7 @@ const command = defineCommand({
     const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
     const adminToken = randomBytes(24).toString('base64url')
     let app: SwitchboardApp | undefined
+    let generatedPassword: string | undefined
     try {
       app = await buildApp({ config, adminToken, dispatch: !values['no-dispatch'] })
       // Before listening, so the first request can log in; withdrawn if listening fails (port in use),
@@ -45,9 +46,7 @@ const command = defineCommand({
         throw new CliError(`port ${config.port} on ${config.host} is in use (another switchboard, or another program): ` +
           'choose another with --port N or PORT=N')
       }
-      const url = localUrl(app.http.server.address() as AddressInfo)
-      // To the operator on the terminal (stderr), never through the logger.
-      process.stderr.write(banner(url, admin.generatedPassword))
+      generatedPassword = admin.generatedPassword
     } catch (e) {
       await app?.stop().catch(() => {})
       lock?.release()
@@ -55,6 +54,8 @@ const command = defineCommand({
     }
     const running = app
     const url = localUrl(running.http.server.address() as AddressInfo)
+    // To the operator on the terminal (stderr), never through the logger.
+    process.stderr.write(banner(url, generatedPassword))
     lock?.update({ url, adminToken })
     running.core.log.info({ url, database: running.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'switchboard listening')
 
