@@ -16,6 +16,16 @@ export function requirePlatformAdmin(actor: Actor): void {
   if (!actor.crossTenant) throw new Forbidden('platform_admin')
 }
 
+/**
+ * The platform admin, the system, or an administrator of reseller `resellerId`'s own tenant (a user
+ * holding the admin role there); anyone else → Forbidden('reseller_admin'). What a reseller
+ * administrator manages of its own tenant goes through this check.
+ */
+export function requireResellerAdmin(actor: Actor, resellerId: number): void {
+  if (actor.crossTenant) return
+  if (!actor.isAdmin || actor.tenantId !== resellerId) throw new Forbidden('reseller_admin')
+}
+
 export interface CreateResellerInput { name: string; username?: string; parentId?: number; dialects?: DialectName[] }
 
 /** Creates a reseller; its first API key is returned once. */

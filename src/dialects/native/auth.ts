@@ -14,7 +14,9 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * Who calls the native API (docs/decisions/platform.md): `Bearer <admin token>` (the token of the
  * running server, which `serve` publishes to the local CLI in the PGlite lock file) acts as the
- * system; `Basic <username:password>` of a platform admin user acts as that admin (cached login).
+ * system; `Basic <username:password>` of an admin user acts as that admin (cached login): a platform
+ * admin across tenants, a reseller's administrator (admin role in its tenant) within that tenant only —
+ * core decides per operation (requirePlatformAdmin, requireResellerAdmin).
  */
 export async function authenticateNative(core: Core, adminToken: string | undefined, req: FastifyRequest): Promise<Actor> {
   const header = req.headers.authorization ?? ''
@@ -27,9 +29,9 @@ export async function authenticateNative(core: Core, adminToken: string | undefi
     const decoded = Buffer.from(value, 'base64').toString('utf8')
     const colon = decoded.indexOf(':')
     if (colon < 1) throw new Unauthenticated()
-    const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1), { tenantId: null }, loginAttempt(req))
+    const user = await authenticateUserPassword(core, decoded.slice(0, colon), decoded.slice(colon + 1), undefined, loginAttempt(req))
     const actor = await actorForUser(core, user.id)
-    if (!actor.crossTenant) throw new Forbidden('platform_admin')
+    if (!actor.isAdmin) throw new Forbidden('admin')
     return actor
   }
   throw new Unauthenticated()
