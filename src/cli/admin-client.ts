@@ -3,12 +3,13 @@ import { createCore } from '../app.ts'
 import type { Config } from '../config.ts'
 import { systemActor } from '../core/actor.ts'
 import { isDomainError } from '../core/errors.ts'
+import { PAGE_MAX, type Page } from '../core/kernel/index.ts'
 import { openDatabase, type Database } from '../db/client.ts'
 import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } from '../db/lock.ts'
 import { migrate } from '../db/migrate.ts'
 import { rotateJwtSigningKey } from '../core/settings/jwt-signing-key.ts'
 import {
-  stockNumbers, provisionReseller, createPlatformUser, listResellers, resetUserPassword,
+  stockNumbers, provisionReseller, createPlatformUser, pageResellers, resetUserPassword,
   type AddNumbersInput, type CreateResellerInput, type CreateUserInput, type ResellerSummary, type ResetPasswordInput,
 } from '../core/platform/index.ts'
 import { createLogger } from '../logger.ts'
@@ -78,7 +79,7 @@ async function directClient(config: Config, database: Database, release: () => v
     return {
       via: 'direct',
       createReseller: (input) => run(() => provisionReseller(core, systemActor, input)),
-      listResellers: () => run(() => listResellers(core, systemActor)),
+      listResellers: () => run(() => everyPage((page) => pageResellers(core, systemActor, page))),
       createUser: (input) => run(() => createPlatformUser(core, systemActor, input)),
       resetUserPassword: (input) => run(() => resetUserPassword(core, systemActor, input)),
       addNumbers: (input) => run(() => stockNumbers(core, systemActor, input)),
@@ -91,6 +92,16 @@ async function directClient(config: Config, database: Database, release: () => v
   } catch (e) {
     await database.close()
     throw e
+  }
+}
+
+/** Every row of a paged collection, a page of PAGE_MAX at a time. */
+async function everyPage<T>(read: (page: { limit: number; offset: number }) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = []
+  for (;;) {
+    const page = await read({ limit: PAGE_MAX, offset: all.length })
+    all.push(...page.items)
+    if (!page.items.length || all.length >= page.total) return all
   }
 }
 
@@ -115,8 +126,9 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
   return {
     via: 'server',
     createReseller: (input) => call('POST', '/resellers', input),
-    listResellers: async () => (await call<{ resellers: (Omit<ResellerSummary, 'createdAt'> & { createdAt: string })[] }>('GET', '/resellers', undefined))
-      .resellers.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
+    listResellers: async () => (await everyPage((page) =>
+      call<Page<Omit<ResellerSummary, 'createdAt'> & { createdAt: string }>>('GET', `/resellers?limit=${page.limit}&offset=${page.offset}`, undefined)))
+      .map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
     createUser: (input) => call('POST', '/users', input),
     resetUserPassword: (input) => call('POST', '/users/password', input),
     addNumbers: (input) => call('POST', '/numbers', input),

@@ -68,6 +68,16 @@ export class Unauthenticated extends DomainError {
 }
 
 /**
+ * The right credentials of a login whose customer is suspended: refused like any failed login (a
+ * dialect that names suspension, ResellerClub's token calls, reads the customer id).
+ */
+export class SuspendedLogin extends Unauthenticated {
+  constructor(readonly customerId: number) {
+    super('customer suspended')
+  }
+}
+
+/**
  * Too many attempts: a credential locked after failed logins, or a client address over its limit of
  * failed logins or of requests (issue 13 finding 3). While a credential is locked its right secret
  * is refused with this error too, exactly as a wrong one.

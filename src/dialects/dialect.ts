@@ -73,3 +73,8 @@ export function ignoreInvalidContentTypes(app: FastifyInstance, readAs?: string)
     else delete req.headers['content-type']
   })
 }
+
+/** The server's public base URL for absolute links: `PUBLIC_BASE_URL`, else the scheme and host the request came to. */
+export function publicBaseUrl(config: Pick<Config, 'publicBaseUrl'>, req: FastifyRequest): string {
+  return config.publicBaseUrl ?? `${req.protocol}://${req.host}`
+}

@@ -61,3 +61,20 @@ export function passwordRule(field: string, v: string | null | undefined): strin
   return v
 }
 
+
+const DECIMAL = /^[0-9]{1,11}(\.[0-9]{1,3})?$/
+
+/** A non-negative amount of money with at most three decimals, as its canonical decimal text. */
+export function amountRule(field: string, v: string | number | undefined): string | undefined {
+  if (v === undefined) return undefined
+  const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v.trim()
+  if (!DECIMAL.test(text)) throw new Invalid(field, 'must be an amount of at least 0 with at most 3 decimals')
+  return text
+}
+
+/** A whole number within [min, max]. */
+export function integerRule(field: string, v: number | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined
+  if (!Number.isInteger(v) || v < min || v > max) throw new Invalid(field, `must be an integer from ${min} to ${max}`)
+  return v
+}

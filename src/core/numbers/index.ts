@@ -4,3 +4,4 @@ export { addNumbers, MAX_ADD, type AddNumbersInput, type AddNumbersResult } from
 export { setPoolBackorder, poolLevels, resolvePool, type NumberPool } from './pools.ts'
 export { numbersOf } from './allocation.ts'
 export { numberPools, trackingNumbers } from './numbers.table.ts'
+export { pageInventory, removeNumber, type InventoryNumber, type InventoryQuery } from './inventory.ts'

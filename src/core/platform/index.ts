@@ -1,2 +1,3 @@
 // Platform operations across tenants (the operator's: resellers, platform users, number stock).
 export * from './platform.ts'
+export * from './reseller-admin.ts'

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { resellerActor, systemActor, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Forbidden, NotFound } from '../errors.ts'
+import { Forbidden, Invalid, NotFound } from '../errors.ts'
 import { addNumbers } from '../numbers/index.ts'
-import { createReseller, getReseller, resellers, type DialectName } from '../resellers/index.ts'
+import { createReseller, getReseller, type DialectName } from '../resellers/index.ts'
 import { insertUser, setUserPassword, users } from '../users/index.ts'
 
 // Platform operations: what the operator does across tenants (resellers, platform users, number
@@ -23,7 +23,33 @@ export function requirePlatformAdmin(actor: Actor): void {
  */
 export function requireResellerAdmin(actor: Actor, resellerId: number): void {
   if (actor.crossTenant) return
-  if (!actor.isAdmin || actor.tenantId !== resellerId) throw new Forbidden('reseller_admin')
+  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
+  // Another reseller looks exactly like one that does not exist.
+  if (actor.tenantId !== resellerId) throw new NotFound('Reseller', resellerId)
+}
+
+/**
+ * The reseller a row made by an operator belongs to: a reseller administrator's own tenant (naming
+ * another reseller looks like naming none that exists); the platform admin names it (`resellerId`,
+ * required) and it must exist.
+ */
+export async function resellerForWrite(core: Core, actor: Actor, resellerId: number | undefined): Promise<number> {
+  if (!actor.crossTenant) {
+    if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
+    if (resellerId !== undefined && resellerId !== actor.tenantId) throw new NotFound('Reseller', resellerId)
+    return actor.tenantId
+  }
+  if (resellerId === undefined) throw new Invalid('resellerId', 'is required', 'required')
+  await getReseller(core, resellerId)
+  return resellerId
+}
+
+/** The condition confining an operator's list to one reseller: its own for a reseller admin, the named one (or all) for the platform admin. */
+export function resellerFilter(actor: Actor, resellerId: number | undefined): number | undefined {
+  if (actor.crossTenant) return resellerId
+  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
+  if (resellerId !== undefined && resellerId !== actor.tenantId) throw new NotFound('Reseller', resellerId)
+  return actor.tenantId
 }
 
 export interface CreateResellerInput { name: string; username?: string; parentId?: number; dialects?: DialectName[] }
@@ -50,26 +76,19 @@ export async function createPlatformUser(core: Core, actor: Actor, input: Create
 
 export interface AddNumbersInput { region: string; numberType: string; count: number; resellerId?: number }
 
-/** Adds tracking numbers to the inventory of the platform or of a reseller. */
+/**
+ * Adds tracking numbers to the inventory: the platform admin to the deployment-wide stock or to a
+ * named reseller's; a reseller's administrator to its own stock.
+ */
 export async function stockNumbers(core: Core, actor: Actor, input: AddNumbersInput): Promise<{ added: number }> {
-  requirePlatformAdmin(actor)
-  if (input.resellerId !== undefined) await getReseller(core, input.resellerId)
-  const owner = input.resellerId !== undefined ? resellerActor(input.resellerId) : systemActor
+  let owner = systemActor
+  if (!actor.crossTenant || input.resellerId !== undefined) owner = resellerActor(await resellerForWrite(core, actor, input.resellerId))
   const { added } = await addNumbers(core, owner, { region: input.region, numberType: input.numberType, count: input.count })
   return { added }
 }
 
 /** A reseller as the operator lists it. */
 export interface ResellerSummary { id: number; name: string; username: string; parentId: number | null; enabled: boolean; dialects: string[] | null; createdAt: Date }
-
-/** Every reseller, oldest first. */
-export async function listResellers(core: Core, actor: Actor): Promise<ResellerSummary[]> {
-  requirePlatformAdmin(actor)
-  return core.db.select({
-    id: resellers.id, name: resellers.name, username: resellers.username, parentId: resellers.parentId,
-    enabled: resellers.enabled, dialects: resellers.dialects, createdAt: resellers.createdAt,
-  }).from(resellers).orderBy(asc(resellers.id))
-}
 
 export interface ResetPasswordInput { username: string; password?: string; resellerId?: number }
 

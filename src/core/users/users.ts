@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL, type SQLW
 import type { Db } from '../../db/client.ts'
 import { permissionSetGrants, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
-import { Conflict, Invalid, Unauthenticated } from '../errors.ts'
+import { Conflict, Invalid, SuspendedLogin, Unauthenticated } from '../errors.ts'
 import { hashSecret, verifySecret } from '../secrets/index.ts'
 import { limitLogin, type LoginAttempt } from '../login-limits/login-limits.ts'
 import { ADMIN_MARKER_PERMISSION } from './permission-names.ts'
@@ -116,17 +116,23 @@ export function grantsAdmin(perms: ReadonlySet<string>): boolean {
  */
 export async function actorForUser(core: Core, userId: number): Promise<Actor & { user: User }> {
   const actor = await core.reads.get(`user-actor:${userId}`, ACTOR_TABLES, async () => {
-    const [user] = await core.db.select(USER_COLUMNS).from(users).leftJoin(customers, userCustomer).where(eq(users.id, userId))
-    if (!user) return null
+    const [row] = await core.db.select({ ...USER_COLUMNS, customerStatus: customers.status }).from(users).leftJoin(customers, userCustomer).where(eq(users.id, userId))
+    if (!row) return null
+    const { customerStatus, ...user } = row
     const perms = await permissionsOfUser(core.db, user.id)
     const isAdmin = grantsAdmin(perms)
     return {
-      tenantId: user.tenantId, userId: user.id, resellerId: null, isAdmin,
-      crossTenant: isAdmin && user.tenantId === null, permissions: perms as ReadonlySet<string>, user,
+      actor: {
+        tenantId: user.tenantId, userId: user.id, resellerId: null, isAdmin,
+        crossTenant: isAdmin && user.tenantId === null, permissions: perms as ReadonlySet<string>, user,
+      },
+      // A suspended customer's logins fail in every dialect (spec/resellerclub.md §3, issue 15).
+      suspended: customerStatus === 'suspended',
     }
   })
-  if (!actor || !actor.user.active) throw new Unauthenticated()
-  return actor
+  if (!actor || !actor.actor.user.active) throw new Unauthenticated()
+  if (actor.suspended) throw new SuspendedLogin(actor.actor.user.customerId!)
+  return actor.actor
 }
 
 /** What an actor is read from: the user, its roles and grants. */
@@ -192,12 +198,18 @@ function checkUserPassword(core: Core, identifier: string, password: string, sco
     for (const user of candidates) {
       if (await verifySecret(password, user.passwordHash)) {
         if (!user.active) throw new Unauthenticated('inactive')
+        if (user.customerId !== null && (await customerSuspended(core, user.customerId))) throw new SuspendedLogin(user.customerId)
         core.credentials.set(cacheKey, `user:${user.id}`, user)
         return user
       }
     }
     throw new Unauthenticated()
   })
+}
+
+async function customerSuspended(core: Core, customerId: number): Promise<boolean> {
+  const [c] = await core.db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId))
+  return c?.status === 'suspended'
 }
 
 let dummyHash: Promise<string> | null = null

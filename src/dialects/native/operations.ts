@@ -12,14 +12,44 @@ import { revokeApiKey } from './operations/revoke-api-key.ts'
 import { rotateJwtKey } from './operations/rotate-jwt-key.ts'
 import { sandboxInbound } from './operations/sandbox-inbound.ts'
 import { setCampaignCpm } from './operations/set-campaign-cpm.ts'
+import { showReseller } from './operations/show-reseller.ts'
+import { updateReseller } from './operations/update-reseller.ts'
+import { listSubResellers } from './operations/list-sub-resellers.ts'
+import { listCustomers } from './operations/list-customers.ts'
+import { showCustomer } from './operations/show-customer.ts'
+import { suspendCustomer } from './operations/suspend-customer.ts'
+import { reactivateCustomer } from './operations/reactivate-customer.ts'
+import { recordReceipt } from './operations/record-receipt.ts'
+import { listCustomerOrders } from './operations/list-customer-orders.ts'
+import { listPromos } from './operations/list-promos.ts'
+import { createPromo } from './operations/create-promo.ts'
+import { showPromo } from './operations/show-promo.ts'
+import { updatePromo } from './operations/update-promo.ts'
+import { deletePromo } from './operations/delete-promo.ts'
+import { listPaymentGateways } from './operations/list-payment-gateways.ts'
+import { createPaymentGateway } from './operations/create-payment-gateway.ts'
+import { showPaymentGateway } from './operations/show-payment-gateway.ts'
+import { updatePaymentGateway } from './operations/update-payment-gateway.ts'
+import { deletePaymentGateway } from './operations/delete-payment-gateway.ts'
+import { listOrders } from './operations/list-orders.ts'
+import { createOrder } from './operations/create-order.ts'
+import { showOrder } from './operations/show-order.ts'
+import { updateOrder } from './operations/update-order.ts'
+import { deleteOrder } from './operations/delete-order.ts'
+import { listNumbers } from './operations/list-numbers.ts'
+import { removeNumber } from './operations/remove-number.ts'
 
 /** Every route of the native admin API (docs/decisions/platform.md), in the order the plugin routes them. */
 export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
   dialect: 'native',
   operations: [
-    createReseller, listResellersOp, listApiKeys, issueApiKey, revokeApiKey,
+    createReseller, listResellersOp, showReseller, updateReseller, listSubResellers, listApiKeys, issueApiKey, revokeApiKey,
     createUser, resetUserPasswordOp,
-    addNumbers,
+    listCustomers, showCustomer, suspendCustomer, reactivateCustomer, recordReceipt, listCustomerOrders,
+    listPromos, createPromo, showPromo, updatePromo, deletePromo,
+    listPaymentGateways, createPaymentGateway, showPaymentGateway, updatePaymentGateway, deletePaymentGateway,
+    listOrders, createOrder, showOrder, updateOrder, deleteOrder,
+    addNumbers, listNumbers, removeNumber,
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
     rotateJwtKey,

@@ -5,7 +5,7 @@ import { getMember } from '../../core/click-to-call/index.ts'
 import type { Core } from '../../core/core.ts'
 import { authenticateMember, authenticatePartner, mandatoryFields } from './auth.ts'
 import { failureOf, failures, PacketeraFailure } from './errors.ts'
-import { loginAttempt, setRetryAfter } from '../dialect.ts'
+import { loginAttempt, publicBaseUrl, setRetryAfter } from '../dialect.ts'
 import { BUILTIN_REPLY, effectiveReplyConfig, failurePairs, requestReplyConfig, sendPairs, successPairs, type ReplyConfig } from './reply.ts'
 import { parseRequest, type PacketeraInput } from './request.ts'
 import { PACKETERA_OPERATIONS } from './operations.ts'
@@ -51,7 +51,7 @@ class RequestContext implements TransactionContext {
 
   // Only a few transactions print links: the request's host is read when one does.
   get linkBase(): string {
-    return `${this.options.publicBaseUrl ?? `${this.req.protocol}://${this.req.host}`}${this.options.prefix}`
+    return `${publicBaseUrl(this.options, this.req)}${this.options.prefix}`
   }
 
   useReplyDefaultsOf(settings: Record<string, unknown>): void {

@@ -18,6 +18,8 @@ export interface RcContext {
   params: RcParams
   /** The client, for the login limits of calls that check a customer's password. */
   attempt: LoginAttempt
+  /** Where this server is reached, for absolute links (the password-reset link). */
+  baseUrl: string
 }
 
 /** How a call is served: its parameters (in §4 order, validated before the handler) and its handler. */
@@ -41,13 +43,14 @@ const RC_FORMATS: readonly RcFormat[] = ['json', 'xml']
 export function rcCall(call: {
   name: string
   aliases?: readonly string[]
-  method: 'GET' | 'POST'
+  /** The HTTP method of §4's table; both for the calls that accept either (`customers/forgot-password`). */
+  method: 'GET' | 'POST' | readonly ['GET', 'POST']
   summary: string
   params: readonly ParamRule[]
   handle(ctx: RcContext): Promise<RcValue>
 }): RcOperation {
   const { name, aliases = [], method, summary, params, handle } = call
-  return { wireId: name, methods: [method], path: `/api/${name}.json`, summary, serve: { aliases, params, handle } }
+  return { wireId: name, methods: typeof method === 'string' ? [method] : [...method], path: `/api/${name}.json`, summary, serve: { aliases, params, handle } }
 }
 
 /** Every URL (under the prefix) a call answers at: its name and each alias, `.json` and `.xml`; `path` first. */

@@ -10,6 +10,9 @@ import { customersGenerateToken } from './operations/customers-generate-token.ts
 import { customersModify } from './operations/customers-modify.ts'
 import { customersSearch } from './operations/customers-search.ts'
 import { customersSignup } from './operations/customers-signup.ts'
+import { mailActivate } from './operations/mail-activate.ts'
+import { pgAllowedlistForCustomer } from './operations/pg-allowedlist-for-customer.ts'
+import { resellersPromoDetails } from './operations/resellers-promo-details.ts'
 
 /**
  * Every call of spec/resellerclub.md §4 this dialect answers, in the order the plugin routes them.
@@ -22,5 +25,6 @@ export const RESELLERCLUB_OPERATIONS: OperationTable<RcServe> = {
   operations: [
     customersSignup, customersModify, customersDetails, customersDetailsById, customersSearch, customersDelete, customersChangePassword,
     customersGenerateToken, customersGenerateLoginToken, customersAuthenticateToken,
+    pgAllowedlistForCustomer, resellersPromoDetails, mailActivate,
   ],
 }

@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { resellerActor } from '../../core/actor.ts'
 import type { DialectOptions, DialectPlugin } from '../dialect.ts'
-import { loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
+import { loginAttempt, publicBaseUrl, setRetryAfter, tagDialect } from '../dialect.ts'
 import { authenticateReseller } from './auth.ts'
 import { rcUrls, type RcOperation } from './call.ts'
 import { RcError, errorReply, sendRc, sendRcError, type RcFormat } from './errors.ts'
 import { RESELLERCLUB_OPERATIONS } from './operations.ts'
+import { registerPasswordResetPage } from './password-reset-page.ts'
 import { RcParams, rawQueryOf } from './params.ts'
 import { validate } from './validation.ts'
 
@@ -54,36 +55,37 @@ const plugin: DialectPlugin = async (app, opts) => {
   opts.frameworkErrors.add(opts.config.prefixes.resellerclub, (_err, req, reply) => { unknownCall(req.url, reply) })
 
   for (const op of RESELLERCLUB_OPERATIONS.operations) registerCall(app, opts, op)
+  registerPasswordResetPage(app, opts.core)
 }
 export default plugin
 
 /** Routes a call at each of its URLs (rcUrls), plus a hidden route there answering the other methods. */
 function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op: RcOperation): void {
   const call = op.serve
-  const method = op.methods[0]!
+  const methods = op.methods as readonly ('GET' | 'POST')[]
   const querystring = Type.Object({
     'auth-userid': Type.String({ description: 'Your reseller id' }),
     'api-key': Type.String({ description: 'One of your API keys' }),
     ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String({ description: r.description }) : Type.Optional(Type.String({ description: r.description }))])),
   })
-  const wrongMethod = OTHER_METHODS.filter((m) => m !== method)
+  const wrongMethod = OTHER_METHODS.filter((m) => !methods.includes(m as 'GET' | 'POST'))
   for (const { url, format } of rcUrls(op)) {
     app.route({
-      method, url, exposeHeadRoute: false,
+      method: [...methods], url, exposeHeadRoute: false,
       schema: { tags: ['resellerclub'], summary: op.summary, querystring },
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
         // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
         const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
         const reseller = await authenticateReseller(core, params, loginAttempt(req))
         validate(params, call.params)
-        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req) })
+        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req), baseUrl: publicBaseUrl(config, req) })
         return sendRc(reply, format, 200, result)
       },
     })
     app.route({
       method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
       handler: async (req) => {
-        throw new RcError(`${req.method} method is not supported for this API call. Use ${method}.`)
+        throw new RcError(`${req.method} method is not supported for this API call. Use ${methods.join(' or ')}.`)
       },
     })
   }

@@ -56,6 +56,12 @@ export interface Objects {
   rcToken: string; company: string; jwt: string
   /** A customer of reseller A signed up through ResellerClub (its username). */
   rcCustomerEmail: string
+  /** Its customer id; it has `order`. */
+  rcCustomer: number
+  /** Reseller A's catalog and an order, made by A's admin through the native API. */
+  promo: number; gateway: number; order: number
+  /** A free number of reseller A's own stock. */
+  number: number
 }
 
 export interface Fixture {
@@ -233,6 +239,23 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   const provBody = prov.json() as { RESULT: string; CID: string }
   assert.equal(provBody.RESULT, 'OK', prov.body)
 
+  // Reseller A's catalog, an order of its RC customer and a number of its own stock, made by A's admin
+  // through the native API (a reseller's administrator manages its own tenant there).
+  const nativeOk = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ id: number; items?: { id: number }[] }> => {
+    const res = await app.http.inject({ method, url: `/native${url}`, headers: { authorization: adminAuth }, ...(body === undefined ? {} : { payload: body as object }) })
+    assert.ok(res.statusCode === 200 || res.statusCode === 201, `fixture: native ${method} ${url} → ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+  const rcCustomer = Number((await resellerclubOk(app, 'GET', 'customers/details', A, { username: rcCustomerEmail }) as { customerid: string }).customerid)
+  const promo = (await nativeOk('POST', '/promos', {
+    productKey: 'domcno', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', resellerPriceOne: '7.99', resellerPriceTwo: '9.99',
+    customerPrice: '10.99', resellerPrice: '8.5', actionType: 'addnewdomain',
+  })).id
+  const gateway = (await nativeOk('POST', '/payment-gateways', { gatewayType: 'paypal', gatewayName: 'A PayPal', postUrl: 'https://pay.a.example.com/', paymentTypes: ['AddFund', 'Payment'] })).id
+  const order = (await nativeOk('POST', '/orders', { customerId: rcCustomer, productKey: 'domcno' })).id
+  await nativeOk('POST', '/numbers', { region: 'Australia', numberType: '1300', count: 1 })
+  const number = (await nativeOk('GET', '/numbers?state=free&resellerId=' + A.id)).items![0]!.id
+
   return {
     A, B,
     principals: { aAdmin, aUser1, aUser2, bAdmin, bUser1, bUser2 }, jwts,
@@ -242,6 +265,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
       defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, jwt, rcCustomerEmail,
+      rcCustomer, promo, gateway, order, number,
     },
   }
 }

@@ -169,6 +169,14 @@ const RESELLERCLUB_OWN: Record<string, MatrixEntry> = {
   'customers/generate-token': rc('target', 'customers/generate-token', (o) => ({ username: o.customerEmail, passwd: o.customerPassword, ip: '10.0.0.2' }), rcError(() => 'Invalid username or password')),
   'customers/generate-login-token': rc('target', 'customers/generate-login-token', (o) => ({ 'customer-id': String(o.customer), ip: '10.0.0.2' }), invalidCustomer),
   'customers/authenticate-token': rc('target', 'customers/authenticate-token', (o) => ({ token: o.rcToken }), rcError(() => 'Invalid token')),
+  'pg/allowedlist-for-customer': rc('target', 'pg/allowedlist-for-customer', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer, undefined, {
+    as: 'admin', check: (a) => { assert.equal(a.status, 200, a.body); assert.match(a.body, /A PayPal/) },
+  }),
+  'resellers/promo-details': rc('list', 'resellers/promo-details', () => ({}), (a, o) => {
+    assert.equal(a.status, 200, a.body)
+    assert.ok(!a.body.includes(`"resellerid":"${o.reseller}"`), a.body)
+  }, "lists the caller's own reseller's promos"),
+  'mail/activate': rc('target', 'mail/activate', (o) => ({ 'order-id': String(o.order) }), rcError((o) => `Invalid order-id: ${o.order}`)),
 }
 
 /** Every call also with A's `auth-userid` and the caller's own api-key: `Invalid credentials` (spec/resellerclub.md §2.3). */
@@ -228,37 +236,135 @@ export const DELACON_ENTRIES: Record<string, MatrixEntry> = {
 
 // ── Native ─────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * The native API serves the platform only (README "Native", docs/decisions/platform.md): a tenant
- * user's login is refused as not a platform admin (403) and a reseller's API key is no admin token (401).
- */
-function native(path: (o: Objects, p: Principal) => string, body?: (o: Objects) => unknown): MatrixEntry {
-  const why = 'platform admins only: every tenant principal is refused'
-  const request = (bearer: boolean) => (o: Objects, p: Principal, method: HTTPMethods): InjectOptions => ({
+// The native API (README "Native", docs/decisions/platform.md): platform admins act on every tenant,
+// a reseller's administrator on its own only (another reseller's objects look unknown, 404); a
+// tenant user who is no administrator is refused (403); a reseller's API key is no admin token (401).
+
+type NativeBody = (o: Objects, p: Principal) => unknown
+function nativeRequest(path: (o: Objects, p: Principal) => string, body?: NativeBody, bearer = false) {
+  return (o: Objects, p: Principal, method: HTTPMethods): InjectOptions => ({
     method, url: `/native${path(o, p)}`,
-    headers: { authorization: bearer ? `Bearer ${p.partner.apiKey}` : basic(p.login.username, p.login.password), 'content-type': 'application/json' },
-    payload: body ? JSON.stringify(body(o)) : undefined,
+    headers: {
+      authorization: bearer ? `Bearer ${p.partner.apiKey}` : basic(p.login.username, p.login.password),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    payload: body ? JSON.stringify(body(o, p)) : undefined,
   })
+}
+const isAdmin = (p: Principal) => p.role === 'admin'
+const forbidden = (a: Answer) => { assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }]) }
+const nativeNotFound = (entity: string) => (a: Answer) => { assert.deepEqual([a.status, json(a)], [404, { error: `${entity} not found` }]) }
+
+/** The cases every native operation shares: tenant users who are no administrators (403) and reseller keys as bearer (401). */
+function refusedPrincipals(path: (o: Objects, p: Principal) => string, body?: NativeBody): MatrixCase[] {
   return [
-    { kind: 'platform-only', why, label: 'tenant login', request: request(false), check: (a) => { assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }]) } },
+    { kind: 'platform-only', why: 'a tenant user who is no administrator may not use the native API', label: 'tenant user', principals: (p) => !isAdmin(p), request: nativeRequest(path, body), check: forbidden },
     {
-      kind: 'platform-only', why, label: "reseller's API key as bearer", request: request(true), principals: (p) => p.role === 'admin',
+      kind: 'platform-only', why: "a reseller's API key is no native credential", label: "reseller's API key as bearer", principals: isAdmin, request: nativeRequest(path, body, true),
       check: (a) => { assert.deepEqual([a.status, json(a)], [401, { error: 'unauthenticated' }]) },
     },
   ]
 }
-const resellerOf = (p: Principal) => p.partner.id
+
+/** Platform admins only: a reseller's administrator is refused too. */
+function platformOnly(path: (o: Objects, p: Principal) => string, body?: NativeBody): MatrixEntry {
+  return [
+    { kind: 'platform-only', why: 'platform admins only', label: "reseller's admin", principals: isAdmin, request: nativeRequest(path, body), check: forbidden },
+    ...refusedPrincipals(path, body),
+  ]
+}
+
+/** Names one of A's objects: a foreign reseller administrator gets the not-found. */
+function nativeTarget(path: (o: Objects) => string, entity: string, body?: NativeBody, control?: (a: Answer, o: Objects) => void): MatrixEntry {
+  return [
+    {
+      kind: 'target', label: "reseller's admin", principals: isAdmin, request: nativeRequest(path, body), check: nativeNotFound(entity),
+      ...(control ? { control: { as: 'admin' as const, check: control } } : {}),
+    },
+    ...refusedPrincipals(path, body),
+  ]
+}
+
+/** Lists the caller's own tenant: A's object is absent; naming A's reseller is not-found. */
+function nativeList(path: string, absent: (o: Objects) => number, control: (a: Answer, o: Objects) => void, byReseller = true): MatrixEntry {
+  return [
+    {
+      kind: 'list', why: "lists the caller's own tenant only", label: "reseller's admin", principals: isAdmin, request: nativeRequest(() => path),
+      check: (a, o) => { assert.equal(a.status, 200, a.body); assert.ok(!json<{ items: { id: number }[] }>(a).items.some((i) => i.id === absent(o)), a.body) },
+      control: { as: 'admin', check: control },
+    },
+    ...(byReseller ? [{
+      kind: 'target' as const, label: "A's resellerId", principals: isAdmin, request: nativeRequest((o) => `${path}${path.includes('?') ? '&' : '?'}resellerId=${o.reseller}`), check: nativeNotFound('Reseller'),
+    }] : []),
+    ...refusedPrincipals(() => path),
+  ]
+}
+
+/** Creates in the caller's own tenant: works for its administrator; naming A's reseller is not-found. */
+function nativeCreate(path: string, body: NativeBody, why: string): MatrixEntry {
+  return [
+    {
+      kind: 'create', why, label: "reseller's admin", principals: isAdmin, request: nativeRequest(() => path, body),
+      check: (a) => { assert.ok(a.status === 201, a.body) },
+    },
+    {
+      kind: 'target', label: "A's resellerId", principals: isAdmin, request: nativeRequest(() => path, (o, p) => ({ ...(body(o, p) as object), resellerId: o.reseller })), check: nativeNotFound('Reseller'),
+    },
+    ...refusedPrincipals(() => path, body),
+  ]
+}
+
+const idIs = (id: (o: Objects) => number) => (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ id: number }>(a).id, id(o)) }
+const listed = (id: (o: Objects) => number) => (a: Answer, o: Objects) => {
+  assert.equal(a.status, 200, a.body)
+  assert.ok(json<{ items: { id: number }[] }>(a).items.some((i) => i.id === id(o)), a.body)
+}
+const PROMO = { productKey: 'domcno', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', resellerPriceOne: '1', resellerPriceTwo: '2', customerPrice: '3', resellerPrice: '2', actionType: 'addnewdomain' }
+const GATEWAY = { gatewayType: 'card', gatewayName: 'Card', postUrl: 'https://pay.b.example.com/', paymentTypes: ['Payment'] }
+
 export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
-  'POST /resellers': native(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
-  'GET /resellers': native(() => '/resellers'),
-  'GET /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`),
-  'POST /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`, () => ({ label: 'hijack' })),
-  'DELETE /resellers/:id/api-keys/:keyId': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys/1`),
-  'POST /users': native(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
-  'POST /users/password': native(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
-  'POST /numbers': native(() => '/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 })),
-  'GET /sandbox/sends': native(() => '/sandbox/sends'),
-  'POST /sandbox/inbound': native(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
-  'PUT /campaigns/:id/cpm': native((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
-  'POST /jwt/rotate': native(() => '/jwt/rotate'),
+  'POST /resellers': platformOnly(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
+  'GET /resellers': nativeList('/resellers', (o) => o.reseller, listed((o) => o.reseller), false),
+  'GET /resellers/:id': nativeTarget((o) => `/resellers/${o.reseller}`, 'Reseller', undefined, idIs((o) => o.reseller)),
+  'PATCH /resellers/:id': nativeTarget((o) => `/resellers/${o.reseller}`, 'Reseller', () => ({ name: 'Hijacked' })),
+  'GET /resellers/:id/sub-resellers': nativeTarget((o) => `/resellers/${o.reseller}/sub-resellers`, 'Reseller', undefined, (a) => { assert.equal(a.status, 200, a.body) }),
+  'GET /resellers/:id/api-keys': nativeTarget((o) => `/resellers/${o.reseller}/api-keys`, 'Reseller', undefined, (a) => { assert.equal(a.status, 200, a.body) }),
+  'POST /resellers/:id/api-keys': nativeTarget((o) => `/resellers/${o.reseller}/api-keys`, 'Reseller', () => ({ label: 'hijack' })),
+  'DELETE /resellers/:id/api-keys/:keyId': nativeTarget((o) => `/resellers/${o.reseller}/api-keys/1`, 'Reseller'),
+  'POST /users': platformOnly(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
+  'POST /users/password': platformOnly(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
+  'GET /customers': nativeList('/customers', (o) => o.customer, listed((o) => o.customer)),
+  'GET /customers/:id': nativeTarget((o) => `/customers/${o.customer}`, 'Customer', undefined, idIs((o) => o.customer)),
+  'POST /customers/:id/suspend': nativeTarget((o) => `/customers/${o.customer}/suspend`, 'Customer'),
+  'POST /customers/:id/reactivate': nativeTarget((o) => `/customers/${o.customer}/reactivate`, 'Customer'),
+  'POST /customers/:id/receipts': nativeTarget((o) => `/customers/${o.customer}/receipts`, 'Customer', () => ({ amount: '1' })),
+  'GET /customers/:id/orders': nativeTarget((o) => `/customers/${o.rcCustomer}/orders`, 'Customer', undefined, listed((o) => o.order)),
+  'GET /promos': nativeList('/promos', (o) => o.promo, listed((o) => o.promo)),
+  'POST /promos': nativeCreate('/promos', () => PROMO, "creates a promo of the caller's own reseller"),
+  'GET /promos/:id': nativeTarget((o) => `/promos/${o.promo}`, 'Promo', undefined, idIs((o) => o.promo)),
+  'PATCH /promos/:id': nativeTarget((o) => `/promos/${o.promo}`, 'Promo', () => ({ active: false })),
+  'DELETE /promos/:id': nativeTarget((o) => `/promos/${o.promo}`, 'Promo'),
+  'GET /payment-gateways': nativeList('/payment-gateways', (o) => o.gateway, listed((o) => o.gateway)),
+  'POST /payment-gateways': nativeCreate('/payment-gateways', () => GATEWAY, "adds a gateway of the caller's own reseller"),
+  'GET /payment-gateways/:id': nativeTarget((o) => `/payment-gateways/${o.gateway}`, 'Payment gateway', undefined, idIs((o) => o.gateway)),
+  'PATCH /payment-gateways/:id': nativeTarget((o) => `/payment-gateways/${o.gateway}`, 'Payment gateway', () => ({ displayPosition: 9 })),
+  'DELETE /payment-gateways/:id': nativeTarget((o) => `/payment-gateways/${o.gateway}`, 'Payment gateway'),
+  'GET /orders': nativeList('/orders', (o) => o.order, listed((o) => o.order)),
+  'POST /orders': [
+    {
+      kind: 'reference', label: "A's customer", why: "orders for a customer, and names A's", principals: isAdmin, request: nativeRequest(() => '/orders', (o) => ({ customerId: o.rcCustomer, productKey: 'domcno' })),
+      check: (a) => { assert.deepEqual([a.status, json(a)], [400, { error: 'customerId names no customer', field: 'customerId' }]) },
+    },
+    ...refusedPrincipals(() => '/orders', (o) => ({ customerId: o.rcCustomer, productKey: 'domcno' })),
+  ],
+  'GET /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order', undefined, idIs((o) => o.order)),
+  'PATCH /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order', () => ({ status: 'suspended' })),
+  'DELETE /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order'),
+  'POST /numbers': nativeCreate('/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 }), "adds numbers to the caller's own stock"),
+  'GET /numbers': nativeList('/numbers?state=free', (o) => o.number, listed((o) => o.number)),
+  'DELETE /numbers/:id': nativeTarget((o) => `/numbers/${o.number}`, 'Number'),
+  'GET /sandbox/sends': platformOnly(() => '/sandbox/sends'),
+  'POST /sandbox/inbound': platformOnly(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
+  'PUT /campaigns/:id/cpm': platformOnly((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
+  'POST /jwt/rotate': platformOnly(() => '/jwt/rotate'),
 }

@@ -1,5 +1,5 @@
 import { Unauthenticated } from '../../../core/errors.ts'
-import { loginAttempt } from '../../dialect.ts'
+import { loginAttempt, publicBaseUrl } from '../../dialect.ts'
 import { login } from '../auth.ts'
 import { userOut } from '../codec.ts'
 import { ictcoreOperation } from '../router.ts'
@@ -19,7 +19,7 @@ export const authenticateOp = ictcoreOperation({
       const id = key ? b[key] : undefined
       const password = b.password
       if ((typeof id !== 'string' && typeof id !== 'number') || typeof password !== 'string' || !password) throw new Unauthenticated()
-      const issuer = config.publicBaseUrl ?? `${req.protocol}://${req.host}`
+      const issuer = publicBaseUrl(config, req)
       const { user, isAdmin, token, claims } = await login(core, String(id), password, issuer, config.jwtTtlSeconds, loginAttempt(req))
       return {
         ...userOut(user, isAdmin), token, access_token: token, token_type: 'Bearer', expires_in: claims.exp - claims.iat, scope: 'All',

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
-import { issueApiKey as issueResellerApiKey } from '../../../core/resellers/index.ts'
+import { issueResellerKey } from '../../../core/platform/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { ErrorBody, Id } from '../schemas.ts'
 
@@ -19,7 +19,7 @@ export const issueApiKey = routeOperation<Core>({
     handler: async (req, reply) => {
       const { id } = req.params as { id: number }
       const body = (req.body ?? {}) as { label?: string }
-      return reply.code(201).send(await issueResellerApiKey(core, id, body.label))
+      return reply.code(201).send(await issueResellerKey(core, req.nativeActor, id, body.label))
     },
   }),
 })

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
-import { getReseller, listApiKeys as listResellerApiKeys } from '../../../core/resellers/index.ts'
+import { resellerKeys } from '../../../core/platform/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { ErrorBody, Id } from '../schemas.ts'
 
@@ -25,8 +25,7 @@ export const listApiKeys = routeOperation<Core>({
     },
     handler: async (req) => {
       const { id } = req.params as { id: number }
-      await getReseller(core, id)
-      const keys = await listResellerApiKeys(core, id)
+      const keys = await resellerKeys(core, req.nativeActor, id)
       return {
         keys: keys.map((k) => ({
           id: k.id, label: k.label, createdAt: k.createdAt.toISOString(),

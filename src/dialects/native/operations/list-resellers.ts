@@ -1,25 +1,21 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
-import { listResellers } from '../../../core/platform/index.ts'
 import { routeOperation } from '../../operation.ts'
-import { ErrorBody } from '../schemas.ts'
+import { ErrorBody, Id } from '../schemas.ts'
+import { pageResellers } from '../../../core/platform/index.ts'
+import { PageOf, PageQuery, pageView, ResellerView, resellerView } from '../views.ts'
 
-const ResellerSummary = Type.Object({
-  id: Type.Integer(), name: Type.String(), username: Type.String(), parentId: Type.Union([Type.Integer(), Type.Null()]),
-  enabled: Type.Boolean(), dialects: Type.Union([Type.Array(Type.String()), Type.Null()]), createdAt: Type.String({ format: 'date-time' }),
-})
-
-/** `GET /resellers`: every reseller, oldest first (no keys: those are shown once, at issue). */
+/** `GET /resellers`: resellers, oldest first (the platform admin: all, or one parent's children; a reseller administrator: its own). */
 export const listResellersOp = routeOperation<Core>({
   wireId: 'GET /resellers',
   methods: ['GET'],
   path: '/resellers',
-  summary: 'List every reseller, oldest first',
+  summary: 'List resellers, oldest first (never their keys)',
   serve: (core) => ({
-    schema: { response: { 200: Type.Object({ resellers: Type.Array(ResellerSummary) }), '4xx': ErrorBody } },
-    handler: async (req) => {
-      const list = await listResellers(core, req.nativeActor)
-      return { resellers: list.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) }
+    schema: {
+      querystring: Type.Object({ parentId: Type.Optional(Id), ...PageQuery }, { additionalProperties: false }),
+      response: { 200: PageOf(ResellerView), '4xx': ErrorBody },
     },
+    handler: async (req) => pageView(await pageResellers(core, req.nativeActor, req.query as { parentId?: number; limit?: number; offset?: number }), resellerView),
   }),
 })

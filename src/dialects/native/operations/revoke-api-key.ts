@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
-import { revokeApiKey as revokeResellerApiKey } from '../../../core/resellers/index.ts'
+import { revokeResellerKey } from '../../../core/platform/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { ErrorBody, Id } from '../schemas.ts'
 
@@ -17,7 +17,7 @@ export const revokeApiKey = routeOperation<Core>({
     },
     handler: async (req, reply) => {
       const { id, keyId } = req.params as { id: number; keyId: number }
-      await revokeResellerApiKey(core, id, keyId)
+      await revokeResellerKey(core, req.nativeActor, id, keyId)
       return reply.code(204).send()
     },
   }),

@@ -1,4 +1,4 @@
-import { DomainError, NotFound } from '../../../core/errors.ts'
+import { DomainError, NotFound, SuspendedLogin } from '../../../core/errors.ts'
 import { authenticateUserPassword } from '../../../core/users/index.ts'
 import { rcCall } from '../call.ts'
 import { RcError } from '../errors.ts'
@@ -26,6 +26,8 @@ export const customersGenerateToken = rcCall({
       const user = await authenticateUserPassword(core, username, p.get('passwd')!, { tenantId: reseller.id, customerOnly: true }, attempt)
       customerId = user.customerId
     } catch (e) {
+      // The right password of a suspended customer: the token is refused as §4.1 says.
+      if (e instanceof SuspendedLogin) throw new RcError(`Customer ${e.customerId} is suspended`)
       if (e instanceof DomainError && e.kind === 'unauthenticated') throw new RcError(INVALID_LOGIN)
       throw e
     }
