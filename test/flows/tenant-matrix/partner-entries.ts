@@ -248,12 +248,42 @@ function native(path: (o: Objects, p: Principal) => string, body?: (o: Objects) 
   ]
 }
 const resellerOf = (p: Principal) => p.partner.id
+
+/**
+ * Routes a reseller's administrator may use for its own tenant (requireResellerAdmin): reseller A's
+ * id asked by B's admin looks unknown (404); plain users are refused (403); A's admin reads it (control).
+ */
+function resellerAdminTarget(suffix: string, body?: () => unknown): MatrixEntry {
+  const request = (bearer: boolean) => (o: Objects, p: Principal, method: HTTPMethods): InjectOptions => ({
+    method, url: `/native/resellers/${o.reseller}${suffix}`,
+    headers: { authorization: bearer ? `Bearer ${p.partner.apiKey}` : basic(p.login.username, p.login.password), 'content-type': 'application/json' },
+    payload: body ? JSON.stringify(body()) : undefined,
+  })
+  return [
+    {
+      kind: 'target', label: 'tenant login', request: request(false),
+      check: (a, _o, p) => {
+        // A user who is not an administrator is refused at sign-in (native auth), whatever the id.
+        if (p.tenant === 'A' || p.role === 'user') assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }])
+        else assert.deepEqual([a.status, json(a)], [404, { error: 'Reseller not found' }])
+      },
+      control: { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ resellerId: number }>(a).resellerId, o.reseller) } },
+    },
+    {
+      kind: 'target', label: "reseller's API key as bearer", request: request(true), principals: (p) => p.role === 'admin',
+      check: (a) => { assert.deepEqual([a.status, json(a)], [401, { error: 'unauthenticated' }]) },
+    },
+  ]
+}
+
 export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /resellers': native(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
   'GET /resellers': native(() => '/resellers'),
   'GET /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`),
   'POST /resellers/:id/api-keys': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys`, () => ({ label: 'hijack' })),
   'DELETE /resellers/:id/api-keys/:keyId': native((_o, p) => `/resellers/${resellerOf(p)}/api-keys/1`),
+  'GET /resellers/:id/settings': resellerAdminTarget('/settings'),
+  'PUT /resellers/:id/settings': resellerAdminTarget('/settings', () => ({ 'delacon.callbackUrl': 'https://hijack.example/cb' })),
   'POST /users': native(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
   'POST /users/password': native(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
   'POST /numbers': native(() => '/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 })),
