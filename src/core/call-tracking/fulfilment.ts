@@ -36,11 +36,7 @@ export async function serveWaitingOrders(tx: Db, poolId: number, at: Date): Prom
     const free = await lowestFreeNumbers(tx, poolId, order.tenantId, order.quantity)
     if (free.length < order.quantity) break
     await fillOrder(tx, { id: order.id, tenantId: order.tenantId, customerId: order.customerId! }, free, at)
-    const url = await callbackUrlOf(tx, order.tenantId)
-    await tx.update(numberOrders).set({
-      status: 'OK', completedAt: at,
-      callbackStatus: url ? 'pending' : 'none', callbackUrl: url, nextCallbackAt: url ? at : null,
-    }).where(eq(numberOrders.id, order.id))
+    await tx.update(numberOrders).set({ status: 'OK', completedAt: at }).where(eq(numberOrders.id, order.id))
     served.push(order.id)
   }
   return served
