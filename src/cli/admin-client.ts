@@ -12,6 +12,7 @@ import {
   stockNumbers, provisionReseller, createPlatformUser, pageResellers, resetUserPassword,
   type AddNumbersInput, type CreateResellerInput, type CreateUserInput, type ResellerSummary, type ResetPasswordInput,
 } from '../core/platform/index.ts'
+import { getPartnerSettings, updatePartnerSettings, type PartnerSettingsPatch, type PartnerSettingsView } from '../core/resellers/index.ts'
 import { createLogger } from '../logger.ts'
 import { CliError } from './output.ts'
 
@@ -25,6 +26,10 @@ export interface AdminClient {
   resetUserPassword(input: ResetPasswordInput): Promise<{ id: number; username: string; password?: string }>
   addNumbers(input: AddNumbersInput): Promise<{ added: number }>
   rotateJwtSigningKey(): Promise<{ rotated: true }>
+  /** A partner's settings (secrets only as set / not set). */
+  getResellerSettings(resellerId: number): Promise<PartnerSettingsView>
+  /** Changes some of a partner's settings; a secret set or generated comes back once in `shownOnce`. */
+  updateResellerSettings(resellerId: number, patch: PartnerSettingsPatch): Promise<PartnerSettingsView & { shownOnce?: Record<string, string> }>
   close(): Promise<void>
 }
 
@@ -84,6 +89,8 @@ async function directClient(config: Config, database: Database, release: () => v
       resetUserPassword: (input) => run(() => resetUserPassword(core, systemActor, input)),
       addNumbers: (input) => run(() => stockNumbers(core, systemActor, input)),
       rotateJwtSigningKey: () => run(() => rotateJwtSigningKey(core, systemActor)),
+      getResellerSettings: (id) => run(() => getPartnerSettings(core, systemActor, id)),
+      updateResellerSettings: (id, patch) => run(() => updatePartnerSettings(core, systemActor, id, patch)),
       async close() {
         await database.close()
         release()
@@ -133,6 +140,8 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
     resetUserPassword: (input) => call('POST', '/users/password', input),
     addNumbers: (input) => call('POST', '/numbers', input),
     rotateJwtSigningKey: () => call('POST', '/jwt/rotate', {}),
+    getResellerSettings: (id) => call('GET', `/resellers/${id}/settings`, undefined),
+    updateResellerSettings: (id, patch) => call('PUT', `/resellers/${id}/settings`, patch),
     async close() {},
   }
 }

@@ -8,12 +8,22 @@ export interface CommandOption {
   description: string
   /** Missing → `--name is required` before the command runs. */
   required?: boolean
+  /** May be given several times (`--set a=1 --set b=2`); its value is then a list. */
+  multiple?: boolean
+}
+
+/** A positional argument of a command (`reseller settings <id>`). */
+export interface CommandArgument {
+  name: string
+  description: string
 }
 
 export type CommandOptions = Record<string, CommandOption>
 
 /** The parsed option values of a command, typed from its options. */
-export type OptionValues<O extends CommandOptions> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string }
+export type OptionValues<O extends CommandOptions> = {
+  [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K]['multiple'] extends true ? string[] : string
+}
 
 /**
  * One CLI command (one file under commands/). Its options are declared once: main.ts parses them
@@ -27,9 +37,11 @@ export interface Command<O extends CommandOptions = CommandOptions> {
   /** More about it for `switchboard <command> --help`: what it does, where it works. */
   details?: string
   options: O
+  /** Positional arguments, all required, in order (none by default). */
+  arguments?: readonly CommandArgument[]
   /** Command lines shown under Examples. */
   examples: string[]
-  run(values: OptionValues<O>, out: Output): Promise<number | void>
+  run(values: OptionValues<O>, out: Output, args: string[]): Promise<number | void>
 }
 
 /** Declares a command (a typed identity: options and run's values agree). */

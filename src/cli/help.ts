@@ -4,9 +4,9 @@ import type { Command } from './command.ts'
 export function synopsis(command: Command): string {
   const parts = Object.entries(command.options).map(([name, o]) => {
     const text = o.type === 'string' ? `--${name} ${o.value ?? 'VALUE'}` : `--${name}`
-    return o.required ? text : `[${text}]`
+    return o.required ? text : o.multiple ? `[${text} …]` : `[${text}]`
   })
-  return [command.name, ...parts].join(' ')
+  return [command.name, ...(command.arguments ?? []).map((a) => `<${a.name}>`), ...parts].join(' ')
 }
 
 /** What `switchboard <command> --help` prints. */
@@ -14,11 +14,13 @@ export function commandHelp(command: Command): string {
   const width = Math.max(...Object.entries(command.options).map(([n, o]) => n.length + (o.type === 'string' ? (o.value ?? 'VALUE').length + 1 : 0)), 0) + 4
   const options = Object.entries(command.options).map(([name, o]) => {
     const left = `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`
-    return `  ${left.padEnd(width)}${o.description}${o.required ? ' (required)' : ''}`
+    return `  ${left.padEnd(width)}${o.description}${o.required ? ' (required)' : ''}${o.multiple ? ' (repeatable)' : ''}`
   })
+  const args = (command.arguments ?? []).map((a) => `  ${`<${a.name}>`.padEnd(width)}${a.description}`)
   return [
     `usage: switchboard ${synopsis(command)}`, '', command.summary,
     ...(command.details ? ['', command.details] : []),
+    ...(args.length ? ['', 'Arguments:', ...args] : []),
     ...(options.length ? ['', 'Options:', ...options, `  ${'--help'.padEnd(width)}this help`] : ['', 'Options:', `  ${'--help'.padEnd(width)}this help`]),
     ...(command.examples.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : []),
     '', 'Every command honours DATA_DIR and DATABASE_URL (see the README).',

@@ -70,13 +70,19 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   try {
-    const options: Record<string, { type: 'string' | 'boolean' }> = { json: { type: 'boolean' } }
+    const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = { json: { type: 'boolean' } }
     // --json is accepted everywhere (a command without a result prints nothing more with it).
-    for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type }
-    const { values } = parseArgs({ args: joinNegativeValues(args, command), strict: true, allowPositionals: false, options })
-    const parsed = values as Record<string, string | boolean | undefined>
+    for (const [name, o] of Object.entries(command.options)) options[name] = { type: o.type, multiple: o.multiple ?? false }
+    const wanted = command.arguments ?? []
+    const { values, positionals } = parseArgs({ args: joinNegativeValues(args, command), strict: true, allowPositionals: wanted.length > 0, options })
+    const parsed = values as Record<string, string | string[] | boolean | undefined>
     for (const [name, o] of Object.entries(command.options)) if (o.required && o.type === 'string') required(name, parsed[name] as string | undefined)
-    return (await command.run(parsed as OptionValues<CommandOptions>, out)) ?? 0
+    if (positionals.length !== wanted.length) {
+      throw new CliError(positionals.length < wanted.length
+        ? `<${wanted[positionals.length]!.name}> is required (usage: switchboard ${command.name} ${wanted.map((w) => `<${w.name}>`).join(' ')} …)`
+        : `unexpected argument "${positionals[wanted.length]}" (try switchboard ${command.name} --help)`)
+    }
+    return (await command.run(parsed as OptionValues<CommandOptions>, out, positionals)) ?? 0
   } catch (e) {
     const err = e as Error & { code?: string }
     // util.parseArgs reports bad options with ERR_PARSE_ARGS_* codes: a usage error, not a crash.

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { customers } from '../customers/customers.table.ts'
 import { numberPools, trackingNumbers } from '../numbers/numbers.table.ts'
@@ -44,6 +45,7 @@ export const callTrackingCompanies = pgTable('call_tracking_companies', {
 export type CallTrack = 'GooglePaid' | 'AllPaidOnly' | 'All' | 'Selected' | 'AllUtmMediumCpc'
 export type OrderStatus = 'OK' | 'WAIT' | 'FAIL'
 export type CallbackStatus = 'none' | 'pending' | 'accepted' | 'failed'
+export type OrderFailReason = 'no stock' | 'timeout' | 'operator'
 
 /** Number orders (Delacon OrderId: the deployment-wide identity sequence). */
 export const numberOrders = pgTable('number_orders', {
@@ -57,16 +59,18 @@ export const numberOrders = pgTable('number_orders', {
   status: text('status').$type<OrderStatus>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
-  /** Post-provisioning callback (§9): only orders answered WAIT ever get one. */
-  callbackStatus: text('callback_status').$type<CallbackStatus>().notNull().default('none'),
-  /** The partner's URL at completion time. */
-  callbackUrl: text('callback_url'),
-  callbackAttempts: integer('callback_attempts').notNull().default(0),
-  nextCallbackAt: timestamp('next_callback_at', { withTimezone: true }),
+  /** Why a FAIL order failed: `no stock` (pool without back-order), `timeout` (WAIT too long), `operator`. */
+  failReason: text('fail_reason').$type<OrderFailReason>(),
+  /** Post-provisioning callback (§9, partner_callbacks): only orders answered WAIT ever get one. */
+  callbackId: integer('callback_id'),
+  /** The order-summary email (§5 rule 6): a transmission of the email channel. */
+  summaryTransmissionId: integer('summary_transmission_id'),
 }, (t) => [
   index('number_orders_pool_status_idx').on(t.poolId, t.status, t.id),
   index('number_orders_tenant_idx').on(t.tenantId),
   index('number_orders_customer_idx').on(t.customerId),
+  // WAIT orders by age: the timeout sweep.
+  index('number_orders_waiting_idx').on(t.createdAt).where(sql`${t.status} = 'WAIT'`),
 ])
 
 /** The numbers an order allocated. */

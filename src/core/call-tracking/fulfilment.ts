@@ -1,11 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { allocateNumbers, lowestFreeNumbers } from '../numbers/allocation.ts'
+import { readPartnerSettings } from '../resellers/partner-settings.ts'
 import { resellers } from '../resellers/resellers.table.ts'
 import { callTrackingCompanies, numberOrderNumbers, numberOrders } from './call-tracking.table.ts'
-
-/** The reseller settings key of a partner's post-provisioning URL (spec/delacon.md §4, §9). */
-export const CALLBACK_URL_SETTING = 'delaconCallbackUrl'
 
 /**
  * Gives an order its numbers: allocates them to the company (each becomes a DID account of it),
@@ -21,14 +19,7 @@ export async function fillOrder(tx: Db, order: { id: number; tenantId: number; c
 /** The partner's post-provisioning URL, if it has a usable (http/https) one. */
 export async function callbackUrlOf(tx: Db, resellerId: number): Promise<string | null> {
   const [r] = await tx.select({ settings: resellers.settings }).from(resellers).where(eq(resellers.id, resellerId))
-  const url = r?.settings?.[CALLBACK_URL_SETTING]
-  if (typeof url !== 'string') return null
-  try {
-    const u = new URL(url)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? url : null
-  } catch {
-    return null
-  }
+  return readPartnerSettings(r?.settings)['delacon.callbackUrl']
 }
 
 /**
@@ -45,11 +36,7 @@ export async function serveWaitingOrders(tx: Db, poolId: number, at: Date): Prom
     const free = await lowestFreeNumbers(tx, poolId, order.tenantId, order.quantity)
     if (free.length < order.quantity) break
     await fillOrder(tx, { id: order.id, tenantId: order.tenantId, customerId: order.customerId! }, free, at)
-    const url = await callbackUrlOf(tx, order.tenantId)
-    await tx.update(numberOrders).set({
-      status: 'OK', completedAt: at,
-      callbackStatus: url ? 'pending' : 'none', callbackUrl: url, nextCallbackAt: url ? at : null,
-    }).where(eq(numberOrders.id, order.id))
+    await tx.update(numberOrders).set({ status: 'OK', completedAt: at }).where(eq(numberOrders.id, order.id))
     served.push(order.id)
   }
   return served

@@ -5,5 +5,4 @@ export { findCompany, getCompany, type Company, type CompanySettings } from './c
 export { provisionNumbers, type NewCompany, type ProvisionInput, type ProvisionResult } from './provision.ts'
 export { updateCompany, setCompanyFeature, setFeatureProvisioned, type CompanyPatch, type CompanyFeature } from './update.ts'
 export { getOrder, type NumberOrder } from './orders.ts'
-export { CALLBACK_URL_SETTING } from './fulfilment.ts'
 export { callTrackingCompanies, numberOrders, numberOrderNumbers, type CallTrack, type OrderStatus, type CallbackStatus } from './call-tracking.table.ts'

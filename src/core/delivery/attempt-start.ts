@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
 import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
-import { routeProvider, type RoutedProvider } from '../providers/providers.ts'
+import { BUILTIN_SANDBOX_PROVIDER_ID, EMAIL_SERVICE } from '../notifications/notifications.ts'
+import { routeProvider } from '../providers/providers.ts'
 import { schedules } from '../schedules/schedules.table.ts'
 import type { Db } from '../../db/client.ts'
 import { queryRows } from '../../db/rows.ts'
@@ -23,6 +24,8 @@ interface StartRow {
   contact_email: string | null
   contact_found: number | null
   account_found: number | null
+  /** A system notification: its own recipient and text (core/notifications). */
+  notification: { to: string } | null
 }
 
 /** Message kinds a program type needs, and the parameter naming it (§7.1 check 1). */
@@ -44,6 +47,8 @@ async function usableMessages(db: Db, table: 'documents' | 'recordings' | 'texts
 
 /** The first failed data check of §7.1 (1), or null when the transmission can be sent. */
 function dataProblem(row: StartRow, usable: Map<string, Set<number>>): { field: string; reason: string } | null {
+  // A notification carries its recipient and text itself (checked when it was made).
+  if (row.notification) return null
   if (row.program_id === null || row.program_type === null) return { field: 'programId', reason: 'program not found' }
   const type = row.program_type
   const params = row.params ?? {}
@@ -64,6 +69,15 @@ function dataProblem(row: StartRow, usable: Map<string, Set<number>>): { field: 
 }
 
 /**
+ * Where a system notification goes (core/notifications): the tenant's email provider, else the
+ * platform's, else the built-in sandbox (recorded, never lost for want of a provider).
+ */
+async function notificationRoute(core: Core, tenantId: number | null, db: Db): Promise<{ id: number }> {
+  return (tenantId !== null ? await routeProvider(core, tenantId, EMAIL_SERVICE, db) : null)
+    ?? await routeProvider(core, null, EMAIL_SERVICE, db) ?? { id: BUILTIN_SANDBOX_PROVIDER_ID }
+}
+
+/**
  * Starts one attempt for each given transmission (§7.1 send), set-based for the dispatcher's
  * batches. The caller holds the rows' locks and has checked their state. Checks in order: data
  * (failure → `invalid`, response = reason), route (none → `no_provider`; an automatic send is
@@ -74,7 +88,7 @@ export async function startAttempts(core: Core, db: Db, ids: readonly number[], 
   const out = new Map<number, StartOutcome>()
   if (ids.length === 0) return out
   const rows = await queryRows<StartRow>(db, sql`select t.id, t.tenant_id, t.service_flag, t.program_id, p.type as program_type, p.params,
-      c.phone as contact_phone, c.email as contact_email, c.id as contact_found, a.id as account_found
+      c.phone as contact_phone, c.email as contact_email, c.id as contact_found, a.id as account_found, t.notification
     from transmissions t left join programs p on p.id = t.program_id left join contacts c on c.id = t.contact_id
     left join accounts a on a.id = t.account_id
     where t.id = any(${sql.param([...ids])}::int[]) order by t.id`)
@@ -92,8 +106,8 @@ export async function startAttempts(core: Core, db: Db, ids: readonly number[], 
     ['templateId', await usableMessages(db, 'templates', wanted.get('templateId')!, false)],
   ])
   const invalid: { id: number; reason: string }[] = []
-  const routes = new Map<string, RoutedProvider | null>()
-  const starts: { row: StartRow; provider: RoutedProvider; slot: Date }[] = []
+  const routes = new Map<string, { id: number } | null>()
+  const starts: { row: StartRow; provider: { id: number }; slot: Date }[] = []
   const noRoute: number[] = []
   for (const row of rows) {
     const problem = dataProblem(row, usable)
@@ -102,8 +116,8 @@ export async function startAttempts(core: Core, db: Db, ids: readonly number[], 
       out.set(row.id, { kind: 'invalid', ...problem })
       continue
     }
-    const key = `${row.tenant_id ?? 0}:${row.service_flag}`
-    if (!routes.has(key)) routes.set(key, await routeProvider(core, row.tenant_id, row.service_flag, db))
+    const key = `${row.notification ? 'n' : ''}${row.tenant_id ?? 0}:${row.service_flag}`
+    if (!routes.has(key)) routes.set(key, row.notification ? await notificationRoute(core, row.tenant_id, db) : await routeProvider(core, row.tenant_id, row.service_flag, db))
     const provider = routes.get(key)
     if (!provider) {
       noRoute.push(row.id)

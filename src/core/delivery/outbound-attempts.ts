@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
 import { mediaFilesOf } from '../messages/media.ts'
+import { BUILTIN_SANDBOX_PROVIDER_ID } from '../notifications/notifications.ts'
 import type { MessageKind } from '../messages/messages.ts'
 import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
 import { providerForAttempt, type RoutedProvider } from '../providers/providers.ts'
@@ -64,6 +65,7 @@ interface AttemptRow {
   contact_email: string | null
   account_phone: string | null
   account_email: string | null
+  notification: { to: string; subject: string; text: string } | null
 }
 
 const EMAIL = 8
@@ -82,7 +84,7 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
   if (spoolIds.length === 0) return []
   const rows = await queryRows<AttemptRow>(core.db, sql`select s.id as spool_id, s.transmission_id, s.tenant_id, s.service_flag, s.provider_id,
       t.try_done, p.type as program_type, p.params, p.steps, c.phone as contact_phone, c.email as contact_email,
-      a.phone as account_phone, a.email as account_email
+      a.phone as account_phone, a.email as account_email, t.notification
     from spools s join transmissions t on t.id = s.transmission_id left join programs p on p.id = t.program_id
     left join contacts c on c.id = t.contact_id left join accounts a on a.id = t.account_id
     where s.id = any(${sql.param([...spoolIds])}::int[]) order by s.id`)
@@ -90,6 +92,7 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
   const contents = new Map<string, Content | null>()
   const out: PreparedAttempt[] = []
   for (const r of rows) {
+    if (r.notification) { out.push(await notificationAttempt(core, r, r.notification, providers)); continue }
     if (r.provider_id === null) { out.push({ spoolId: r.spool_id, failure: 'no provider' }); continue }
     if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
     const provider = providers.get(r.provider_id)
@@ -110,6 +113,29 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
     })
   }
   return out
+}
+
+/** The built-in sandbox (core/notifications): records a notification no provider would carry. */
+const BUILTIN_SANDBOX: AttemptProvider = {
+  id: BUILTIN_SANDBOX_PROVIDER_ID, type: 'sandbox', host: null, port: null, username: null, password: null, prefix: null, dialstring: null, settings: null,
+}
+
+/** A system notification's attempt: its own recipient, subject and text, through its routed provider. */
+async function notificationAttempt(core: Core, r: AttemptRow, n: NonNullable<AttemptRow['notification']>, providers: Map<number, RoutedProvider | null>): Promise<PreparedAttempt> {
+  let provider = BUILTIN_SANDBOX
+  if (r.provider_id !== null && r.provider_id !== BUILTIN_SANDBOX_PROVIDER_ID) {
+    if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
+    const routed = providers.get(r.provider_id)
+    if (!routed || !routed.active) return { spoolId: r.spool_id, failure: 'provider unavailable' }
+    provider = attemptProvider(routed)
+  }
+  return {
+    spoolId: r.spool_id,
+    attempt: {
+      spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
+      destination: n.to, origin: null, steps: [], content: { ref: `notification:${r.transmission_id}`, subject: n.subject, body: n.text }, provider,
+    },
+  }
 }
 
 function attemptProvider(p: RoutedProvider): AttemptProvider {

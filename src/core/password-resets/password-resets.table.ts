@@ -5,7 +5,8 @@ import { users } from '../users/users.table.ts'
 
 /**
  * Single-use password-reset links of customers (ResellerClub `customers/forgot-password`). Only the
- * SHA-256 digest of the link's token is stored: a database dump resets nobody's password.
+ * SHA-256 digest of the link's token is kept here, to look it up; the link itself is in the email
+ * (and its outgoing transmission) and works once, for an hour.
  */
 export const passwordResets = pgTable('password_resets', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),

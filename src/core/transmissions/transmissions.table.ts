@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { resellers } from '../resellers/resellers.table.ts'
 import { users } from '../users/users.table.ts'
 
@@ -29,6 +29,8 @@ export const transmissions = pgTable('transmissions', {
   /** Due time of an automatic send (retry or schedule); null = none. */
   nextRun: timestamp('next_run', { withTimezone: true }),
   campaignId: integer('campaign_id'),
+  /** A system notification (core/notifications): its own recipient and text, no program, contact or account. */
+  notification: jsonb('notification').$type<{ to: string; subject: string; text: string }>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

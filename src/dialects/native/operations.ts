@@ -5,6 +5,8 @@ import { createReseller } from './operations/create-reseller.ts'
 import { createUser } from './operations/create-user.ts'
 import { issueApiKey } from './operations/issue-api-key.ts'
 import { listApiKeys } from './operations/list-api-keys.ts'
+import { getResellerSettings } from './operations/get-reseller-settings.ts'
+import { updateResellerSettings } from './operations/update-reseller-settings.ts'
 import { listResellersOp } from './operations/list-resellers.ts'
 import { listSandboxSends } from './operations/list-sandbox-sends.ts'
 import { resetUserPasswordOp } from './operations/reset-user-password.ts'
@@ -44,6 +46,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
   dialect: 'native',
   operations: [
     createReseller, listResellersOp, showReseller, updateReseller, listSubResellers, listApiKeys, issueApiKey, revokeApiKey,
+    getResellerSettings, updateResellerSettings,
     createUser, resetUserPasswordOp,
     listCustomers, showCustomer, suspendCustomer, reactivateCustomer, recordReceipt, listCustomerOrders,
     listPromos, createPromo, showPromo, updatePromo, deletePromo,

@@ -1,49 +1,20 @@
 import type { FastifyReply } from 'fastify'
 import { failures, type PacketeraFailure } from './errors.ts'
 import type { PacketeraInput } from './request.ts'
+import { BUILTIN_REPLY, checkReplySetting as checkSetting, replyClash as clash, type ReplyConfig, type ReplySetting as Setting } from '../../core/resellers/index.ts'
+import { PACKETERA_REPLY_KEY, storedReplyDefaults } from '../../core/resellers/index.ts'
 
-/** How a reply is written (spec §2.2). */
-export interface ReplyConfig {
-  format: 'namevalue' | 'json' | 'xml'
-  delimiter: string
-  separator: string
-  encapsulator: string
-}
-type Setting = keyof ReplyConfig
+// The validity rules of the four settings and their combinations live in core (reply-defaults.ts),
+// shared with the partner settings that store a partner's defaults.
+export { BUILTIN_REPLY, type ReplyConfig }
 export type Pairs = [string, string][]
 
-export const BUILTIN_REPLY: ReplyConfig = Object.freeze({ format: 'namevalue', delimiter: '&', separator: '=', encapsulator: '' })
 /** No settings given: most requests and partners (shared, never written). */
 const NONE: Partial<ReplyConfig> = Object.freeze({})
 
 /** Wire names of the four response configuration fields, in the order they are checked. */
 const WIRE: Record<Setting, string> = {
   format: 'ResponseFormat', delimiter: 'ResponseDelimiter', separator: 'ResponseSeparator', encapsulator: 'ResponseEncapsulator',
-}
-const FORMATS = new Set(['namevalue', 'json', 'xml'])
-const FORBIDDEN_CHARS = /[\p{L}\p{N}%]/u
-
-/** One setting's value checked on its own; undefined when invalid. */
-function checkSetting(setting: Setting, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined
-  if (setting === 'format') {
-    const f = value.trim().toLowerCase()
-    return FORMATS.has(f) ? f : undefined
-  }
-  const length = [...value].length
-  const max = setting === 'encapsulator' ? 1 : 5
-  if (length > max || FORBIDDEN_CHARS.test(value)) return undefined
-  return value
-}
-
-/** The setting that breaks the combination rules of §2.2 (blaming one of `given` when it can), or null. */
-function clash(c: ReplyConfig, given: Partial<ReplyConfig>): Setting | null {
-  if (c.delimiter === c.separator) return 'separator' in given ? 'separator' : 'delimiter'
-  if (c.encapsulator) {
-    if (c.delimiter.includes(c.encapsulator)) return 'encapsulator' in given ? 'encapsulator' : 'delimiter'
-    if (c.separator.includes(c.encapsulator)) return 'encapsulator' in given ? 'encapsulator' : 'separator'
-  }
-  return null
 }
 
 /**
@@ -70,19 +41,14 @@ export function requestReplyConfig(input: PacketeraInput): { overrides: Partial<
   return { overrides, config: { ...BUILTIN_REPLY, ...overrides }, failure }
 }
 
-/** The settings key of a partner's stored reply defaults (`resellers.settings`). */
-export const PARTNER_REPLY_SETTINGS_KEY = 'packeteraReply'
+/** The settings key of a partner's stored reply defaults (`resellers.settings`, core's partner settings). */
+export const PARTNER_REPLY_SETTINGS_KEY = PACKETERA_REPLY_KEY
 
-/** A partner's stored defaults, each checked on its own (invalid ones are ignored). */
+/** A partner's stored defaults (core's partner settings), each checked on its own (invalid ones are ignored). */
 export function partnerReplyDefaults(settings: Record<string, unknown> | null | undefined): Partial<ReplyConfig> {
-  const stored = settings?.[PARTNER_REPLY_SETTINGS_KEY]
-  if (!stored || typeof stored !== 'object') return NONE
-  const out: Partial<ReplyConfig> = {}
-  for (const setting of Object.keys(WIRE) as Setting[]) {
-    const ok = checkSetting(setting, (stored as Record<string, unknown>)[setting])
-    if (ok !== undefined) (out as Record<Setting, string>)[setting] = ok
-  }
-  return out
+  if (!settings?.[PARTNER_REPLY_SETTINGS_KEY]) return NONE
+  const out = storedReplyDefaults(settings)
+  return Object.keys(out).length ? out : NONE
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Customer, CustomerProfile } from '../../core/customers/index.ts'
-import type { Reseller } from '../../core/resellers/index.ts'
+import { readPartnerSettings, type Reseller } from '../../core/resellers/index.ts'
 import type { RcParams } from './params.ts'
 import type { RcMap } from './xml.ts'
 
@@ -76,9 +76,10 @@ export function customerMap(c: Customer, login: string | null, reseller: Reselle
 /** The auth map of `authenticate-token` (spec §5.2). */
 export function authMap(c: Customer, login: string | null, reseller: Reseller): RcMap {
   const m = baseMap(c, login, reseller, false)
-  const currency = resellerText(reseller, 'sellingCurrency') || 'USD'
+  const settings = readPartnerSettings(reseller.settings)
+  const currency = settings['resellerclub.sellingCurrency']
   Object.assign(m, {
-    salesrepresentative: resellerText(reseller, 'salesRepresentative'),
+    salesrepresentative: settings['resellerclub.salesRepresentative'],
     sellingcurrencysymbol: currency, accountingcurrencysymbol: currency,
     fundthreshold: '0.0', minimumaddfundamount: '0.0', minimumbillingamount: '0.0', minreceiptrequire: '0.00',
     conversionrate: '1.0', usesystemconversionrate: 'true', iswebpro: 'false', isoldreseller: 'false',
@@ -87,12 +88,6 @@ export function authMap(c: Customer, login: string | null, reseller: Reseller): 
   m.salespersonshash = {}
   m.isDominicanTaxConfiguredByParent = false
   return m
-}
-
-/** A reseller preference kept in its settings (core-managed; see docs/decisions/resellerclub.md). */
-function resellerText(r: Reseller, key: string): string {
-  const v = r.settings[key]
-  return typeof v === 'string' ? v : ''
 }
 
 function baseMap(c: Customer, login: string | null, reseller: Reseller, twoFactorKeys: boolean): RcMap {

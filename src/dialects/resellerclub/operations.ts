@@ -5,6 +5,7 @@ import { customersChangePassword } from './operations/customers-change-password.
 import { customersDelete } from './operations/customers-delete.ts'
 import { customersDetailsById } from './operations/customers-details-by-id.ts'
 import { customersDetails } from './operations/customers-details.ts'
+import { customersForgotPassword } from './operations/customers-forgot-password.ts'
 import { customersGenerateLoginToken } from './operations/customers-generate-login-token.ts'
 import { customersGenerateToken } from './operations/customers-generate-token.ts'
 import { customersModify } from './operations/customers-modify.ts'
@@ -23,7 +24,7 @@ import { resellersPromoDetails } from './operations/resellers-promo-details.ts'
 export const RESELLERCLUB_OPERATIONS: OperationTable<RcServe> = {
   dialect: 'resellerclub',
   operations: [
-    customersSignup, customersModify, customersDetails, customersDetailsById, customersSearch, customersDelete, customersChangePassword,
+    customersSignup, customersModify, customersDetails, customersDetailsById, customersSearch, customersDelete, customersChangePassword, customersForgotPassword,
     customersGenerateToken, customersGenerateLoginToken, customersAuthenticateToken,
     pgAllowedlistForCustomer, resellersPromoDetails, mailActivate,
   ],

@@ -23,10 +23,12 @@ function page(title: string, body: string): string {
     `<meta name="referrer" content="no-referrer"><title>${title}</title><style>${STYLE}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`
 }
 
-function form(token: string, error?: string): string {
+// The form posts back to the page's own URL, so the token stays in the link and is never written
+// into the page.
+function form(error?: string): string {
   return page('Choose a new password',
     (error ? `<p class="error" role="alert">${escapeXml(error)}</p>` : '') +
-    `<form method="post"><input type="hidden" name="token" value="${escapeXml(token)}">` +
+    '<form method="post">' +
     `<label for="password">New password</label><input id="password" name="password" type="password" autocomplete="new-password" required>` +
     `<label for="confirm">Repeat it</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required>` +
     `<p class="hint">8-16 characters, at least one letter and one digit.</p><button type="submit">Set password</button></form>`)
@@ -44,17 +46,17 @@ export function registerPasswordResetPage(app: FastifyInstance, core: Core): voi
     schema: { summary: 'Password-reset page of a customer (HTML; the link of customers/forgot-password)', tags: ['resellerclub'] },
   }, async (req, reply) => {
     const token = typeof req.query.token === 'string' ? req.query.token : ''
-    return (await passwordResetUsable(core, token)) ? html(reply, 200, form(token)) : html(reply, 404, EXPIRED)
+    return (await passwordResetUsable(core, token)) ? html(reply, 200, form()) : html(reply, 404, EXPIRED)
   })
-  app.post(PASSWORD_RESET_PATH, { schema: { hide: true } }, async (req, reply) => {
+  app.post<{ Querystring: { token?: string } }>(PASSWORD_RESET_PATH, { schema: { hide: true } }, async (req, reply) => {
     const fields = new URLSearchParams(typeof req.body === 'string' ? req.body : '')
-    const token = fields.get('token') ?? ''
+    const token = typeof req.query.token === 'string' ? req.query.token : ''
     const password = fields.get('password') ?? ''
-    if (password !== (fields.get('confirm') ?? '')) return html(reply, 400, form(token, 'The two passwords differ.'))
+    if (password !== (fields.get('confirm') ?? '')) return html(reply, 400, form('The two passwords differ.'))
     try {
       await completePasswordReset(core, token, password)
     } catch (e) {
-      if (isDomainError(e) && e.kind === 'invalid') return html(reply, 400, form(token, `The password ${PASSWORD_POLICY}.`))
+      if (isDomainError(e) && e.kind === 'invalid') return html(reply, 400, form(`The password ${PASSWORD_POLICY}.`))
       if (isDomainError(e) && e.kind === 'not_found') return html(reply, 404, EXPIRED)
       throw e
     }

@@ -169,6 +169,7 @@ const RESELLERCLUB_OWN: Record<string, MatrixEntry> = {
   'customers/generate-token': rc('target', 'customers/generate-token', (o) => ({ username: o.customerEmail, passwd: o.customerPassword, ip: '10.0.0.2' }), rcError(() => 'Invalid username or password')),
   'customers/generate-login-token': rc('target', 'customers/generate-login-token', (o) => ({ 'customer-id': String(o.customer), ip: '10.0.0.2' }), invalidCustomer),
   'customers/authenticate-token': rc('target', 'customers/authenticate-token', (o) => ({ token: o.rcToken }), rcError(() => 'Invalid token')),
+  'customers/forgot-password': rc('target', 'customers/forgot-password', (o) => ({ username: o.customerEmail }), rcError((o) => `Customer ${o.customerEmail} not found`)),
   'pg/allowedlist-for-customer': rc('target', 'pg/allowedlist-for-customer', (o) => ({ 'customer-id': String(o.customer) }), invalidCustomer, undefined, {
     as: 'admin', check: (a) => { assert.equal(a.status, 200, a.body); assert.match(a.body, /A PayPal/) },
   }),
@@ -331,6 +332,11 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /resellers/:id/api-keys': nativeTarget((o) => `/resellers/${o.reseller}/api-keys`, 'Reseller', undefined, (a) => { assert.equal(a.status, 200, a.body) }),
   'POST /resellers/:id/api-keys': nativeTarget((o) => `/resellers/${o.reseller}/api-keys`, 'Reseller', () => ({ label: 'hijack' })),
   'DELETE /resellers/:id/api-keys/:keyId': nativeTarget((o) => `/resellers/${o.reseller}/api-keys/1`, 'Reseller'),
+  'GET /resellers/:id/settings': nativeTarget((o) => `/resellers/${o.reseller}/settings`, 'Reseller', undefined, (a, o) => {
+    assert.equal(a.status, 200, a.body)
+    assert.equal(json<{ resellerId: number }>(a).resellerId, o.reseller)
+  }),
+  'PUT /resellers/:id/settings': nativeTarget((o) => `/resellers/${o.reseller}/settings`, 'Reseller', () => ({ 'delacon.callbackUrl': 'https://hijack.example/cb' })),
   'POST /users': platformOnly(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
   'POST /users/password': platformOnly(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
   'GET /customers': nativeList('/customers', (o) => o.customer, listed((o) => o.customer)),
