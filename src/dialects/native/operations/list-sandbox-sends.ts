@@ -18,7 +18,14 @@ export const listSandboxSends = routeOperation<Core>({
         transmissionId: Type.Optional(Id), spoolId: Type.Optional(Id), campaignId: Type.Optional(Id), tenantId: Type.Optional(Id),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ID })),
       }, { additionalProperties: false }),
-      response: { '4xx': ErrorBody },
+      response: {
+        200: Type.Array(Type.Object({
+          id: Type.Integer(), tenantId: Type.Union([Type.Integer(), Type.Null()]), providerId: Type.Integer(), spoolId: Type.Integer(), transmissionId: Type.Integer(),
+          serviceFlag: Type.Integer({ description: '1 voice, 2 fax, 4 sms, 8 email' }), destination: Type.String(),
+          contentRef: Type.Union([Type.String(), Type.Null()], { examples: ['text:3', 'notification:12'] }), createdAt: Type.String({ format: 'date-time' }),
+        })),
+        '4xx': ErrorBody,
+      },
     },
     handler: async (req) => {
       if (!req.nativeActor.crossTenant) throw new Forbidden('platform_admin')
