@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import pino from 'pino'
 import { createCore } from '../app.ts'
 import type { Config } from '../config.ts'
@@ -13,6 +15,8 @@ import {
   type AddNumbersInput, type CreateResellerInput, type CreateUserInput, type ResellerSummary, type ResetPasswordInput,
 } from '../core/platform/index.ts'
 import { getPartnerSettings, updatePartnerSettings, type PartnerSettingsPatch, type PartnerSettingsView } from '../core/resellers/index.ts'
+import { FrameworkErrorRenderers } from '../dialects/dialect.ts'
+import nativePlugin from '../dialects/native/plugin.ts'
 import { createLogger } from '../logger.ts'
 import { CliError } from './output.ts'
 
@@ -30,6 +34,12 @@ export interface AdminClient {
   getResellerSettings(resellerId: number): Promise<PartnerSettingsView>
   /** Changes some of a partner's settings; a secret set or generated comes back once in `shownOnce`. */
   updateResellerSettings(resellerId: number, patch: PartnerSettingsPatch): Promise<PartnerSettingsView & { shownOnce?: Record<string, string> }>
+  /**
+   * One native API call (`path` under `/native`, a JSON body): through the running server, or
+   * in-process over this process's database with the same routes, so both ways answer alike.
+   * A 4xx/5xx reply becomes a CliError with the reply's `error`.
+   */
+  native<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>
   close(): Promise<void>
 }
 
@@ -81,8 +91,25 @@ async function directClient(config: Config, database: Database, release: () => v
         throw e
       }
     }
+    let inProcess: Promise<{ http: FastifyInstance; token: string }> | null = null
+    const nativeApp = () => (inProcess ??= (async () => {
+      const token = randomBytes(24).toString('base64url')
+      const http = Fastify({ loggerInstance: log as FastifyBaseLogger })
+      await http.register(nativePlugin, { core, config, frameworkErrors: new FrameworkErrorRenderers(), adminToken: token, prefix: '/native' })
+      await http.ready()
+      return { http, token }
+    })())
     return {
       via: 'direct',
+      async native(method, path, body) {
+        const { http, token } = await nativeApp()
+        const res = await http.inject({
+          method, url: `/native${path}`,
+          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        })
+        return nativeReply(res.statusCode, res.body)
+      },
       createReseller: (input) => run(() => provisionReseller(core, systemActor, input)),
       listResellers: () => run(() => everyPage((page) => pageResellers(core, systemActor, page))),
       createUser: (input) => run(() => createPlatformUser(core, systemActor, input)),
@@ -92,6 +119,7 @@ async function directClient(config: Config, database: Database, release: () => v
       getResellerSettings: (id) => run(() => getPartnerSettings(core, systemActor, id)),
       updateResellerSettings: (id, patch) => run(() => updatePartnerSettings(core, systemActor, id, patch)),
       async close() {
+        if (inProcess) await (await inProcess).http.close()
         await database.close()
         release()
       },
@@ -100,6 +128,17 @@ async function directClient(config: Config, database: Database, release: () => v
     await database.close()
     throw e
   }
+}
+
+/** A native reply's JSON (null for 204), or a CliError with its `error`. */
+function nativeReply<T>(status: number, text: string): T {
+  let json: unknown = null
+  try { json = text ? JSON.parse(text) : null } catch { /* not JSON: reported below */ }
+  if (status >= 400) {
+    const error = (json as { error?: unknown } | null)?.error
+    throw new CliError(typeof error === 'string' ? error : `the server answered ${status}`)
+  }
+  return json as T
 }
 
 /** Every row of a paged collection, a page of PAGE_MAX at a time. */
@@ -132,6 +171,19 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
   }
   return {
     via: 'server',
+    async native(method, path, body) {
+      let res: Response
+      try {
+        res = await fetch(`${baseUrl}/native${path}`, {
+          method,
+          headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      } catch (e) {
+        throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
+      }
+      return nativeReply(res.status, await res.text())
+    },
     createReseller: (input) => call('POST', '/resellers', input),
     listResellers: async () => (await everyPage((page) =>
       call<Page<Omit<ResellerSummary, 'createdAt'> & { createdAt: string }>>('GET', `/resellers?limit=${page.limit}&offset=${page.offset}`, undefined)))

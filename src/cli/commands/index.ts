@@ -1,4 +1,24 @@
 import type { Command } from '../command.ts'
+import customerList from './customer-list.ts'
+import customerReactivate from './customer-reactivate.ts'
+import customerSuspend from './customer-suspend.ts'
+import gatewayCreate from './gateway-create.ts'
+import gatewayDelete from './gateway-delete.ts'
+import gatewayList from './gateway-list.ts'
+import keyCreate from './key-create.ts'
+import keyList from './key-list.ts'
+import keyRevoke from './key-revoke.ts'
+import numbersList from './numbers-list.ts'
+import numbersRemove from './numbers-remove.ts'
+import orderCancel from './order-cancel.ts'
+import orderCreate from './order-create.ts'
+import orderList from './order-list.ts'
+import orderReactivate from './order-reactivate.ts'
+import orderSuspend from './order-suspend.ts'
+import promoCreate from './promo-create.ts'
+import promoDelete from './promo-delete.ts'
+import promoList from './promo-list.ts'
+import resellerShow from './reseller-show.ts'
 import jwtRotate from './jwt-rotate.ts'
 import migrate from './migrate.ts'
 import numbersAdd from './numbers-add.ts'
@@ -12,5 +32,9 @@ import worker from './worker.ts'
 
 /** Every command of `switchboard`, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  serve, worker, migrate, resellerCreate, resellerList, resellerSettings, userCreate, userPassword, numbersAdd, jwtRotate,
+  serve, worker, migrate, resellerCreate, resellerList, resellerShow, resellerSettings, keyList, keyCreate, keyRevoke,
+  userCreate, userPassword, customerList, customerSuspend, customerReactivate,
+  promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
+  orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,
+  numbersAdd, numbersList, numbersRemove, jwtRotate,
 ] as Command[]
