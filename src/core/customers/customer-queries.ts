@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
@@ -94,7 +94,8 @@ export async function searchCustomers(
   if (filter.state !== undefined) conds.push(contains(customers.state, filter.state))
   if (filter.status !== undefined) conds.push(eq(customers.status, filter.status))
   if (filter.createdFrom) conds.push(gte(customers.createdAt, filter.createdFrom))
-  if (filter.createdTo) conds.push(lte(customers.createdAt, filter.createdTo))
+  // Whole seconds, as the wire shows creation times: an end bound of second T keeps everything created during T.
+  if (filter.createdTo) conds.push(lt(customers.createdAt, new Date(Math.floor(filter.createdTo.getTime() / 1000) * 1000 + 1000)))
   if (filter.totalReceiptsFrom !== undefined) conds.push(gte(customers.totalReceipts, filter.totalReceiptsFrom))
   if (filter.totalReceiptsTo !== undefined) conds.push(lte(customers.totalReceipts, filter.totalReceiptsTo))
   const where = and(...conds)

@@ -43,7 +43,6 @@ export function validate(p: RcParams, rules: readonly ParamRule[]): void {
 // Value rules of spec §6.
 const INT32_MAX = 2_147_483_647
 export const positiveInteger = (v: string) => /^[0-9]{1,30}$/.test(v) && /[1-9]/.test(v)
-export const nonNegativeInteger = (v: string) => /^[0-9]{1,30}$/.test(v)
 export const nonNegativeDecimal = (v: string) => v.length <= 40 && /^[0-9]+(\.[0-9]+)?$/.test(v)
 export const bool = (v: string) => /^(true|false)$/i.test(v)
 export const text255 = (v: string) => isPlainText(v, 255)

@@ -2,7 +2,7 @@ import { searchCustomers, type CustomerFilter } from '../../../core/customers/in
 import { rcCall } from '../call.ts'
 import { searchRecord } from '../codec.ts'
 import type { RcParams } from '../params.ts'
-import { idOf, nonNegativeDecimal, nonNegativeInteger, noOfRecords, positiveInteger } from '../validation.ts'
+import { idOf, nonNegativeDecimal, noOfRecords, positiveInteger } from '../validation.ts'
 import type { RcMap } from '../xml.ts'
 
 /** `customers/search` (spec §4.1): the reseller's customers matching the filters, one page at a time. */
@@ -16,8 +16,8 @@ export const customersSearch = rcCall({
     { name: 'reseller-id', repeatable: true, check: positiveInteger },
     { name: 'username' }, { name: 'name' }, { name: 'company' }, { name: 'city' }, { name: 'state' },
     { name: 'status', check: (v) => /^(active|suspended)$/i.test(v), description: 'Active or Suspended' },
-    { name: 'creation-date-start', check: nonNegativeInteger, description: 'unix seconds' },
-    { name: 'creation-date-end', check: nonNegativeInteger, description: 'unix seconds' },
+    { name: 'creation-date-start', check: unixSeconds, description: 'unix seconds (a fractional part is accepted)' },
+    { name: 'creation-date-end', check: unixSeconds, description: 'unix seconds (a fractional part is accepted)' },
     { name: 'total-receipt-start', check: nonNegativeDecimal },
     { name: 'total-receipt-end', check: nonNegativeDecimal },
   ],
@@ -36,9 +36,15 @@ export const customersSearch = rcCall({
 /** 9999-12-31T23:59:59Z: later bounds are clamped to it (both engines take it as a timestamp). */
 const MAX_UNIX_SECONDS = 253_402_300_799
 
+/** Unix seconds, with a fractional part as resellerclub-python sends them (`"1796631000.0"`, spec §6). */
+function unixSeconds(v: string): boolean {
+  return /^[0-9]{1,30}(\.[0-9]{1,30})?$/.test(v)
+}
+
+/** The bound at whole-second precision (spec §6): the fractional part is dropped. */
 function unixDate(v: string | undefined): Date | undefined {
   if (v === undefined) return undefined
-  return new Date(Math.min(Number(v), MAX_UNIX_SECONDS) * 1000)
+  return new Date(Math.min(Math.floor(Number(v)), MAX_UNIX_SECONDS) * 1000)
 }
 
 function ids(values: string[]): number[] | undefined {
