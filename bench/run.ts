@@ -9,6 +9,7 @@ import { renderMarkdown, renderTable, type Row, type RuntimeRows } from './repor
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
+import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
 // measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
@@ -176,6 +177,12 @@ if (process.env.BENCH_ISSUE3 !== '0') {
     process.stdout.write(`\n${heading}${dispatchTable}\n\n${csv}\n`)
     markdown += `\n${heading}${dispatchTable}\n\n${csv}\n`
   }
+}
+// Issue 15: ResellerClub reads over 10,000 customers and the scrypt-bound signup rate (BENCH_RC=0 skips).
+if (process.env.BENCH_RC !== '0') {
+  const table = renderResellerClub(await benchResellerClub())
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## ResellerClub catalog and customers (issue 15)\n\n${table}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

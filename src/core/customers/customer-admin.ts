@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Invalid } from '../errors.ts'
@@ -6,9 +6,8 @@ import { containsPattern } from '../kernel/list-filter.ts'
 import { pageWindow, type Page, type PageRequest } from '../kernel/pages.ts'
 import { resellerFilter } from '../platform/platform.ts'
 import { customers } from './customers.table.ts'
-import type { CustomerWithLogin } from './customer-queries.ts'
+import { primaryLogin, type CustomerWithLogin } from './customer-queries.ts'
 
-const primaryLogin = sql<string | null>`(select pl."username" from "users" pl where pl."customer_id" = "customers"."id" order by pl."id" limit 1)`
 
 export interface CustomerListQuery extends PageRequest {
   resellerId?: number
@@ -34,7 +33,10 @@ export async function pageCustomers(core: Core, actor: Actor, query: CustomerLis
   }
   const where = conds.length ? and(...conds) : undefined
   const [rows, [total]] = await Promise.all([
-    core.db.select({ customer: customers, login: primaryLogin }).from(customers).where(where).orderBy(asc(customers.id)).limit(limit).offset(offset),
+    // The page's ids first, so the login subquery runs for the page only (see searchCustomers).
+    core.db.select({ customer: customers, login: primaryLogin }).from(customers)
+      .where(inArray(customers.id, core.db.select({ id: customers.id }).from(customers).where(where).orderBy(asc(customers.id)).limit(limit).offset(offset)))
+      .orderBy(asc(customers.id)),
     core.db.select({ n: count() }).from(customers).where(where),
   ])
   return { items: rows, total: total!.n }

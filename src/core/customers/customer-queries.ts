@@ -19,7 +19,7 @@ export interface CustomerWithLogin {
  * The primary login's username, as a correlated subquery (keeps reads to one statement). Written
  * with explicit qualifiers: drizzle renders columns of single-table selects unqualified.
  */
-const primaryLogin = sql<string | null>`(select pl."username" from "users" pl where pl."customer_id" = "customers"."id" order by pl."id" limit 1)`
+export const primaryLogin = sql<string | null>`(select pl."username" from "users" pl where pl."customer_id" = "customers"."id" order by pl."id" limit 1)`
 
 /**
  * One customer of the actor's tenant with its login, in a single query; another tenant's id is
@@ -102,7 +102,9 @@ export async function searchCustomers(
   const [{ n }] = (await core.db.select({ n: count() }).from(customers).where(where)) as [{ n: number }]
   const offset = (page.pageNo - 1) * page.pageSize
   if (n === 0 || offset >= n) return { total: Number(n), rows: [] }
-  const rows = await core.db.select({ customer: customers, login: primaryLogin }).from(customers).where(where)
-    .orderBy(asc(customers.id)).limit(page.pageSize).offset(offset)
+  // The page's ids first: the login subquery then runs for the page only, not for every row the
+  // offset skips (page 50 of 100 ran it 5,000 times).
+  const pageIds = core.db.select({ id: customers.id }).from(customers).where(where).orderBy(asc(customers.id)).limit(page.pageSize).offset(offset)
+  const rows = await core.db.select({ customer: customers, login: primaryLogin }).from(customers).where(inArray(customers.id, pageIds)).orderBy(asc(customers.id))
   return { total: Number(n), rows }
 }

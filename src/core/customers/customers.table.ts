@@ -49,4 +49,4 @@ export const customers = pgTable('customers', {
   marketingEmailConsent: boolean('marketing_email_consent'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('customers_tenant_idx').on(t.tenantId), index('customers_parent_idx').on(t.parentCustomerId)])
+}, (t) => [index('customers_tenant_idx').on(t.tenantId, t.id), index('customers_parent_idx').on(t.parentCustomerId)])

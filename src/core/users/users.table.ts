@@ -30,7 +30,8 @@ export const users = pgTable('users', {
 }, (t) => [
   uniqueIndex('users_tenant_username_key').on(sql`coalesce(${t.tenantId}, 0)`, sql`lower(${t.username})`),
   uniqueIndex('users_tenant_email_key').on(sql`coalesce(${t.tenantId}, 0)`, sql`lower(${t.email})`),
-  index('users_customer_idx').on(t.customerId),
+  // (customer, id): a customer's primary login (its first user) is one index probe.
+  index('users_customer_idx').on(t.customerId, t.id),
 ])
 
 /** Roles: built-in ones (admin, user) have no tenant; others belong to the tenant that made them. */
