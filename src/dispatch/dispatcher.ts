@@ -4,18 +4,21 @@ import type { DispatchConfig } from '../config.ts'
 import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
-  claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  attemptProvider, claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
+import { activeProvidersOfTypes } from '../core/providers/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
-import type { Gateway, OutboundAttempt, ProviderType } from '../gateways/gateway.ts'
+import type { Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** How often upkeep deletes stale login-limit records (idempotent deletes: any number of workers may). */
 const PRUNE_EVERY_MS = 60_000
+/** How often upkeep tells the gateways that keep sessions open their active providers. */
+const CONFIGURE_EVERY_MS = 5_000
 
 /** Tables whose writes give the planning loop something to do at once. */
 const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
@@ -60,6 +63,8 @@ export class Dispatcher {
   private queueIdle = false
   /** When this worker last deleted the login-limit records nobody needs (upkeep, once a minute). */
   private lastPrunedAt = 0
+  /** When upkeep last told the gateways their providers. */
+  private lastConfiguredAt = 0
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
@@ -77,6 +82,7 @@ export class Dispatcher {
     if (this.running) return
     const inbound = inboundReceiver(this.core)
     for (const g of new Set(this.gateways.values())) await g.start?.(inbound)
+    await this.configureGateways()
     this.running = true
     this.loops = [
       this.loop('sending', (woken) => this.sendTurn(woken), { first: this.config.tickMs, most: this.config.idleMaxMs }),
@@ -286,7 +292,27 @@ export class Dispatcher {
     return { busy: false, dueAt: await nextPlannedWorkAt(this.core) }
   }
 
+  /** A provider's state as its gateway sees it in this process (spec/gateways.md §1), or undefined. */
+  providerHealth(providerId: number): ProviderHealth | undefined {
+    for (const g of new Set(this.gateways.values())) {
+      const h = g.health?.(providerId)
+      if (h) return h
+    }
+    return undefined
+  }
+
+  /** Tells the gateways that keep sessions open (SMPP binds) their active providers. */
+  private async configureGateways(): Promise<void> {
+    this.lastConfiguredAt = this.core.now().getTime()
+    for (const g of new Set(this.gateways.values())) {
+      if (!g.configure) continue
+      const providers = await activeProvidersOfTypes(this.core, g.types)
+      await g.configure(providers.map(attemptProvider))
+    }
+  }
+
   private async upkeepTurn(): Promise<TurnResult> {
+    if (this.core.now().getTime() - this.lastConfiguredAt >= CONFIGURE_EVERY_MS) await this.configureGateways()
     await failSilentSpools(this.core)
     if (this.core.now().getTime() - this.lastPrunedAt >= PRUNE_EVERY_MS) {
       this.lastPrunedAt = this.core.now().getTime()

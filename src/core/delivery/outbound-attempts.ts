@@ -17,6 +17,8 @@ export interface AttemptProvider {
   password: string | null
   prefix: string | null
   dialstring: string | null
+  /** The provider's tenant (null: the platform's). */
+  tenantId: number | null
   settings: string | null
 }
 
@@ -112,8 +114,9 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
   return out
 }
 
-function attemptProvider(p: RoutedProvider): AttemptProvider {
-  return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, settings: p.settings }
+/** The gateways' view of a provider (its secret decrypted for the peer). */
+export function attemptProvider(p: RoutedProvider): AttemptProvider {
+  return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, tenantId: p.tenantId, settings: p.settings }
 }
 
 async function files(core: Core, kind: MessageKind, id: number): Promise<{ path: string; mime: string }[]> {

@@ -245,3 +245,11 @@ export async function providerForAttempt(core: Core, id: number): Promise<Routed
   const [row] = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers).where(eq(providers.id, id)).limit(1)
   return row ? withPassword(core, row) : null
 }
+
+/** Every active provider of the given types, passwords decrypted (dispatcher side: gateways that keep sessions open). */
+export async function activeProvidersOfTypes(core: Core, types: readonly ProviderType[]): Promise<RoutedProvider[]> {
+  if (types.length === 0) return []
+  const rows = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
+    .where(and(eq(providers.active, true), inArray(providers.type, [...types]))).orderBy(asc(providers.id))
+  return rows.map((r) => withPassword(core, r))
+}

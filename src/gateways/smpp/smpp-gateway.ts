@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto'
+import { SettingsError, type AttemptReport, type Gateway, type GatewayLog, type GatewayProvider, type InboundReport, type OutboundAttempt, type ProviderHealth } from '../gateway.ts'
+import { SmppLink } from './smpp-link.ts'
+import { parseSmppSettings } from './smpp-settings.ts'
+
+/**
+ * The SMPP gateway (spec/gateways.md §2): an ESME keeping one SmppLink (sessions, window, receipts,
+ * inbound) per `smpp` provider. Links open when the dispatcher tells the gateway its providers
+ * (configure) or at a provider's first send, and are rebuilt when the provider changes.
+ */
+export class SmppGateway implements Gateway {
+  readonly types = ['smpp'] as const
+  private readonly links = new Map<number, { link: SmppLink; fingerprint: string }>()
+  private inbound: InboundReport | null = null
+
+  constructor(private readonly log: GatewayLog) {}
+
+  async start(inbound: InboundReport): Promise<void> {
+    this.inbound = inbound
+  }
+
+  async stop(): Promise<void> {
+    const links = [...this.links.values()]
+    this.links.clear()
+    await Promise.all(links.map((l) => l.link.stop()))
+  }
+
+  async configure(providers: readonly GatewayProvider[]): Promise<void> {
+    const wanted = new Set<number>()
+    for (const p of providers) {
+      if (p.type !== 'smpp') continue
+      wanted.add(p.id)
+      try {
+        this.linkFor(p)
+      } catch (e) {
+        if (!(e instanceof SettingsError)) throw e
+      }
+    }
+    const gone = [...this.links].filter(([id]) => !wanted.has(id))
+    for (const [id] of gone) this.links.delete(id)
+    await Promise.all(gone.map(([, l]) => l.link.stop()))
+  }
+
+  async send(attempt: OutboundAttempt, report: AttemptReport): Promise<void> {
+    let link: SmppLink
+    try {
+      link = this.linkFor(attempt.provider)
+    } catch (e) {
+      if (!(e instanceof SettingsError)) throw e
+      return report({ kind: 'failed', cause: e.message, permanent: true })
+    }
+    link.send(attempt, report)
+  }
+
+  health(providerId: number): ProviderHealth | undefined {
+    return this.links.get(providerId)?.link.health()
+  }
+
+  /** The provider's link, opened (or reopened, when the provider changed) as needed. */
+  private linkFor(p: GatewayProvider): SmppLink {
+    const fingerprint = createHash('sha256').update(JSON.stringify([p.host, p.port, p.username, p.password, p.dialstring, p.tenantId ?? null, p.settings])).digest('hex')
+    const current = this.links.get(p.id)
+    if (current && current.fingerprint === fingerprint) return current.link
+    const link = new SmppLink(p, parseSmppSettings(p.settings), () => this.inbound, this.log)
+    if (current) void current.link.stop()
+    this.links.set(p.id, { link, fingerprint })
+    link.start()
+    return link
+  }
+}
