@@ -268,7 +268,7 @@ export function decodePdu(buf: Buffer): Pdu {
     case 'bind_transceiver':
     case 'bind_transmitter':
     case 'bind_receiver':
-      return { command, id, status, seq, bind: { systemId: r.cstr(15), password: r.cstr(8), systemType: r.cstr(12), interfaceVersion: r.u8(), addrTon: r.u8(), addrNpi: r.u8(), addressRange: r.cstr(40) } }
+      return { command, id, status, seq, bind: { systemId: r.cstr(64), password: r.cstr(64), systemType: r.cstr(64), interfaceVersion: r.u8(), addrTon: r.u8(), addrNpi: r.u8(), addressRange: r.cstr(40) } }
     case 'submit_sm_resp':
     case 'deliver_sm_resp':
     case 'bind_transceiver_resp':
