@@ -111,6 +111,8 @@ export class Dispatcher {
    */
   tablesChanged(tables: readonly string[]): void {
     for (const t of tables) {
+      // A changed provider reaches the gateways at the next upkeep turn (new binds, new settings).
+      if (t === 'providers' || t === '*') this.lastConfiguredAt = 0
       if (PLANNED_TABLES.has(t)) this.wake('planning')
       if (t === 'transmissions' || t === '*') this.nudge('planning')
       if (t === 'spools' || t === '*') this.nudge('sending')

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../src/db/rows.ts'
+import { encodeText } from '../../src/gateways/smpp/text-coding.ts'
+import { startTestApp, type TestApp } from '../helpers/app.ts'
+import { TEST_DATABASES } from '../helpers/database.ts'
+import { until } from '../helpers/poll.ts'
+import { Smsc } from '../helpers/smsc.ts'
+import { basic } from '../helpers/wire.ts'
+
+// Issue 18 points 1 and 6: SMS campaigns through an SMPP provider to a real SMPP peer (the SMSC
+// simulator), from the ICTCore API to result rows, with an SMSC crash in the middle; and a
+// mobile-originated SMS arriving as inbound traffic (spec/gateways.md §1, §2; spec/ictcore.md §7.4).
+
+const CONTACTS = 25
+const PASSWORD = 'smsc-Pw-4411'
+
+for (const kind of TEST_DATABASES) {
+  describe(`SMS over SMPP, spec/gateways.md §2 (${kind})`, () => {
+    let app: TestApp
+    let smsc: Smsc
+    let call: (method: string, url: string, payload?: unknown, contentType?: string) => Promise<{ status: number; body: unknown }>
+    const ok = async (method: string, url: string, payload?: unknown, contentType?: string) => {
+      const res = await call(method, url, payload, contentType)
+      assert.equal(res.status, 200, `${method} ${url}: ${JSON.stringify(res.body)}`)
+      return res.body
+    }
+    let accountId: number
+
+    before(async () => {
+      smsc = await Smsc.start({ systemId: 'switchboard', password: PASSWORD })
+      app = await startTestApp(kind, {}, { dispatch: true })
+      const admin = await app.user(null, { roles: ['admin', 'user'] })
+      const auth = basic(admin.username, admin.password)
+      call = async (method, url, payload, contentType = 'application/json') => {
+        const res = await app.http.inject({
+          method: method as 'POST', url, headers: { authorization: auth, 'content-type': contentType },
+          payload: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+        })
+        return { status: res.statusCode, body: res.body ? res.json() : undefined }
+      }
+      accountId = await ok('POST', '/api/accounts', { username: 'sender', phone: '+15550000000' }) as number
+      await ok('POST', '/api/providers', {
+        name: 'smsc', type: 'smpp', host: '127.0.0.1', port: smsc.port, username: 'switchboard', password: PASSWORD,
+        settings: JSON.stringify({ window: 4, retry_backoff_ms: 20, retry_max: 5 }),
+      })
+    })
+    after(async () => {
+      await app.stop()
+      await smsc.stop()
+    })
+
+    const resultsOf = (campaignId: number) => queryRows<{ spool_id: number; name: string; data: string }>(app.core.db, sql`select r.spool_id, r.name, r.data
+      from spool_results r join spools s on s.id = r.spool_id join transmissions t on t.id = s.transmission_id
+      where t.campaign_id = ${campaignId} and r.type = 'info' order by r.id`)
+
+    async function campaign(text: string): Promise<number> {
+      const textId = await ok('POST', '/api/messages/texts', { name: `t${Date.now()}`, data: text }) as number
+      const programId = await ok('POST', '/api/programs/sendsms', { name: `p${Date.now()}`, text_id: textId }) as number
+      const groupId = await ok('POST', '/api/groups', { name: `g${Date.now()}` }) as number
+      const csv = Array.from({ length: CONTACTS }, (_, i) => `+1555${String(groupId).padStart(3, '0')}${String(i).padStart(4, '0')},First${i},Last${i}`).join('\n')
+      await ok('POST', `/api/groups/${groupId}/csv`, csv, 'text/csv')
+      const campaignId = await ok('POST', '/api/campaigns', { program_id: programId, group_id: groupId, cpm: 600 }) as number
+      await ok('POST', `/api/campaigns/${campaignId}/start`)
+      return campaignId
+    }
+
+    test('a campaign is delivered through the SMSC: each spool completed once, with its message id and its delivery report as result rows', async () => {
+      const before = smsc.submits.length
+      const campaignId = await campaign('Hello from SMPP: {ok} €1')
+      await until('completion', async () => (await ok('GET', `/api/campaigns/${campaignId}`) as { status: string }).status, (s) => s === 'completed')
+      const transmissions = await ok('GET', `/api/transmissions?campaign_id=${campaignId}`) as { status: string; try_done: number }[]
+      assert.equal(transmissions.length, CONTACTS)
+      assert.ok(transmissions.every((t) => t.status === 'completed' && t.try_done === 1))
+      const submits = smsc.submits.slice(before)
+      assert.equal(submits.length, CONTACTS, 'each contact submitted once')
+      // Receipts come after the acceptance completed the spool (complete_on accept): still stored.
+      const rows = await until('every delivery report stored', () => resultsOf(campaignId), (r) => r.filter((x) => x.name === 'delivery').length === CONTACTS)
+      const ids = rows.filter((r) => r.name === 'message_id')
+      assert.deepEqual(ids.map((r) => r.data).sort(), submits.map((s) => s.messageId).sort())
+      assert.equal(new Set(ids.map((r) => r.spool_id)).size, CONTACTS)
+      assert.ok(rows.filter((r) => r.name === 'delivery').every((r) => r.data === 'delivered'))
+    })
+
+    test('the SMSC dropping every connection mid-campaign: every contact completed, nothing sent twice beyond the window', async () => {
+      const before = smsc.submits.length
+      smsc.behaviour.holdResponses = true
+      const campaignId = await campaign('Crash test')
+      await until('the window full', () => smsc.heldCount, (n) => n === 4)
+      smsc.release()
+      await until('the window full again', () => smsc.heldCount, (n) => n === 4)
+      smsc.drop()
+      smsc.behaviour.holdResponses = false
+      await until('completion', async () => (await ok('GET', `/api/campaigns/${campaignId}`) as { status: string }).status, (s) => s === 'completed', { timeoutMs: 30_000 })
+      const transmissions = await ok('GET', `/api/transmissions?campaign_id=${campaignId}`) as { status: string }[]
+      assert.ok(transmissions.every((t) => t.status === 'completed'))
+      const destinations = smsc.submits.slice(before).map((s) => s.sm.destination)
+      assert.equal(new Set(destinations).size, CONTACTS, 'nothing lost')
+      assert.ok(destinations.length <= CONTACTS + 4, `only the window's submits went twice (${destinations.length} submits)`)
+    })
+
+    test('a mobile-originated SMS to the account\'s phone is received by its receivesms program', async () => {
+      await ok('PUT', `/api/accounts/${accountId}/programs/receivesms`)
+      await until('a receiving session bound', () => smsc.sessions.length, (n) => n > 0)
+      const answered = smsc.deliverResponses.length
+      smsc.sendMo({ source: '15557770000', sourceTon: 1, destination: '15550000000', destTon: 1, dataCoding: 8, shortMessage: encodeText('Ответ: да', 'ucs2') })
+      await until('answered', () => smsc.deliverResponses.length, (n) => n === answered + 1)
+      assert.equal(smsc.deliverResponses.at(-1), 0)
+      const [text] = await queryRows<{ data: string }>(app.core.db, sql`select data from texts where name = 'SMS from +15557770000'`)
+      assert.equal(text?.data, 'Ответ: да')
+    })
+  })
+}
