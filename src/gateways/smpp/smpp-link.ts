@@ -51,6 +51,7 @@ export class SmppLink {
   private readonly recentSends: number[] = []
   private readonly recentErrors: number[] = []
   private readonly totals = { sends: 0, results: 0, errors: 0 }
+  private downLogged = false
   /** Receipts and deliver_sm that matched nothing (§2: answered, logged and counted). */
   unmatched = 0
 
@@ -294,9 +295,16 @@ export class SmppLink {
     if (changed === 'down' && detail !== 'stopped') this.error()
     this.detail = detail
     if (state === this.state) return
+    const was = this.state
     this.state = state
     this.since = new Date()
-    this.log.info({ providerId: this.provider.id, state, detail }, 'smpp provider state')
+    // Logged when the provider comes up or goes down, not on every reconnect try in between.
+    if (state === 'up') this.log.info({ providerId: this.provider.id, state, detail }, 'smpp provider up')
+    else if (was === 'up' || (was === 'connecting' && state === 'down' && !this.downLogged)) {
+      this.downLogged = true
+      this.log.warn({ providerId: this.provider.id, state, detail }, 'smpp provider not up')
+    }
+    if (state === 'up') this.downLogged = false
   }
 }
 

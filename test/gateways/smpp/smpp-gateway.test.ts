@@ -105,7 +105,7 @@ describe('The SMPP gateway against an SMSC simulator, spec/gateways.md §2', () 
     await until('delivered', () => kinds(h.eventsOf(1)), (k) => k.includes('delivered'))
     assert.deepEqual(kinds(h.eventsOf(1)).filter((k) => k === 'report:delivered').length, 3)
     assert.equal(kinds(h.eventsOf(1)).at(-1), 'delivered', 'delivered only after the third receipt')
-    assert.deepEqual((h.eventsOf(1)[0] as { peerIds: string[] }).peerIds, h.smsc.submits.map((s) => s.messageId))
+    assert.deepEqual(h.eventsOf(1)[0], { kind: 'accepted', peerIds: h.smsc.submits.map((s) => s.messageId) })
   })
 
   test('long_messages sar puts the reference in TLVs; payload sends one message_payload', async () => {
