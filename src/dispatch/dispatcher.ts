@@ -9,7 +9,7 @@ import {
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
-import { activeProvidersOfTypes } from '../core/providers/index.ts'
+import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/providers/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
 import type { Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
@@ -65,6 +65,16 @@ export class Dispatcher {
   private lastPrunedAt = 0
   /** When upkeep last told the gateways their providers. */
   private lastConfiguredAt = 0
+  /** The providers the gateways keep sessions for (told at the last configure). */
+  private configured: number[] = []
+  /** What core's provider health board reads while this dispatcher runs. */
+  private readonly health: ProviderHealthSource = {
+    of: (id) => this.providerHealth(id),
+    all: () => this.configured.flatMap((id) => {
+      const h = this.providerHealth(id)
+      return h ? [[id, h] as [number, ProviderHealth]] : []
+    }),
+  }
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
@@ -83,6 +93,7 @@ export class Dispatcher {
     const inbound = inboundReceiver(this.core)
     for (const g of new Set(this.gateways.values())) await g.start?.(inbound)
     await this.configureGateways()
+    this.core.providerHealth.attach(this.health)
     this.running = true
     this.loops = [
       this.loop('sending', (woken) => this.sendTurn(woken), { first: this.config.tickMs, most: this.config.idleMaxMs }),
@@ -99,6 +110,7 @@ export class Dispatcher {
     // Every idle loop wakes now: stopping must not wait out an idle interval.
     for (const rest of [...this.resting.values()]) rest.done()
     await Promise.all(this.loops)
+    this.core.providerHealth.detach(this.health)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
   }
@@ -306,11 +318,14 @@ export class Dispatcher {
   /** Tells the gateways that keep sessions open (SMPP binds) their active providers. */
   private async configureGateways(): Promise<void> {
     this.lastConfiguredAt = this.core.now().getTime()
+    const configured: number[] = []
     for (const g of new Set(this.gateways.values())) {
       if (!g.configure) continue
       const providers = await activeProvidersOfTypes(this.core, g.types)
       await g.configure(providers.map(attemptProvider))
+      configured.push(...providers.map((p) => p.id))
     }
+    this.configured = configured
   }
 
   private async upkeepTurn(): Promise<TurnResult> {

@@ -7,6 +7,7 @@ import { issueApiKey } from './operations/issue-api-key.ts'
 import { listApiKeys } from './operations/list-api-keys.ts'
 import { listResellersOp } from './operations/list-resellers.ts'
 import { listSandboxSends } from './operations/list-sandbox-sends.ts'
+import { getProviderHealth } from './operations/provider-health.ts'
 import { resetUserPasswordOp } from './operations/reset-user-password.ts'
 import { revokeApiKey } from './operations/revoke-api-key.ts'
 import { rotateJwtKey } from './operations/rotate-jwt-key.ts'
@@ -22,6 +23,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     addNumbers,
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
+    getProviderHealth,
     rotateJwtKey,
   ],
 }

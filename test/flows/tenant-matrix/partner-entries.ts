@@ -260,5 +260,6 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /sandbox/sends': native(() => '/sandbox/sends'),
   'POST /sandbox/inbound': native(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
   'PUT /campaigns/:id/cpm': native((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
+  'GET /providers/:id/health': native((o) => `/providers/${o.provider}/health`),
   'POST /jwt/rotate': native(() => '/jwt/rotate'),
 }
