@@ -184,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       reply.header('x-request-id', req.id)
       done()
     })
-    registerMetrics(http, loginMetrics)
+    registerMetrics(http, loginMetrics, () => core.providerHealth.all())
     // First on every request, before any dialect's hooks (issue 13 finding 3).
     await registerAddressLimit(http, core, config.limits.addressMaxRequestsPerMinute, loginMetrics)
     registerRequestLog(http)

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createServer } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../src/db/rows.ts'
@@ -15,6 +16,16 @@ import { basic } from '../helpers/wire.ts'
 
 const CONTACTS = 25
 const PASSWORD = 'smsc-Pw-4411'
+const ADMIN_TOKEN = 'smpp-flow-admin-token-0001'
+
+/** A local port nothing listens on (a provider that is down). */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
 
 for (const kind of TEST_DATABASES) {
   describe(`SMS over SMPP, spec/gateways.md §2 (${kind})`, () => {
@@ -27,10 +38,11 @@ for (const kind of TEST_DATABASES) {
       return res.body
     }
     let accountId: number
+    let providerId: number
 
     before(async () => {
       smsc = await Smsc.start({ systemId: 'switchboard', password: PASSWORD })
-      app = await startTestApp(kind, {}, { dispatch: true })
+      app = await startTestApp(kind, {}, { dispatch: true, adminToken: ADMIN_TOKEN })
       const admin = await app.user(null, { roles: ['admin', 'user'] })
       const auth = basic(admin.username, admin.password)
       call = async (method, url, payload, contentType = 'application/json') => {
@@ -41,10 +53,10 @@ for (const kind of TEST_DATABASES) {
         return { status: res.statusCode, body: res.body ? res.json() : undefined }
       }
       accountId = await ok('POST', '/api/accounts', { username: 'sender', phone: '+15550000000' }) as number
-      await ok('POST', '/api/providers', {
-        name: 'smsc', type: 'smpp', host: '127.0.0.1', port: smsc.port, username: 'switchboard', password: PASSWORD,
+      providerId = await ok('POST', '/api/providers', {
+        name: 'smsc', type: 'smpp', weight: 5, host: '127.0.0.1', port: smsc.port, username: 'switchboard', password: PASSWORD,
         settings: JSON.stringify({ window: 4, retry_backoff_ms: 20, retry_max: 5 }),
-      })
+      }) as number
     })
     after(async () => {
       await app.stop()
@@ -109,6 +121,37 @@ for (const kind of TEST_DATABASES) {
       assert.equal(smsc.deliverResponses.at(-1), 0)
       const [text] = await queryRows<{ data: string }>(app.core.db, sql`select data from texts where name = 'SMS from +15557770000'`)
       assert.equal(text?.data, 'Ответ: да')
+    })
+
+    const health = async (id: number) => {
+      const res = await app.http.inject({ method: 'GET', url: `/native/providers/${id}/health`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+      assert.equal(res.statusCode, 200, res.body)
+      return res.json() as { state: string; since: string; detail: string; window_in_use: number; sent_per_s: number; errors_last_5m: number }
+    }
+
+    test('a down provider takes no spools: routing falls over to the next by weight; the health route and /metrics show both (spec/gateways.md §1)', async () => {
+      const up = await until('the SMSC provider up', () => health(providerId), (h) => h.state === 'up')
+      assert.equal(up.window_in_use, 0)
+      assert.ok(!Number.isNaN(Date.parse(up.since)))
+      const dead = await ok('POST', '/api/providers', {
+        name: 'dead smsc', type: 'smpp', weight: 1, host: '127.0.0.1', port: await closedPort(), username: 'switchboard', password: PASSWORD,
+      }) as number
+      const down = await until('the dead provider down', () => health(dead), (h) => h.state === 'down', { timeoutMs: 15_000 })
+      assert.match(down.detail, /ECONNREFUSED/)
+      assert.ok(down.errors_last_5m >= 1)
+      const before = smsc.submits.length
+      const campaignId = await campaign('Through the next provider by weight')
+      await until('completion', async () => (await ok('GET', `/api/campaigns/${campaignId}`) as { status: string }).status, (s) => s === 'completed')
+      assert.equal(smsc.submits.length - before, CONTACTS, 'every message went through the provider that is up')
+      const [routed] = await queryRows<{ providers: number[] }>(app.core.db, sql`select array_agg(distinct s.provider_id) as providers
+        from spools s join transmissions t on t.id = s.transmission_id where t.campaign_id = ${campaignId}`)
+      assert.deepEqual(routed!.providers, [providerId])
+      const metrics = (await app.http.inject({ method: 'GET', url: '/metrics' })).body
+      assert.match(metrics, new RegExp(`switchboard_gateway_up\\{provider="${providerId}"\\} 1`))
+      assert.match(metrics, new RegExp(`switchboard_gateway_up\\{provider="${dead}"\\} 0`))
+      assert.match(metrics, new RegExp(`switchboard_gateway_sends_total\\{provider="${providerId}"\\} \\d+`))
+      await ok('PUT', `/api/providers/${dead}`, { active: false })
+      assert.equal((await health(dead)).state, 'disabled')
     })
   })
 }

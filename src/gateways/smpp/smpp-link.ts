@@ -291,7 +291,9 @@ export class SmppLink {
 
   private sessionState(changed: SessionState, detail: string): void {
     const senders = this.sessions.filter((s) => s.sends)
-    const state: ProviderHealth['state'] = senders.some((s) => s.state === 'up') ? 'up' : senders.some((s) => s.state === 'connecting') ? 'connecting' : 'down'
+    let state: ProviderHealth['state'] = senders.some((s) => s.state === 'up') ? 'up' : senders.some((s) => s.state === 'connecting') ? 'connecting' : 'down'
+    // A provider that went down stays down through its reconnect tries, until a bind succeeds.
+    if (state === 'connecting' && this.state === 'down') state = 'down'
     if (changed === 'down' && detail !== 'stopped') this.error()
     this.detail = detail
     if (state === this.state) return
