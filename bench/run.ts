@@ -9,6 +9,7 @@ import { renderMarkdown, renderTable, type Row, type RuntimeRows } from './repor
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
+import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
 // measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
@@ -176,6 +177,13 @@ if (process.env.BENCH_ISSUE3 !== '0') {
     process.stdout.write(`\n${heading}${dispatchTable}\n\n${csv}\n`)
     markdown += `\n${heading}${dispatchTable}\n\n${csv}\n`
   }
+}
+// Issue 18 point 7: the SMPP codec alone, on this process's runtime (BENCH_SMPP=0 skips it).
+if (process.env.BENCH_SMPP !== '0') {
+  log('measuring the SMPP codec')
+  const table = renderSmppCodec(benchSmppCodec({ seconds: Math.min(duration, 5) }))
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## SMPP codec (issue 18)\n\nPDUs per second on one core (${nodeVersion()}), against a JSON round trip of the same fields measured in the same run (bench/smpp-codec.ts).\n\n${table}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)
