@@ -183,7 +183,7 @@ if (process.env.BENCH_SMPP !== '0') {
   log('measuring the SMPP codec')
   const table = renderSmppCodec(benchSmppCodec({ seconds: Math.min(duration, 5) }))
   process.stdout.write(`\n${table}\n`)
-  markdown += `\n## SMPP codec (issue 18)\n\nPDUs per second on one core (${nodeVersion()}), against a JSON round trip of the same fields measured in the same run (bench/smpp-codec.ts).\n\n${table}\n`
+  markdown += `\n## SMPP codec (issue 18)\n\nPDUs per second on one core (Node ${process.versions.node}, the bench process), against a JSON round trip of the same fields measured in the same run (bench/smpp-codec.ts).\n\n${table}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

@@ -280,7 +280,13 @@ export class Dispatcher {
     const gateway = this.gateways.get(attempt.provider.type)
     if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
     try {
-      await gateway.send(attempt, (event) => this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps)))
+      await gateway.send(attempt, async (event) => {
+        await this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps))
+        // Accepted with the peer's message id, now stored: the spool is never sent again (the reaper
+        // leaves it), so while it waits for its delivery report (complete_on delivery) it holds no
+        // claim room (spec/gateways.md §1).
+        if (event.kind === 'accepted' && (event.peerIds?.length ?? 0) > 0 && this.inFlight.delete(p.spoolId)) this.wake('sending')
+      })
     } catch (e) {
       if (databaseUnavailable(e)) throw e
       this.core.log.error({ err: { name: (e as Error).name }, spoolId: p.spoolId }, 'gateway send failed')

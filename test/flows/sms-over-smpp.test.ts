@@ -115,12 +115,30 @@ for (const kind of TEST_DATABASES) {
     test('a mobile-originated SMS to the account\'s phone is received by its receivesms program', async () => {
       await ok('PUT', `/api/accounts/${accountId}/programs/receivesms`)
       await until('a receiving session bound', () => smsc.sessions.length, (n) => n > 0)
-      const answered = smsc.deliverResponses.length
+      const refusedBefore = smsc.deliverResponses.filter((r) => r !== 0).length
       smsc.sendMo({ source: '15557770000', sourceTon: 1, destination: '15550000000', destTon: 1, dataCoding: 8, shortMessage: encodeText('Ответ: да', 'ucs2') })
-      await until('answered', () => smsc.deliverResponses.length, (n) => n === answered + 1)
-      assert.equal(smsc.deliverResponses.at(-1), 0)
-      const [text] = await queryRows<{ data: string }>(app.core.db, sql`select data from texts where name = 'SMS from +15557770000'`)
+      const [text] = await until('the inbound SMS stored', () => queryRows<{ data: string }>(app.core.db, sql`select data from texts where name = 'SMS from +15557770000'`), (r) => r.length === 1)
+      assert.equal(smsc.deliverResponses.filter((r) => r !== 0).length, refusedBefore, 'answered ESME_ROK')
       assert.equal(text?.data, 'Ответ: да')
+    })
+
+    test('complete_on delivery: spools wait connected, their message ids stored, until the receipts decide completed or failed', async () => {
+      const settings = { window: 4, retry_backoff_ms: 20, retry_max: 5 }
+      await ok('PUT', `/api/providers/${providerId}`, { settings: JSON.stringify({ ...settings, complete_on: 'delivery' }) })
+      smsc.behaviour.receipts = 'none'
+      const before = smsc.submits.length
+      const campaignId = await campaign('Wait for the receipt')
+      await until('every message submitted', () => smsc.submits.length - before, (n) => n === CONTACTS)
+      const statuses = async () => (await ok('GET', `/api/transmissions?campaign_id=${campaignId}`) as { status: string; response: string | null }[])
+      await until('every message id stored', () => resultsOf(campaignId), (r) => r.filter((x) => x.name === 'message_id').length === CONTACTS)
+      assert.ok((await statuses()).every((t) => t.status === 'processing'), 'accepted is not the end with complete_on delivery')
+      const submits = smsc.submits.slice(before)
+      submits.forEach((s, i) => smsc.sendReceipt(s.messageId, i === 0 ? 'UNDELIV' : 'DELIVRD'))
+      const done = await until('every receipt applied', statuses, (ts) => ts.every((t) => t.status === 'completed' || t.status === 'failed' || t.status === 'pending'))
+      assert.equal(done.filter((t) => t.status === 'completed').length, CONTACTS - 1)
+      assert.deepEqual(done.filter((t) => t.status !== 'completed').map((t) => t.response), ['delivery undeliverable'])
+      smsc.behaviour.receipts = 'after'
+      await ok('PUT', `/api/providers/${providerId}`, { settings: JSON.stringify(settings) })
     })
 
     const health = async (id: number) => {

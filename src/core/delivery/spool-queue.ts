@@ -42,11 +42,20 @@ export async function renewLeases(core: Core, workerId: string, leaseMs: number,
   return rows.map((r) => r.id)
 }
 
-/** Returns spools whose lease expired (their worker died) to the queue; returns how many. */
+/**
+ * Returns spools whose lease expired (their worker died) to the queue; returns how many. A spool
+ * whose peer's acceptance was recorded with its message id (`info`/`message_id`) is never sent again
+ * (spec/gateways.md §1 "At-least-once, bounded"): it keeps its state, without a lease, and waits for
+ * its delivery report or the watchdog.
+ */
 export async function reapExpiredLeases(core: Core): Promise<number> {
   const now = core.now().toISOString()
+  const accepted = sql`exists (select 1 from spool_results r where r.spool_id = spools.id and r.type = 'info' and r.name = 'message_id')`
+  await core.db.execute(sql`update spools set lease_until = null
+    where id in (select id from spools where status = 'connected' and lease_until < ${now}::timestamptz and ${accepted}
+      order by id limit 10000 for update skip locked)`)
   const rows = await queryRows<{ id: number }>(core.db, sql`update spools set status = 'queued', claimed_by = null, lease_until = null, time_start = null, time_connect = null
-    where id in (select id from spools where status in ('started', 'connected') and lease_until < ${now}::timestamptz
+    where id in (select id from spools where status in ('started', 'connected') and lease_until < ${now}::timestamptz and not ${accepted}
       order by id limit 10000 for update skip locked) returning id`)
   return rows.length
 }

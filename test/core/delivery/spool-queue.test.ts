@@ -111,6 +111,18 @@ for (const kind of TEST_DATABASES) {
         assert.deepEqual((await claimDueSpools(at(5_000), 'w2', 10, LEASE)).map(({ id, sends }) => ({ id, sends })), [{ id: dead, sends: 2 }, { id: connected, sends: 2 }])
       })
 
+      test('a spool whose acceptance was recorded with the peer\'s message id is never queued again when its lease expires (spec/gateways.md §1, issue 18)', async () => {
+        await sweep()
+        const [accepted] = await queued(1)
+        await claimDueSpools(app.core, 'dead-worker', 1, 1_000)
+        await recordGatewayEvents(app.core, [{ spoolId: accepted!, events: [{ kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'smsc-1' }] }])
+        assert.equal(await reapExpiredLeases(at(5_000)), 0)
+        const [row] = await rows([accepted!])
+        assert.deepEqual([row!.status, row!.leaseUntil, row!.sends], ['connected', null, 1])
+        assert.deepEqual(await claimDueSpools(at(5_000), 'w2', 10, LEASE), [])
+        await recordGatewayEvents(app.core, [{ spoolId: accepted!, events: [{ kind: 'failed', cause: 'end of test' }] }])
+      })
+
       test('the watchdog fails spools without a gateway event for the spool timeout, and their transmissions follow', async () => {
         await sweep()
         const [silent, talking, waiting] = await queued(3)
