@@ -4,14 +4,14 @@ import type { DispatchConfig } from '../config.ts'
 import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
-  attemptProvider, claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  attemptProvider, claimDueSpools, EventSink, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
 import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/providers/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
-import type { Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
+import type { EarlierAttempt, EarlierAttempts, Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
@@ -91,7 +91,7 @@ export class Dispatcher {
   async start(): Promise<void> {
     if (this.running) return
     const inbound = inboundReceiver(this.core)
-    for (const g of new Set(this.gateways.values())) await g.start?.(inbound)
+    for (const g of new Set(this.gateways.values())) await g.start?.(inbound, this.earlierAttempts)
     await this.configureGateways()
     this.core.providerHealth.attach(this.health)
     this.running = true
@@ -310,6 +310,15 @@ export class Dispatcher {
     const fired = await fireDueSchedules(this.core, 100)
     if (busy || due > 0 || fired > 0) return { busy: true }
     return { busy: false, dueAt: await nextPlannedWorkAt(this.core) }
+  }
+
+  /** Attempts found by their peer's message ids: a delivery report for a spool an earlier process sent. */
+  private readonly earlierAttempts: EarlierAttempts = async (providerId, messageIds) => {
+    const found = new Map<string, EarlierAttempt>()
+    for (const s of await spoolsOfPeerMessages(this.core, providerId, messageIds)) {
+      found.set(s.messageId, { report: (event) => this.sink.reportAll(s.spoolId, deliveryEventsOf(event, s.steps)), segments: s.segments, delivered: s.delivered, key: String(s.spoolId) })
+    }
+    return found
   }
 
   /** A provider's state as its gateway sees it in this process (spec/gateways.md §1), or undefined. */

@@ -142,6 +142,16 @@ export interface GatewayLog {
   warn(obj: object, msg: string): void
 }
 
+/**
+ * An attempt an earlier process handed to the peer, found again by the peer's message id (a
+ * delivery report that arrives after a restart): its report function, its number of segments
+ * (message ids) and how many of them were already reported delivered.
+ */
+export interface EarlierAttempt { report: AttemptReport; segments: number; delivered: number; /** Names the attempt (the same for its segments). */ key: string }
+
+/** Finds attempts of a provider by the peer's message ids (those it finds, by id). */
+export type EarlierAttempts = (providerId: number, messageIds: readonly string[]) => Promise<Map<string, EarlierAttempt>>
+
 /** A provider's `settings` a gateway cannot use; `reason` names the key (spec/gateways.md: 412 `settings`). */
 export class SettingsError extends Error {
   constructor(readonly reason: string) {
@@ -158,8 +168,11 @@ export interface Gateway {
    * asynchronously through `report`); rejects only for a programming error.
    */
   send(attempt: OutboundAttempt, report: AttemptReport): Promise<void>
-  /** Starts the gateway (binds, listeners); messages its peers send go to `inbound`. */
-  start?(inbound: InboundReport): Promise<void>
+  /**
+   * Starts the gateway (binds, listeners); messages its peers send go to `inbound`; `earlier` finds
+   * attempts sent before this process started (their delivery reports).
+   */
+  start?(inbound: InboundReport, earlier?: EarlierAttempts): Promise<void>
   stop?(): Promise<void>
   /**
    * The active providers of this gateway's types, told again whenever the dispatcher looks (a few

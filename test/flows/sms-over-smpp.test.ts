@@ -3,8 +3,9 @@ import { createServer } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../src/db/rows.ts'
+import { availableGateways, Dispatcher } from '../../src/dispatch/index.ts'
 import { encodeText } from '../../src/gateways/smpp/text-coding.ts'
-import { startTestApp, type TestApp } from '../helpers/app.ts'
+import { startTestApp, TEST_DISPATCH, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
 import { until } from '../helpers/poll.ts'
 import { Smsc } from '../helpers/smsc.ts'
@@ -39,6 +40,8 @@ for (const kind of TEST_DATABASES) {
     }
     let accountId: number
     let providerId: number
+    /** The dispatcher that replaced the app's (the restart test). */
+    let successor: Dispatcher | null = null
 
     before(async () => {
       smsc = await Smsc.start({ systemId: 'switchboard', password: PASSWORD })
@@ -59,6 +62,7 @@ for (const kind of TEST_DATABASES) {
       }) as number
     })
     after(async () => {
+      await successor?.stop()
       await app.stop()
       await smsc.stop()
     })
@@ -170,6 +174,30 @@ for (const kind of TEST_DATABASES) {
       assert.match(metrics, new RegExp(`switchboard_gateway_sends_total\\{provider="${providerId}"\\} \\d+`))
       await ok('PUT', `/api/providers/${dead}`, { active: false })
       assert.equal((await health(dead)).state, 'disabled')
+    })
+
+    test('receipts for messages an earlier process sent are found by their message id, applied once, and decide complete_on delivery', async () => {
+      const settings = { window: 4, retry_backoff_ms: 20, retry_max: 5 }
+      await ok('PUT', `/api/providers/${providerId}`, { settings: JSON.stringify({ ...settings, complete_on: 'delivery' }) })
+      smsc.behaviour.receipts = 'none'
+      const before = smsc.submits.length
+      const campaignId = await campaign('Sent before the restart')
+      await until('every message id stored', () => resultsOf(campaignId), (r) => r.filter((x) => x.name === 'message_id').length === CONTACTS)
+      // The dispatcher restarts: the new one's gateway never saw these message ids.
+      await app.dispatcher!.stop()
+      successor = new Dispatcher(app.core, TEST_DISPATCH, availableGateways(app.core))
+      await successor.start()
+      await until('bound again', () => smsc.sessions.length, (n) => n === 1)
+      const submits = smsc.submits.slice(before)
+      submits.forEach((s, i) => smsc.sendReceipt(s.messageId, i === 0 ? 'EXPIRED' : 'DELIVRD'))
+      smsc.sendReceipt(submits[1]!.messageId, 'DELIVRD')
+      const statuses = async () => (await ok('GET', `/api/transmissions?campaign_id=${campaignId}`) as { status: string; response: string | null }[])
+      const done = await until('every receipt applied', statuses, (ts) => ts.every((t) => t.status !== 'processing'), { timeoutMs: 20_000 })
+      assert.equal(done.filter((t) => t.status === 'completed').length, CONTACTS - 1)
+      assert.deepEqual(done.filter((t) => t.status !== 'completed').map((t) => t.response), ['delivery expired'])
+      const deliveries = (await resultsOf(campaignId)).filter((r) => r.name === 'delivery')
+      assert.equal(deliveries.length, CONTACTS, 'the repeated receipt is not stored twice')
+      smsc.behaviour.receipts = 'after'
     })
   })
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
-import { SettingsError, type AttemptReport, type Gateway, type GatewayLog, type GatewayProvider, type InboundReport, type OutboundAttempt, type ProviderHealth } from '../gateway.ts'
+import {
+  SettingsError, type AttemptReport, type EarlierAttempts, type Gateway, type GatewayLog, type GatewayProvider, type InboundReport, type OutboundAttempt, type ProviderHealth,
+} from '../gateway.ts'
 import { SmppLink } from './smpp-link.ts'
 import { parseSmppSettings } from './smpp-settings.ts'
 
@@ -12,11 +14,13 @@ export class SmppGateway implements Gateway {
   readonly types = ['smpp'] as const
   private readonly links = new Map<number, { link: SmppLink; fingerprint: string }>()
   private inbound: InboundReport | null = null
+  private earlier: EarlierAttempts | null = null
 
   constructor(private readonly log: GatewayLog) {}
 
-  async start(inbound: InboundReport): Promise<void> {
+  async start(inbound: InboundReport, earlier?: EarlierAttempts): Promise<void> {
     this.inbound = inbound
+    this.earlier = earlier ?? null
   }
 
   async stop(): Promise<void> {
@@ -61,7 +65,7 @@ export class SmppGateway implements Gateway {
     const fingerprint = createHash('sha256').update(JSON.stringify([p.host, p.port, p.username, p.password, p.dialstring, p.tenantId ?? null, p.settings])).digest('hex')
     const current = this.links.get(p.id)
     if (current && current.fingerprint === fingerprint) return current.link
-    const link = new SmppLink(p, parseSmppSettings(p.settings), () => this.inbound, this.log)
+    const link = new SmppLink(p, parseSmppSettings(p.settings), { inbound: () => this.inbound, earlier: () => this.earlier }, this.log)
     if (current) void current.link.stop()
     this.links.set(p.id, { link, fingerprint })
     link.start()

@@ -1,4 +1,4 @@
-import type { AttemptReport, GatewayLog, GatewayProvider, InboundReport, OutboundAttempt, ProviderHealth } from '../gateway.ts'
+import type { AttemptReport, EarlierAttempt, EarlierAttempts, GatewayLog, GatewayProvider, InboundReport, OutboundAttempt, ProviderHealth } from '../gateway.ts'
 import { ESME_RMSGQFUL, ESME_ROK, ESME_RTHROTTLED, ESME_RX_R_APPN, ESME_RX_T_APPN, statusReason, type ShortMessage } from './pdu.ts'
 import { isFinalState, isReceipt, moPart, MoAssembler, parseReceipt, submitsFor, type Receipt } from './short-messages.ts'
 import type { SmppSettings } from './smpp-settings.ts'
@@ -30,14 +30,24 @@ interface Task { job: Job; index: number; tries: number }
 const EARLY_KEEP_MS = 10 * 60_000
 const SWEEP_EVERY_MS = 30_000
 const RATE_WINDOW_MS = 5000
+/** How long an unmatched receipt waits for its submit_sm_resp before it is looked for among earlier processes' attempts. */
+const RECOVER_AFTER_MS = 2000
 
 export class SmppLink {
   private readonly sessions: SmppSession[] = []
   private readonly queue: Task[] = []
   /** Message id → the segment it carries, until its final receipt (or dlr_timeout_s). */
   private readonly tracked = new Map<string, { job: Job; index: number; at: number }>()
-  /** Receipts that came before their submit_sm_resp (or matched nothing yet), by message id. */
-  private readonly early = new Map<string, { receipts: Receipt[]; at: number }>()
+  /**
+   * Receipts that came before their submit_sm_resp (or matched nothing yet), by message id;
+   * `lookedUp`: already searched among the attempts of earlier processes.
+   */
+  private readonly early = new Map<string, { receipts: Receipt[]; at: number; lookedUp: boolean }>()
+  private recoverTimer: NodeJS.Timeout | null = null
+  /** Message ids of earlier processes' attempts whose final receipt was applied (a repeat changes nothing). */
+  private readonly recoveredFinal = new Set<string>()
+  /** Delivered segments of earlier attempts applied here, by attempt. */
+  private readonly recoveredDelivered = new Map<string, number>()
   private readonly assembler = new MoAssembler()
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly sweeper: NodeJS.Timeout
@@ -58,7 +68,7 @@ export class SmppLink {
   constructor(
     readonly provider: GatewayProvider,
     readonly settings: SmppSettings,
-    private readonly inbound: () => InboundReport | null,
+    private readonly peers: { inbound: () => InboundReport | null; earlier: () => EarlierAttempts | null },
     private readonly log: GatewayLog,
   ) {
     const modes: BindMode[] = settings.bind === 'transceiver' ? ['transceiver'] : ['transmitter', 'receiver']
@@ -88,6 +98,7 @@ export class SmppLink {
     this.stopped = true
     clearInterval(this.sweeper)
     if (this.paceTimer) clearTimeout(this.paceTimer)
+    if (this.recoverTimer) clearTimeout(this.recoverTimer)
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     for (const task of this.queue.splice(0)) if (task.job.dlrTimer) clearTimeout(task.job.dlrTimer)
@@ -233,7 +244,8 @@ export class SmppLink {
       // Before its submit_sm_resp (or its other segments'): kept and applied after the acceptance.
       const waiting = this.early.get(r.messageId)
       if (waiting) waiting.receipts.push(r)
-      else this.early.set(r.messageId, { receipts: [r], at: Date.now() })
+      else this.early.set(r.messageId, { receipts: [r], at: Date.now(), lookedUp: false })
+      this.scheduleRecovery()
       return
     }
     if (!isFinalState(r.state)) {
@@ -247,6 +259,59 @@ export class SmppLink {
     if (this.settings.completeOn !== 'delivery' || job.ended) return
     if (r.state !== 'delivered') return this.end(job, { kind: 'failed', cause: `delivery ${r.state}`, permanent: true })
     if (job.finals.every((f) => f === 'delivered')) this.end(job, { kind: 'delivered' })
+  }
+
+  private scheduleRecovery(): void {
+    if (this.recoverTimer || this.stopped || !this.peers.earlier()) return
+    this.recoverTimer = setTimeout(() => {
+      this.recoverTimer = null
+      this.recover().catch((e: Error) => this.log.warn({ providerId: this.provider.id, err: { name: e.name } }, 'smpp receipt lookup failed'))
+    }, RECOVER_AFTER_MS)
+  }
+
+  /**
+   * Receipts still unmatched a moment after they came (so not merely ahead of their
+   * submit_sm_resp) are looked for among the attempts of earlier processes, once.
+   */
+  private async recover(): Promise<void> {
+    const earlier = this.peers.earlier()
+    if (!earlier || this.stopped) return
+    const due = Date.now() - RECOVER_AFTER_MS / 2
+    const ids = [...this.early].filter(([, e]) => !e.lookedUp && e.at <= due).map(([id]) => id)
+    for (const id of ids) this.early.get(id)!.lookedUp = true
+    if ([...this.early.values()].some((e) => !e.lookedUp)) this.scheduleRecovery()
+    if (ids.length === 0) return
+    const found = await earlier(this.provider.id, ids)
+    for (const [id, attempt] of found) {
+      const waiting = this.early.get(id)
+      if (!waiting) continue
+      this.early.delete(id)
+      for (const r of waiting.receipts) this.recoveredReceipt(attempt, r)
+    }
+  }
+
+  /** A receipt of an earlier process's attempt: stored once; with complete_on delivery it decides the attempt (§1). */
+  private recoveredReceipt(attempt: EarlierAttempt, r: Receipt): void {
+    if (!isFinalState(r.state)) {
+      void attempt.report({ kind: 'report', state: r.state, final: false })
+      return
+    }
+    if (this.recoveredFinal.has(r.messageId)) return
+    if (this.recoveredFinal.size > 100_000) this.recoveredFinal.clear()
+    this.recoveredFinal.add(r.messageId)
+    void attempt.report({ kind: 'report', state: r.state, final: true })
+    this.totals.results++
+    if (this.settings.completeOn !== 'delivery') return
+    if (r.state !== 'delivered') {
+      void attempt.report({ kind: 'failed', cause: `delivery ${r.state}`, permanent: true })
+      return
+    }
+    const delivered = (this.recoveredDelivered.get(attempt.key) ?? attempt.delivered) + 1
+    this.recoveredDelivered.set(attempt.key, delivered)
+    if (delivered >= attempt.segments) {
+      this.recoveredDelivered.delete(attempt.key)
+      void attempt.report({ kind: 'delivered' })
+    }
   }
 
   /** A deliver_sm: a receipt, or a mobile-originated message (parts reassembled); resolves to the status to answer. */
@@ -265,7 +330,7 @@ export class SmppLink {
     }
     const whole = this.assembler.add(moPart(sm))
     if (!whole) return ESME_ROK
-    const inbound = this.inbound()
+    const inbound = this.peers.inbound()
     if (!inbound) return ESME_RX_T_APPN
     const answer = await inbound({ kind: 'inbound', message: { service: 'sms', from: whole.from, to: whole.to, text: whole.text, tenantId: this.provider.tenantId ?? null } })
     if (answer.accepted) return ESME_ROK
