@@ -4,7 +4,7 @@ import type { DispatchConfig } from '../config.ts'
 import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
-  attemptProvider, claimDueSpools, EventSink, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  attemptProvider, claimDueSpools, EventSink, failOverdueReports, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
@@ -67,6 +67,8 @@ export class Dispatcher {
   private lastConfiguredAt = 0
   /** The providers the gateways keep sessions for (told at the last configure). */
   private configured: number[] = []
+  /** The providers whose accepted attempts wait for a delivery report, with how long (told at the last configure). */
+  private reportTimeouts: { providerId: number; timeoutMs: number }[] = []
   /** What core's provider health board reads while this dispatcher runs. */
   private readonly health: ProviderHealthSource = {
     of: (id) => this.providerHealth(id),
@@ -334,17 +336,27 @@ export class Dispatcher {
   private async configureGateways(): Promise<void> {
     this.lastConfiguredAt = this.core.now().getTime()
     const configured: number[] = []
+    const reportTimeouts: typeof this.reportTimeouts = []
     for (const g of new Set(this.gateways.values())) {
       if (!g.configure) continue
-      const providers = await activeProvidersOfTypes(this.core, g.types)
-      await g.configure(providers.map(attemptProvider))
+      const providers = (await activeProvidersOfTypes(this.core, g.types)).map(attemptProvider)
+      await g.configure(providers)
       configured.push(...providers.map((p) => p.id))
+      for (const p of providers) {
+        const timeoutMs = g.reportTimeoutMs?.(p) ?? null
+        if (timeoutMs !== null) reportTimeouts.push({ providerId: p.id, timeoutMs })
+      }
     }
     this.configured = configured
+    this.reportTimeouts = reportTimeouts
   }
 
   private async upkeepTurn(): Promise<TurnResult> {
-    if (this.core.now().getTime() - this.lastConfiguredAt >= CONFIGURE_EVERY_MS) await this.configureGateways()
+    if (this.core.now().getTime() - this.lastConfiguredAt >= CONFIGURE_EVERY_MS) {
+      await this.configureGateways()
+      // Accepted spools whose delivery report is overdue (also those an earlier process sent).
+      for (const t of this.reportTimeouts) await failOverdueReports(this.core, t.providerId, t.timeoutMs)
+    }
     await failSilentSpools(this.core)
     if (this.core.now().getTime() - this.lastPrunedAt >= PRUNE_EVERY_MS) {
       this.lastPrunedAt = this.core.now().getTime()

@@ -180,6 +180,11 @@ export interface Gateway {
    * before the first send), reopens them when a provider changed, and closes them for the others.
    */
   configure?(providers: readonly GatewayProvider[]): Promise<void>
+  /**
+   * How long an accepted attempt through this provider waits for its final delivery report
+   * (`complete_on` delivery: `dlr_timeout_s`), or null when the acceptance ends it.
+   */
+  reportTimeoutMs?(provider: GatewayProvider): number | null
   /** The provider's state, or undefined when this gateway does not know it. */
   health?(providerId: number): ProviderHealth | undefined
 }

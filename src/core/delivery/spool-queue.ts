@@ -60,12 +60,35 @@ export async function reapExpiredLeases(core: Core): Promise<number> {
   return rows.length
 }
 
-/** Watchdog (§7.2): spools without a gateway event for the spool timeout fail with response "timeout". */
+/**
+ * Watchdog (§7.2): spools without a gateway event for the spool timeout fail with response "timeout".
+ * A spool its peer accepted with a message id waits for its delivery report instead, as long as its
+ * provider's report timeout says (failOverdueReports; spec/gateways.md §1 `dlr_timeout_s`).
+ */
 export async function failSilentSpools(core: Core): Promise<number> {
   const before = new Date(core.now().getTime() - core.timing.spoolTimeoutMs).toISOString()
   const rows = await queryRows<{ id: number }>(core.db, sql`select id from spools
-    where status in ('started', 'connected') and last_event_at < ${before}::timestamptz order by id limit 1000`)
+    where status in ('started', 'connected') and last_event_at < ${before}::timestamptz
+      and not (status = 'connected' and exists (select 1 from spool_results r where r.spool_id = spools.id and r.type = 'info' and r.name = 'message_id'))
+    order by id limit 1000`)
   if (rows.length === 0) return 0
   await recordGatewayEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'timeout' }] })))
+  return rows.length
+}
+
+/**
+ * Fails the spools of a provider that its peer accepted (with a message id) longer than `timeoutMs`
+ * ago and that are still waiting for their delivery report (spec/gateways.md §1: no report within
+ * `dlr_timeout_s` → failed `dlr timeout`); returns how many. The gateway's own timer does this for
+ * what it sent; this catches what an earlier process sent.
+ */
+export async function failOverdueReports(core: Core, providerId: number, timeoutMs: number): Promise<number> {
+  const before = new Date(core.now().getTime() - timeoutMs).toISOString()
+  const rows = await queryRows<{ id: number }>(core.db, sql`select id from spools
+    where provider_id = ${providerId} and status = 'connected' and time_connect < ${before}::timestamptz
+      and exists (select 1 from spool_results r where r.spool_id = spools.id and r.type = 'info' and r.name = 'message_id')
+    order by id limit 1000`)
+  if (rows.length === 0) return 0
+  await recordGatewayEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'dlr timeout' }] })))
   return rows.length
 }

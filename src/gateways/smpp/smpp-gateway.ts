@@ -56,6 +56,16 @@ export class SmppGateway implements Gateway {
     link.send(attempt, report)
   }
 
+  reportTimeoutMs(provider: GatewayProvider): number | null {
+    try {
+      const s = parseSmppSettings(provider.settings)
+      return s.completeOn === 'delivery' ? s.dlrTimeoutMs : null
+    } catch (e) {
+      if (e instanceof SettingsError) return null
+      throw e
+    }
+  }
+
   health(providerId: number): ProviderHealth | undefined {
     return this.links.get(providerId)?.link.health()
   }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { asc, eq, inArray } from 'drizzle-orm'
 import type { Actor } from '../../../src/core/actor.ts'
 import type { Core } from '../../../src/core/core.ts'
-import { claimDueSpools, failSilentSpools, reapExpiredLeases, recordGatewayEvents, renewLeases } from '../../../src/core/delivery/index.ts'
+import { claimDueSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, recordGatewayEvents, renewLeases } from '../../../src/core/delivery/index.ts'
 import { createTransmission, sendTransmission, spools, transmissions } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -136,6 +136,22 @@ for (const kind of TEST_DATABASES) {
         const [t] = await app.core.db.select().from(transmissions).where(eq(transmissions.id, rs!.transmissionId))
         assert.deepEqual([t!.status, t!.response], ['failed', 'timeout'])
         assert.equal(await failSilentSpools(at(timeout + 1000)), 0, 'a failed spool is not failed again')
+      })
+
+      test('a spool accepted with a message id waits for its report past the spool timeout, until its provider\'s report timeout fails it "dlr timeout" (spec/gateways.md §1)', async () => {
+        await sweep()
+        const [waiting] = await queued(1)
+        await claimDueSpools(app.core, 'w1', 1, LEASE)
+        await recordGatewayEvents(app.core, [{ spoolId: waiting!, events: [{ kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'smsc-9' }] }])
+        const timeout = app.core.timing.spoolTimeoutMs
+        assert.equal(await failSilentSpools(at(timeout + 1000)), 0)
+        const [row] = await rows([waiting!])
+        assert.equal(row!.status, 'connected')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId!, 10 * timeout), 0, 'not overdue yet')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId! + 1000, 1000), 0, 'another provider\'s timeout does not apply')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId!, timeout), 1)
+        const [after] = await rows([waiting!])
+        assert.deepEqual([after!.status, after!.response], ['failed', 'dlr timeout'])
       })
     })
   })
