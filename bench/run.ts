@@ -9,6 +9,7 @@ import { renderMarkdown, renderTable, type Row, type RuntimeRows } from './repor
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
+import { benchSmppCampaign, renderSmppCampaign } from './smpp-campaign.ts'
 import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
@@ -184,6 +185,9 @@ if (process.env.BENCH_SMPP !== '0') {
   const table = renderSmppCodec(benchSmppCodec({ seconds: Math.min(duration, 5) }))
   process.stdout.write(`\n${table}\n`)
   markdown += `\n## SMPP codec (issue 18)\n\nPDUs per second on one core (Node ${process.versions.node}, the bench process), against a JSON round trip of the same fields measured in the same run (bench/smpp-codec.ts).\n\n${table}\n`
+  const campaignTable = renderSmppCampaign(await benchSmppCampaign({ contacts: Number(process.env.BENCH_SMPP_CONTACTS ?? 100_000), window: Number(process.env.BENCH_SMPP_WINDOW ?? 50) }))
+  process.stdout.write(`\n${campaignTable}\n`)
+  markdown += `\n${campaignTable}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)
