@@ -83,6 +83,11 @@ export class Smsc {
     for (const s of this.sockets) s.destroy()
   }
 
+  /** Unbinds every bound session from the SMSC's side (a planned SMSC restart). */
+  unbindAll(): void {
+    for (const socket of this.bound.keys()) socket.write(encodeHeaderOnly('unbind', this.nextSeq()))
+  }
+
   /** Sends a mobile-originated deliver_sm to a bound receiver or transceiver. */
   sendMo(fields: Partial<ShortMessage>): void {
     const socket = [...this.bound].find(([, mode]) => mode !== 'bind_transmitter')?.[0]
@@ -155,6 +160,10 @@ export class Smsc {
         return
       case 'deliver_sm_resp':
         this.deliverResponses.push(pdu.status)
+        return
+      case 'unbind_resp':
+        this.bound.delete(socket)
+        socket.end()
         return
       case 'submit_sm': {
         const n = this.submits.length + 1

@@ -177,6 +177,26 @@ describe('The SMPP gateway against an SMSC simulator, spec/gateways.md §2', () 
     assert.equal(h.gateway.health(5)!.state, 'up')
   })
 
+  test('sessions binds that many sessions, each with its own window', async () => {
+    const h = await harness({ sessions: 2, window: 2 })
+    await until('two sessions', () => h.smsc.sessions.length, (n) => n === 2)
+    h.smsc.behaviour.holdResponses = true
+    for (let i = 1; i <= 6; i++) await h.send(i, `m${i}`)
+    await until('both windows full', () => h.smsc.heldCount, (n) => n === 4)
+    await holdsFor('no submit beyond the two windows', () => h.smsc.submits.length, (n) => n === 4, { forMs: 150 })
+    h.smsc.behaviour.holdResponses = false
+    h.smsc.release()
+    await until('all six accepted', () => [...h.events.values()].filter((e) => kinds(e).includes('accepted')).length, (n) => n === 6)
+  })
+
+  test('an unbind from the SMSC is answered, and the gateway binds again', async () => {
+    const h = await harness()
+    h.smsc.unbindAll()
+    await until('bound again', () => h.smsc.bindCount, (n) => n === 2, { timeoutMs: 10_000 })
+    await h.send(1, 'after the SMSC restarted')
+    await until('accepted', () => kinds(h.eventsOf(1)), (k) => k.includes('accepted'))
+  })
+
   test('a missed enquire_link reply closes the session and the gateway binds again', async () => {
     const h = await harness({ enquire_link_s: 1 })
     h.smsc.behaviour.ignoreEnquireLink = true
