@@ -9,7 +9,8 @@ import { Smsc } from '../test/helpers/smsc.ts'
 // unlimited, timed from the start until every transmission completed AND every delivery receipt is
 // stored as its spool's `info`/`delivery` row. The issue's comparison, Kannel's own fully reported
 // rate measured in the same run, comes with the Kannel gateway; until then the figure is printed alone.
-// Alone: `node --import tsx bench/smpp-campaign.ts` (BENCH_SMPP_CONTACTS, default 100000; BENCH_SMPP_WINDOW, default 50).
+// Alone: `node --import tsx bench/smpp-campaign.ts` (BENCH_SMPP_CONTACTS, default 100000; BENCH_SMPP_WINDOW, default 50;
+// BENCH_SMPP_NODE_ARGS adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 
 const ADMIN_PASSWORD = 'bench-smpp-admin-pw'
 const SMSC_PASSWORD = 'bench-smsc-pw'
@@ -24,7 +25,8 @@ function log(line: string): void {
 export async function benchSmppCampaign(opts: { contacts: number; window: number }): Promise<SmppCampaignFigures> {
   const smsc = await Smsc.start({ systemId: 'bench', password: SMSC_PASSWORD })
   const db = await createScratchPostgresDatabase(adminUrl, 'sb_bench_smpp')
-  const child = await startServer({ env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: db.url } })
+  const nodeArgs = process.env.BENCH_SMPP_NODE_ARGS ? process.env.BENCH_SMPP_NODE_ARGS.split(' ') : []
+  const child = await startServer({ nodeArgs, env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: db.url } })
   const client = new pg.Client({ connectionString: db.url })
   await client.connect()
   const auth = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}`

@@ -125,7 +125,10 @@ export class Smsc {
         socket.destroy()
         return
       }
+      // What one read answers goes out in one write.
+      socket.cork()
       for (const raw of pdus) this.received(socket, decodePdu(raw))
+      process.nextTick(() => socket.uncork())
     })
     socket.on('error', () => {})
     socket.on('close', () => {

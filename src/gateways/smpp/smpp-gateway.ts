@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import {
   SettingsError, type AttemptReport, type EarlierAttempts, type Gateway, type GatewayLog, type GatewayProvider, type InboundReport, type OutboundAttempt, type ProviderHealth,
 } from '../gateway.ts'
@@ -12,7 +11,7 @@ import { parseSmppSettings } from './smpp-settings.ts'
  */
 export class SmppGateway implements Gateway {
   readonly types = ['smpp'] as const
-  private readonly links = new Map<number, { link: SmppLink; fingerprint: string }>()
+  private readonly links = new Map<number, { link: SmppLink; fingerprint: string; source: GatewayProvider }>()
   private inbound: InboundReport | null = null
   private earlier: EarlierAttempts | null = null
 
@@ -72,12 +71,18 @@ export class SmppGateway implements Gateway {
 
   /** The provider's link, opened (or reopened, when the provider changed) as needed. */
   private linkFor(p: GatewayProvider): SmppLink {
-    const fingerprint = createHash('sha256').update(JSON.stringify([p.host, p.port, p.username, p.password, p.dialstring, p.tenantId ?? null, p.settings])).digest('hex')
     const current = this.links.get(p.id)
-    if (current && current.fingerprint === fingerprint) return current.link
+    // The attempts of one claim share their provider object: the same one needs no comparison.
+    if (current && current.source === p) return current.link
+    // What the link was built from (kept in memory beside the link, which holds the password anyway).
+    const fingerprint = JSON.stringify([p.host, p.port, p.username, p.password, p.dialstring, p.tenantId ?? null, p.settings])
+    if (current && current.fingerprint === fingerprint) {
+      current.source = p
+      return current.link
+    }
     const link = new SmppLink(p, parseSmppSettings(p.settings), { inbound: () => this.inbound, earlier: () => this.earlier }, this.log)
     if (current) void current.link.stop()
-    this.links.set(p.id, { link, fingerprint })
+    this.links.set(p.id, { link, fingerprint, source: p })
     link.start()
     return link
   }

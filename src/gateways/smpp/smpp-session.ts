@@ -62,6 +62,9 @@ export class SmppSession {
   private reconnectTimer: NodeJS.Timeout | null = null
   private enquireTimer: NodeJS.Timeout | null = null
   private stopped = false
+  /** PDUs written in this turn of the event loop, sent together (one system call instead of one each). */
+  private outbox: Buffer[] = []
+  private flushScheduled = false
 
   constructor(private readonly config: SessionConfig, private readonly on: SessionHandlers) {}
 
@@ -104,6 +107,24 @@ export class SmppSession {
       await this.request(seq, encodeHeaderOnly('unbind', seq), UNBIND_WAIT_MS, false).catch(() => {})
     }
     this.close('stopped')
+  }
+
+  /** Queues a PDU for the socket; everything queued in one turn of the event loop goes out in one write. */
+  private write(socket: Socket, pdu: Buffer): void {
+    if (socket !== this.socket) {
+      if (!socket.destroyed) socket.write(pdu)
+      return
+    }
+    this.outbox.push(pdu)
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      const out = this.outbox
+      this.outbox = []
+      if (out.length === 0 || socket.destroyed || socket !== this.socket) return
+      socket.write(out.length === 1 ? out[0]! : Buffer.concat(out))
+    })
   }
 
   private nextSeq(): number {
@@ -189,7 +210,7 @@ export class SmppSession {
       }, timeoutMs)
       this.waiting.set(seq, { resolve, reject, timer, submit })
       if (submit) this.submitsOut++
-      socket.write(pdu)
+      this.write(socket, pdu)
     })
   }
 
@@ -217,19 +238,20 @@ export class SmppSession {
       return
     }
     switch (pdu.command) {
-      case 'enquire_link': socket.write(encodeHeaderOnly('enquire_link_resp', pdu.seq)); return
+      case 'enquire_link': this.write(socket, encodeHeaderOnly('enquire_link_resp', pdu.seq)); return
       case 'unbind':
+        // Written at once: the session closes right after.
         socket.write(encodeHeaderOnly('unbind_resp', pdu.seq))
         this.close('unbound by peer')
         return
       case 'deliver_sm':
         // Every deliver_sm is answered (§2), also when handling it fails (temporary: the SMSC retries).
         this.on.deliver(pdu.sm).then((status) => status, () => ESME_RX_T_APPN).then((status) => {
-          if (!socket.destroyed) socket.write(encodeTextResponse('deliver_sm_resp', pdu.seq, status, ''))
+          if (!socket.destroyed) this.write(socket, encodeTextResponse('deliver_sm_resp', pdu.seq, status, ''))
         })
         return
       default:
-        socket.write(encodeHeaderOnly('generic_nack', pdu.seq, ESME_RINVCMDID))
+        this.write(socket, encodeHeaderOnly('generic_nack', pdu.seq, ESME_RINVCMDID))
     }
   }
 
@@ -237,6 +259,7 @@ export class SmppSession {
   private close(detail: string): void {
     const socket = this.socket
     this.socket = null
+    this.outbox = []
     this.state = 'down'
     if (this.enquireTimer) clearInterval(this.enquireTimer)
     this.enquireTimer = null
