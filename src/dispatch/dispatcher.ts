@@ -4,7 +4,7 @@ import type { DispatchConfig } from '../config.ts'
 import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
-  attemptProvider, claimDueSpools, EventSink, failOverdueReports, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  attemptProvider, claimDueSpools, deferSpools, EventSink, failOverdueReports, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
@@ -17,6 +17,8 @@ import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** How often upkeep deletes stale login-limit records (idempotent deletes: any number of workers may). */
 const PRUNE_EVERY_MS = 60_000
+/** How long a spool whose provider is down waits in the queue before it is routed and claimed again. */
+const DEFER_MS = 2_000
 /** How often upkeep tells the gateways that keep sessions open their active providers. */
 const CONFIGURE_EVERY_MS = 5_000
 
@@ -255,6 +257,16 @@ export class Dispatcher {
       // their leases are no longer renewed and run out, and the reaper queues them again.
       for (const id of ids) this.inFlight.delete(id)
       throw e
+    }
+    // A spool whose provider is down goes back to the queue, routed again when it is due (spec/gateways.md §1).
+    const down = new Set(prepared.filter((p) => 'attempt' in p && this.providerHealth(p.attempt.provider.id)?.state === 'down').map((p) => p.spoolId))
+    if (down.size > 0) {
+      try {
+        await deferSpools(this.core, [...down], DEFER_MS)
+      } finally {
+        for (const id of down) this.inFlight.delete(id)
+      }
+      prepared = prepared.filter((p) => !down.has(p.spoolId))
     }
     const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {

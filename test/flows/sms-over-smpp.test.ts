@@ -7,7 +7,7 @@ import { availableGateways, Dispatcher } from '../../src/dispatch/index.ts'
 import { encodeText } from '../../src/gateways/smpp/text-coding.ts'
 import { startTestApp, TEST_DISPATCH, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
-import { until } from '../helpers/poll.ts'
+import { holdsFor, until } from '../helpers/poll.ts'
 import { Smsc } from '../helpers/smsc.ts'
 import { basic } from '../helpers/wire.ts'
 
@@ -174,6 +174,25 @@ for (const kind of TEST_DATABASES) {
       assert.match(metrics, new RegExp(`switchboard_gateway_sends_total\\{provider="${providerId}"\\} \\d+`))
       await ok('PUT', `/api/providers/${dead}`, { active: false })
       assert.equal((await health(dead)).state, 'disabled')
+    })
+
+    test('with no provider up, spools wait in the queue and are never failed for it; they are sent when the provider is up again (spec/gateways.md §1)', async () => {
+      const settings = { window: 4, retry_backoff_ms: 20, retry_max: 5 }
+      await ok('PUT', `/api/providers/${providerId}`, { settings: JSON.stringify({ ...settings, reconnect_max_s: 1 }) })
+      await until('rebound with the new settings', () => health(providerId), (h) => h.state === 'up')
+      smsc.behaviour.refuseBinds = true
+      smsc.drop()
+      await until('the provider down', () => health(providerId), (h) => h.state === 'down')
+      const before = smsc.submits.length
+      const campaignId = await campaign('Waits for the SMSC')
+      const spoolStates = () => queryRows<{ status: string }>(app.core.db, sql`select s.status from spools s join transmissions t on t.id = s.transmission_id where t.campaign_id = ${campaignId}`)
+      await until('spools deferred back to the queue', spoolStates, (r) => r.length === CONTACTS && r.some((x) => x.status === 'queued'))
+      await holdsFor('nothing failed while no provider is up', spoolStates, (r) => r.every((x) => x.status === 'queued' || x.status === 'started'), { forMs: 2500 })
+      assert.equal(smsc.submits.length, before)
+      smsc.behaviour.refuseBinds = false
+      await until('completion', async () => (await ok('GET', `/api/campaigns/${campaignId}`) as { status: string }).status, (s) => s === 'completed', { timeoutMs: 30_000 })
+      assert.equal(new Set(smsc.submits.slice(before).map((x) => x.sm.destination)).size, CONTACTS)
+      await ok('PUT', `/api/providers/${providerId}`, { settings: JSON.stringify(settings) })
     })
 
     test('receipts for messages an earlier process sent are found by their message id, applied once, and decide complete_on delivery', async () => {

@@ -24,6 +24,8 @@ export interface SmscBehaviour {
   receiptTlv?: boolean
   /** Leave enquire_link unanswered. */
   ignoreEnquireLink?: boolean
+  /** Refuse every bind (ESME_RBINDFAIL): the provider is down until this is cleared. */
+  refuseBinds?: boolean
 }
 
 export interface SmscSubmit { sm: ShortMessage; messageId: string; status: number }
@@ -142,7 +144,7 @@ export class Smsc {
       case 'bind_transceiver':
       case 'bind_transmitter':
       case 'bind_receiver': {
-        const ok = pdu.bind.systemId === this.credentials.systemId && pdu.bind.password === this.credentials.password
+        const ok = !this.behaviour.refuseBinds && pdu.bind.systemId === this.credentials.systemId && pdu.bind.password === this.credentials.password
         if (ok) {
           this.bound.set(socket, pdu.command)
           this.bindCount++

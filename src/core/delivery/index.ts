@@ -6,7 +6,7 @@
 // gateway-events.ts) through one pure state change (next-spool-state.ts).
 export { sendDueTransmissions, startAttempts, type StartOutcome } from './attempt-start.ts'
 export { runCampaignTurn, withdrawBookedSends } from './pacing.ts'
-export { claimDueSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, renewLeases, type ClaimedSpool } from './spool-queue.ts'
+export { claimDueSpools, deferSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, renewLeases, type ClaimedSpool } from './spool-queue.ts'
 export { nextPlannedWorkAt, nextQueuedSpoolAt } from './next-due.ts'
 export { attemptProvider, outboundAttempts, type AttemptProvider, type DeliveryAttempt, type PreparedAttempt } from './outbound-attempts.ts'
 export type { DeliveryEvent, SpoolEvents } from './delivery-event.ts'

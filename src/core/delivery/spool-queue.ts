@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Core } from '../core.ts'
 import { queryRows } from '../../db/rows.ts'
+import { routeProvider } from '../providers/providers.ts'
 import { recordGatewayEvents } from './gateway-events.ts'
 
 /**
@@ -21,8 +22,9 @@ export interface ClaimedSpool { id: number; sends: number; dueAt: number }
 export async function claimDueSpools(core: Core, workerId: string, limit: number, leaseMs: number, aheadMs = 0): Promise<ClaimedSpool[]> {
   if (limit <= 0) return []
   const now = core.now()
+  // A deferred spool (deferSpools) keeps the time of its first claim: its spool timeout runs from there.
   const rows = await queryRows<{ id: number; sends: number; time_spool: string | Date }>(core.db, sql`update spools s set status = 'started',
-      time_start = greatest(s.time_spool, ${now.toISOString()}::timestamptz),
+      time_start = coalesce(s.time_start, greatest(s.time_spool, ${now.toISOString()}::timestamptz)),
       lease_until = ${new Date(now.getTime() + aheadMs + leaseMs).toISOString()}::timestamptz, claimed_by = ${workerId}, sends = s.sends + 1,
       last_event_at = ${now.toISOString()}::timestamptz
     from (select id from spools where status = 'queued' and time_spool <= ${new Date(now.getTime() + aheadMs).toISOString()}::timestamptz
@@ -91,4 +93,31 @@ export async function failOverdueReports(core: Core, providerId: number, timeout
   if (rows.length === 0) return 0
   await recordGatewayEvents(core, rows.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'dlr timeout' }] })))
   return rows.length
+}
+
+/**
+ * Claimed spools whose provider is `down` go back to the queue, due `delayMs` from now, routed again
+ * (the next usable provider by weight, spec/gateways.md §1); their send does not count. One still
+ * waiting a spool timeout after its first claim fails `no provider up`. Returns how many were deferred.
+ */
+export async function deferSpools(core: Core, spoolIds: readonly number[], delayMs: number): Promise<number> {
+  if (spoolIds.length === 0) return 0
+  const now = core.now()
+  const rows = await queryRows<{ id: number; tenant_id: number | null; service_flag: number; provider_id: number | null; time_start: string | Date | null }>(core.db,
+    sql`select id, tenant_id, service_flag, provider_id, time_start from spools where id = any(${sql.param([...spoolIds])}::int[]) and status = 'started'`)
+  const expired = rows.filter((r) => r.time_start !== null && now.getTime() - new Date(r.time_start).getTime() >= core.timing.spoolTimeoutMs)
+  if (expired.length > 0) await recordGatewayEvents(core, expired.map((r) => ({ spoolId: r.id, events: [{ kind: 'failed', cause: 'no provider up' }] })))
+  const waiting = rows.filter((r) => !expired.includes(r))
+  if (waiting.length === 0) return 0
+  const routes = new Map<string, number | null>()
+  for (const r of waiting) {
+    const key = `${r.tenant_id ?? 0}:${r.service_flag}`
+    if (!routes.has(key)) routes.set(key, (await routeProvider(core, r.tenant_id, r.service_flag))?.id ?? null)
+  }
+  const providerOf = (r: (typeof waiting)[number]) => routes.get(`${r.tenant_id ?? 0}:${r.service_flag}`) ?? r.provider_id
+  await core.db.execute(sql`update spools s set status = 'queued', claimed_by = null, lease_until = null, sends = greatest(s.sends - 1, 0),
+      time_spool = ${new Date(now.getTime() + delayMs).toISOString()}::timestamptz, provider_id = v.provider_id
+    from unnest(${sql.param(waiting.map((r) => r.id))}::int[], ${sql.param(waiting.map(providerOf))}::int[]) as v(id, provider_id)
+    where s.id = v.id and s.status = 'started'`)
+  return waiting.length
 }
