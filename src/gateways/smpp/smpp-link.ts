@@ -138,19 +138,18 @@ export class SmppLink {
       }
       const session = this.sessions.filter((s) => s.canSubmit).sort((a, b) => a.inUse - b.inUse)[0]
       if (!session) return
-      if (this.settings.tps > 0) {
-        const now = Date.now()
-        if (now < this.nextSlotAt) {
-          if (!this.paceTimer) {
-            this.paceTimer = setTimeout(() => {
-              this.paceTimer = null
-              this.pump()
-            }, this.nextSlotAt - now)
-          }
-          return
+      // The next slot: the `tps` cap, or a pause the SMSC asked for by throttling.
+      const now = Date.now()
+      if (now < this.nextSlotAt) {
+        if (!this.paceTimer) {
+          this.paceTimer = setTimeout(() => {
+            this.paceTimer = null
+            this.pump()
+          }, this.nextSlotAt - now)
         }
-        this.nextSlotAt = Math.max(now, this.nextSlotAt) + 1000 / this.settings.tps
+        return
       }
+      if (this.settings.tps > 0) this.nextSlotAt = Math.max(now, this.nextSlotAt) + 1000 / this.settings.tps
       this.queue.shift()
       this.submit(session, head)
     }
@@ -165,7 +164,11 @@ export class SmppLink {
       ({ status, messageId }) => {
         if (status === ESME_ROK) return this.accepted(task, messageId)
         // §2: throttling and a full queue are temporary; every other status is permanent.
-        if (status === ESME_RTHROTTLED || status === ESME_RMSGQFUL) return this.temporary(task, statusReason(status))
+        if (status === ESME_RTHROTTLED || status === ESME_RMSGQFUL) {
+          // The SMSC asks to slow down: the whole link pauses for the first backoff, not only this segment.
+          this.nextSlotAt = Math.max(this.nextSlotAt, Date.now() + this.settings.retryBackoffMs)
+          return this.temporary(task, statusReason(status))
+        }
         this.error()
         this.end(task.job, { kind: 'failed', cause: statusReason(status), permanent: true })
       },

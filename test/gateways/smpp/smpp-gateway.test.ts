@@ -149,6 +149,17 @@ describe('The SMPP gateway against an SMSC simulator, spec/gateways.md §2', () 
     assert.ok(h.gateway.health(5)!.errorsLast5m >= 5)
   })
 
+  test('a throttled submit pauses the whole link for the backoff, not only its own retry', async () => {
+    const h = await harness({ retry_backoff_ms: 300 })
+    h.smsc.behaviour.submitStatus = (_sm, n) => (n === 1 ? ESME_RTHROTTLED : 0)
+    await h.send(1, 'throttled')
+    await until('the throttled submit', () => h.smsc.submits.length, (n) => n === 1)
+    const throttledAt = Date.now()
+    await h.send(2, 'waits for the pause')
+    await until('both accepted', () => [1, 2].every((i) => kinds(h.eventsOf(i)).includes('accepted')), (ok) => ok)
+    assert.ok(Date.now() - throttledAt >= 250, 'the second message waited for the pause')
+  })
+
   test('any other error status fails the attempt at once, permanently, with the peer\'s reason', async () => {
     const h = await harness()
     h.smsc.behaviour.submitStatus = () => 0x45
