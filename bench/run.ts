@@ -10,6 +10,8 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
 import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
+import { benchSmppCampaign, renderSmppCampaign } from './smpp-campaign.ts'
+import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
 // `npm run bench`: the server on PostgreSQL and on PGlite, each as a child process like in production,
 // measured with autocannon against a bare Fastify hello-world (the baseline) and, for PGlite, against
@@ -183,6 +185,16 @@ if (process.env.BENCH_RC !== '0') {
   const table = renderResellerClub(await benchResellerClub())
   process.stdout.write(`\n${table}\n`)
   markdown += `\n## ResellerClub catalog and customers (issue 15)\n\n${table}\n`
+}
+// Issue 18 point 7: the SMPP codec alone, on this process's runtime (BENCH_SMPP=0 skips it).
+if (process.env.BENCH_SMPP !== '0') {
+  log('measuring the SMPP codec')
+  const table = renderSmppCodec(benchSmppCodec({ seconds: Math.min(duration, 5) }))
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## SMPP codec (issue 18)\n\nPDUs per second on one core (Node ${process.versions.node}, the bench process), against a JSON round trip of the same fields measured in the same run (bench/smpp-codec.ts).\n\n${table}\n`
+  const campaignTable = renderSmppCampaign(await benchSmppCampaign({ contacts: Number(process.env.BENCH_SMPP_CONTACTS ?? 100_000), window: Number(process.env.BENCH_SMPP_WINDOW ?? 50) }))
+  process.stdout.write(`\n${campaignTable}\n`)
+  markdown += `\n${campaignTable}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

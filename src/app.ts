@@ -7,6 +7,7 @@ import type { Core } from './core/core.ts'
 import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
 import { NO_LOGIN_EVENTS, type LoginLimitEvents } from './core/login-limits/index.ts'
+import { ProviderHealthBoard } from './core/providers/index.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
@@ -73,6 +74,7 @@ export async function createCore(database: Database, config: Config, log: Logger
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     // Each gateway parses its own settings; API-only processes check them through the same registry.
     checkProviderSettings: providerSettingsProblem,
+    providerHealth: new ProviderHealthBoard(),
     loginLimits: {
       settings: {
         maxFailures: config.limits.loginMaxFailures,
@@ -182,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
       reply.header('x-request-id', req.id)
       done()
     })
-    registerMetrics(http, loginMetrics)
+    registerMetrics(http, loginMetrics, () => core.providerHealth.all())
     // First on every request, before any dialect's hooks (issue 13 finding 3).
     await registerAddressLimit(http, core, config.limits.addressMaxRequestsPerMinute, loginMetrics)
     registerRequestLog(http)

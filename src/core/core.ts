@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/client.ts'
 import type { CredentialCache, Keyring } from './secrets/index.ts'
 import type { ProviderType } from './providers/providers.table.ts'
+import type { ProviderHealthBoard } from './providers/provider-health.ts'
 import type { ReadCache } from './read-cache.ts'
 import type { LoginLimits } from './login-limits/login-limits.ts'
 
@@ -28,6 +29,11 @@ export interface Core {
    * from the dispatcher's registry, so core imports no gateway.
    */
   readonly checkProviderSettings: (type: ProviderType, settings: string | null) => string | null
+  /**
+   * Provider states (spec/gateways.md §1) as this process's dispatcher sees them: routing skips a
+   * `down` provider; the native health route and /metrics read them. Empty without a dispatcher.
+   */
+  readonly providerHealth: ProviderHealthBoard
   /** Failed-login limits per credential and client address (issue 13 finding 3), and where their events go. */
   readonly loginLimits: LoginLimits
   now(): Date

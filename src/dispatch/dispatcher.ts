@@ -4,18 +4,23 @@ import type { DispatchConfig } from '../config.ts'
 import { prepareCampaignBatch } from '../core/campaigns/index.ts'
 import type { Core } from '../core/core.ts'
 import {
-  claimDueSpools, EventSink, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
+  attemptProvider, claimDueSpools, deferSpools, EventSink, failOverdueReports, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
+import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/providers/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
-import type { Gateway, OutboundAttempt, ProviderType } from '../gateways/gateway.ts'
+import type { EarlierAttempt, EarlierAttempts, Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** How often upkeep deletes stale login-limit records (idempotent deletes: any number of workers may). */
 const PRUNE_EVERY_MS = 60_000
+/** How long a spool whose provider is down waits in the queue before it is routed and claimed again. */
+const DEFER_MS = 2_000
+/** How often upkeep tells the gateways that keep sessions open their active providers. */
+const CONFIGURE_EVERY_MS = 5_000
 
 /** Tables whose writes give the planning loop something to do at once. */
 const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
@@ -60,6 +65,20 @@ export class Dispatcher {
   private queueIdle = false
   /** When this worker last deleted the login-limit records nobody needs (upkeep, once a minute). */
   private lastPrunedAt = 0
+  /** When upkeep last told the gateways their providers. */
+  private lastConfiguredAt = 0
+  /** The providers the gateways keep sessions for (told at the last configure). */
+  private configured: number[] = []
+  /** The providers whose accepted attempts wait for a delivery report, with how long (told at the last configure). */
+  private reportTimeouts: { providerId: number; timeoutMs: number }[] = []
+  /** What core's provider health board reads while this dispatcher runs. */
+  private readonly health: ProviderHealthSource = {
+    of: (id) => this.providerHealth(id),
+    all: () => this.configured.flatMap((id) => {
+      const h = this.providerHealth(id)
+      return h ? [[id, h] as [number, ProviderHealth]] : []
+    }),
+  }
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
@@ -76,7 +95,9 @@ export class Dispatcher {
   async start(): Promise<void> {
     if (this.running) return
     const inbound = inboundReceiver(this.core)
-    for (const g of new Set(this.gateways.values())) await g.start?.(inbound)
+    for (const g of new Set(this.gateways.values())) await g.start?.(inbound, this.earlierAttempts)
+    await this.configureGateways()
+    this.core.providerHealth.attach(this.health)
     this.running = true
     this.loops = [
       this.loop('sending', (woken) => this.sendTurn(woken), { first: this.config.tickMs, most: this.config.idleMaxMs }),
@@ -93,6 +114,7 @@ export class Dispatcher {
     // Every idle loop wakes now: stopping must not wait out an idle interval.
     for (const rest of [...this.resting.values()]) rest.done()
     await Promise.all(this.loops)
+    this.core.providerHealth.detach(this.health)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
   }
@@ -105,6 +127,8 @@ export class Dispatcher {
    */
   tablesChanged(tables: readonly string[]): void {
     for (const t of tables) {
+      // A changed provider reaches the gateways at the next upkeep turn (new binds, new settings).
+      if (t === 'providers' || t === '*') this.lastConfiguredAt = 0
       if (PLANNED_TABLES.has(t)) this.wake('planning')
       if (t === 'transmissions' || t === '*') this.nudge('planning')
       if (t === 'spools' || t === '*') this.nudge('sending')
@@ -234,6 +258,16 @@ export class Dispatcher {
       for (const id of ids) this.inFlight.delete(id)
       throw e
     }
+    // A spool whose provider is down goes back to the queue, routed again when it is due (spec/gateways.md §1).
+    const down = new Set(prepared.filter((p) => 'attempt' in p && this.providerHealth(p.attempt.provider.id)?.state === 'down').map((p) => p.spoolId))
+    if (down.size > 0) {
+      try {
+        await deferSpools(this.core, [...down], DEFER_MS)
+      } finally {
+        for (const id of down) this.inFlight.delete(id)
+      }
+      prepared = prepared.filter((p) => !down.has(p.spoolId))
+    }
     const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {
       try {
@@ -260,7 +294,13 @@ export class Dispatcher {
     const gateway = this.gateways.get(attempt.provider.type)
     if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
     try {
-      await gateway.send(attempt, (event) => this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps)))
+      await gateway.send(attempt, async (event) => {
+        await this.sink.reportAll(p.spoolId, deliveryEventsOf(event, attempt.steps))
+        // Accepted with the peer's message id, now stored: the spool is never sent again (the reaper
+        // leaves it), so while it waits for its delivery report (complete_on delivery) it holds no
+        // claim room (spec/gateways.md §1).
+        if (event.kind === 'accepted' && (event.peerIds?.length ?? 0) > 0 && this.inFlight.delete(p.spoolId)) this.wake('sending')
+      })
     } catch (e) {
       if (databaseUnavailable(e)) throw e
       this.core.log.error({ err: { name: (e as Error).name }, spoolId: p.spoolId }, 'gateway send failed')
@@ -286,7 +326,49 @@ export class Dispatcher {
     return { busy: false, dueAt: await nextPlannedWorkAt(this.core) }
   }
 
+  /** Attempts found by their peer's message ids: a delivery report for a spool an earlier process sent. */
+  private readonly earlierAttempts: EarlierAttempts = async (providerId, messageIds) => {
+    const found = new Map<string, EarlierAttempt>()
+    for (const s of await spoolsOfPeerMessages(this.core, providerId, messageIds)) {
+      found.set(s.messageId, { report: (event) => this.sink.reportAll(s.spoolId, deliveryEventsOf(event, s.steps)), segments: s.segments, delivered: s.delivered, key: String(s.spoolId) })
+    }
+    return found
+  }
+
+  /** A provider's state as its gateway sees it in this process (spec/gateways.md §1), or undefined. */
+  providerHealth(providerId: number): ProviderHealth | undefined {
+    for (const g of new Set(this.gateways.values())) {
+      const h = g.health?.(providerId)
+      if (h) return h
+    }
+    return undefined
+  }
+
+  /** Tells the gateways that keep sessions open (SMPP binds) their active providers. */
+  private async configureGateways(): Promise<void> {
+    this.lastConfiguredAt = this.core.now().getTime()
+    const configured: number[] = []
+    const reportTimeouts: typeof this.reportTimeouts = []
+    for (const g of new Set(this.gateways.values())) {
+      if (!g.configure) continue
+      const providers = (await activeProvidersOfTypes(this.core, g.types)).map(attemptProvider)
+      await g.configure(providers)
+      configured.push(...providers.map((p) => p.id))
+      for (const p of providers) {
+        const timeoutMs = g.reportTimeoutMs?.(p) ?? null
+        if (timeoutMs !== null) reportTimeouts.push({ providerId: p.id, timeoutMs })
+      }
+    }
+    this.configured = configured
+    this.reportTimeouts = reportTimeouts
+  }
+
   private async upkeepTurn(): Promise<TurnResult> {
+    if (this.core.now().getTime() - this.lastConfiguredAt >= CONFIGURE_EVERY_MS) {
+      await this.configureGateways()
+      // Accepted spools whose delivery report is overdue (also those an earlier process sent).
+      for (const t of this.reportTimeouts) await failOverdueReports(this.core, t.providerId, t.timeoutMs)
+    }
     await failSilentSpools(this.core)
     if (this.core.now().getTime() - this.lastPrunedAt >= PRUNE_EVERY_MS) {
       this.lastPrunedAt = this.core.now().getTime()

@@ -4,18 +4,21 @@ import { recordSandboxSends } from '../core/sandbox/index.ts'
 import { SettingsError, type Gateway } from '../gateways/gateway.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
 import { parseSandboxSettings } from '../gateways/sandbox/sandbox-settings.ts'
+import { SmppGateway } from '../gateways/smpp/smpp-gateway.ts'
+import { parseSmppSettings } from '../gateways/smpp/smpp-settings.ts'
 
 // The gateway registry: the one place that names the gateways (a new gateway is a folder under
 // src/gateways plus its lines here).
 
-/** The gateways a dispatcher drives, one per provider type it can serve (real peers come in a later issue). */
+/** The gateways a dispatcher drives, one per provider type it can serve . */
 export function availableGateways(core: Core): Gateway[] {
-  return [new SandboxGateway((sends) => recordSandboxSends(core, sends))]
+  return [new SandboxGateway((sends) => recordSandboxSends(core, sends)), new SmppGateway(core.log)]
 }
 
 /** The settings parser of each provider type whose gateway takes settings (the others keep free text). */
 const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) => unknown>> = {
   sandbox: parseSandboxSettings,
+  smpp: parseSmppSettings,
 }
 
 /**

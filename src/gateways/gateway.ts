@@ -19,6 +19,8 @@ export interface GatewayProvider {
   password: string | null
   prefix: string | null
   dialstring: string | null
+  /** The provider's tenant (null: the platform's): inbound messages it receives belong there. */
+  tenantId?: number | null
   /** The provider's `settings` text (a JSON object for the gateways that take settings); the gateway parses it. */
   settings: string | null
 }
@@ -56,8 +58,11 @@ export interface OutboundAttempt {
  * Reporting the same final event twice is harmless; nothing moves an attempt backwards.
  */
 export type AttemptEvent =
-  /** The peer took the attempt: a message accepted, a call answered. */
-  | { kind: 'accepted' }
+  /**
+   * The peer took the attempt: a message accepted, a call answered. `peerIds`: the peer's message
+   * ids (one per segment of a long SMS), stored as `info` / `message_id` (spec/gateways.md §1).
+   */
+  | { kind: 'accepted'; peerIds?: readonly string[] }
   /** The attempt ended well: the message delivered, the call or fax done; `pages`: fax pages sent. */
   | { kind: 'delivered'; pages?: number }
   /**
@@ -67,6 +72,14 @@ export type AttemptEvent =
   | { kind: 'failed'; cause: string; permanent: boolean }
   /** Input collected from the callee (DTMF digits). */
   | { kind: 'collected'; dtmf: string }
+  /**
+   * A delivery report from the peer (§1 "Results"): a final one (`delivered`, `undeliverable`,
+   * `expired`, `rejected`, `deleted`, `unknown`) is stored as `info` / `delivery`, an intermediate
+   * one (`accepted`, `enroute`) as `info` / `delivery_state`, whatever the attempt's state (also
+   * after it completed). Whether a report ends the attempt is the gateway's call (`complete_on`): it
+   * then reports `delivered` or `failed` as well.
+   */
+  | { kind: 'report'; state: string; final: boolean }
 
 /** A file that came with an inbound message: an email attachment, or the received fax. */
 export interface InboundFile {
@@ -107,6 +120,38 @@ export type AttemptReport = (event: AttemptEvent) => Promise<void>
  */
 export type InboundReport = (event: InboundEvent) => Promise<{ accepted: true } | { accepted: false; reason: string }>
 
+/** A provider's state as its gateway sees it (spec/gateways.md §1 "States"). */
+export interface ProviderHealth {
+  state: 'up' | 'connecting' | 'down' | 'disabled'
+  /** When it entered this state. */
+  since: Date
+  /** Why (the last connection event or error); never a secret. */
+  detail: string
+  /** Requests sent and not yet answered (SMPP: outstanding submit_sm over every session). */
+  windowInUse: number
+  /** Sends per second over the last few seconds. */
+  sentPerS: number
+  errorsLast5m: number
+  /** Counters since the gateway started: sends handed to the peer, results reported, errors. */
+  totals: { sends: number; results: number; errors: number }
+}
+
+/** Where a gateway writes what an operator needs to know (pino's logger fits): never a secret. */
+export interface GatewayLog {
+  info(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+}
+
+/**
+ * An attempt an earlier process handed to the peer, found again by the peer's message id (a
+ * delivery report that arrives after a restart): its report function, its number of segments
+ * (message ids) and how many of them were already reported delivered.
+ */
+export interface EarlierAttempt { report: AttemptReport; segments: number; delivered: number; /** Names the attempt (the same for its segments). */ key: string }
+
+/** Finds attempts of a provider by the peer's message ids (those it finds, by id). */
+export type EarlierAttempts = (providerId: number, messageIds: readonly string[]) => Promise<Map<string, EarlierAttempt>>
+
 /** A provider's `settings` a gateway cannot use; `reason` names the key (spec/gateways.md: 412 `settings`). */
 export class SettingsError extends Error {
   constructor(readonly reason: string) {
@@ -123,7 +168,23 @@ export interface Gateway {
    * asynchronously through `report`); rejects only for a programming error.
    */
   send(attempt: OutboundAttempt, report: AttemptReport): Promise<void>
-  /** Starts the gateway (binds, listeners); messages its peers send go to `inbound`. */
-  start?(inbound: InboundReport): Promise<void>
+  /**
+   * Starts the gateway (binds, listeners); messages its peers send go to `inbound`; `earlier` finds
+   * attempts sent before this process started (their delivery reports).
+   */
+  start?(inbound: InboundReport, earlier?: EarlierAttempts): Promise<void>
   stop?(): Promise<void>
+  /**
+   * The active providers of this gateway's types, told again whenever the dispatcher looks (a few
+   * seconds apart): a gateway that keeps sessions opens them for new providers (so they receive
+   * before the first send), reopens them when a provider changed, and closes them for the others.
+   */
+  configure?(providers: readonly GatewayProvider[]): Promise<void>
+  /**
+   * How long an accepted attempt through this provider waits for its final delivery report
+   * (`complete_on` delivery: `dlr_timeout_s`), or null when the acceptance ends it.
+   */
+  reportTimeoutMs?(provider: GatewayProvider): number | null
+  /** The provider's state, or undefined when this gateway does not know it. */
+  health?(providerId: number): ProviderHealth | undefined
 }

@@ -12,6 +12,14 @@ describe('deliveryEventsOf: what a gateway reports, as core records it', () => {
     assert.deepEqual(deliveryEventsOf({ kind: 'collected', dtmf: '1#' }, CALL), [{ kind: 'input', digits: '1#' }])
   })
 
+  test('accepted with the peer\'s message ids stores each as info/message_id; delivery reports are info/delivery or info/delivery_state (spec/gateways.md §1)', () => {
+    assert.deepEqual(deliveryEventsOf({ kind: 'accepted', peerIds: ['a1', 'a2'] }, ['sms_send']), [
+      { kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'a1' }, { kind: 'info', name: 'message_id', data: 'a2' },
+    ])
+    assert.deepEqual(deliveryEventsOf({ kind: 'report', state: 'undeliverable', final: true }, ['sms_send']), [{ kind: 'info', name: 'delivery', data: 'undeliverable' }])
+    assert.deepEqual(deliveryEventsOf({ kind: 'report', state: 'enroute', final: false }, ['sms_send']), [{ kind: 'info', name: 'delivery_state', data: 'enroute' }])
+  })
+
   test('delivered: every step succeeded, then completed', () => {
     assert.deepEqual(deliveryEventsOf({ kind: 'delivered' }, CALL), [
       { kind: 'step', step: 'originate', ok: true }, { kind: 'step', step: 'tts', ok: true }, { kind: 'step', step: 'disconnect', ok: true }, { kind: 'completed' },

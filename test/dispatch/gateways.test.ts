@@ -11,6 +11,13 @@ describe('providerSettingsProblem: each gateway checks its own settings', () => 
     assert.equal(providerSettingsProblem('sandbox', null), null)
   })
 
+  test('the SMPP gateway refuses unknown keys and values of the wrong type or range, naming the key (spec/gateways.md §2)', () => {
+    assert.equal(providerSettingsProblem('smpp', '{"window": 5, "tps": 50}'), null)
+    assert.equal(providerSettingsProblem('smpp', '{"windw": 5}'), 'windw is not a known setting')
+    assert.equal(providerSettingsProblem('smpp', '{"long_messages": "split"}'), 'long_messages must be udh, sar, payload')
+    assert.equal(providerSettingsProblem('smpp', null), null)
+  })
+
   test('types whose gateway takes no settings keep free text', () => {
     assert.equal(providerSettingsProblem('sip', 'anything goes'), null)
   })

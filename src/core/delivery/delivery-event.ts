@@ -12,6 +12,11 @@ export type DeliveryEvent =
   | { kind: 'step'; step: string; ok: boolean }
   /** Collected input (DTMF digits), recorded as `info`/`dtmf`. */
   | { kind: 'input'; digits: string }
+  /**
+   * A fact the peer reported, recorded as `info`/<name> = <data> (spec/gateways.md §1: `message_id`,
+   * `delivery`, `delivery_state`); recorded also on a final spool (a delivery report after completion).
+   */
+  | { kind: 'info'; name: string; data: string }
   /** Fax pages sent or received, recorded as `info`/`pages`. */
   | { kind: 'pages'; pages: number }
   /** The attempt ended well (a `completed` spool needs a connection first). */

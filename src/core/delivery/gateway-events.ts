@@ -18,7 +18,8 @@ interface LockedSpool {
  * spools, works out each one's next state with nextSpoolState, and writes its result rows, its state
  * and, for attempts that ended, the transmission's next state: `completed` when the attempt
  * succeeded; else `pending` with `next_run` = now + retry delay while tries are left, else `failed`.
- * Final spools never change, so a repeated report is harmless. Returns the ids of the given spools
+ * Final spools never change (only `info` rows are added to them: a delivery report after completion),
+ * so a repeated report is harmless. Returns the ids of the given spools
  * that are final now (whether or not this call ended them).
  */
 export async function recordGatewayEvents(core: Core, batch: readonly SpoolEvents[]): Promise<number[]> {
@@ -57,6 +58,7 @@ export async function recordGatewayEvents(core: Core, batch: readonly SpoolEvent
       const next = nextSpoolState({ status: s.status, programType: s.program_type, results: earlier.get(s.id) ?? [] }, byId.get(s.id)!)
       if (!next.spool) {
         alreadyFinal.push(s.id)
+        for (const r of next.results) results.push({ spoolId: s.id, type: r.type, name: r.name, data: r.data })
         continue
       }
       touched.push({ id: s.id, status: next.spool.status, connected: next.spool.connected, response: next.spool.response })

@@ -6,10 +6,11 @@
 // gateway-events.ts) through one pure state change (next-spool-state.ts).
 export { sendDueTransmissions, startAttempts, type StartOutcome } from './attempt-start.ts'
 export { runCampaignTurn, withdrawBookedSends } from './pacing.ts'
-export { claimDueSpools, failSilentSpools, reapExpiredLeases, renewLeases, type ClaimedSpool } from './spool-queue.ts'
+export { claimDueSpools, deferSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, renewLeases, type ClaimedSpool } from './spool-queue.ts'
 export { nextPlannedWorkAt, nextQueuedSpoolAt } from './next-due.ts'
-export { outboundAttempts, type AttemptProvider, type DeliveryAttempt, type PreparedAttempt } from './outbound-attempts.ts'
+export { attemptProvider, outboundAttempts, type AttemptProvider, type DeliveryAttempt, type PreparedAttempt } from './outbound-attempts.ts'
 export type { DeliveryEvent, SpoolEvents } from './delivery-event.ts'
 export { EventSink } from './event-sink.ts'
 export { recordGatewayEvents } from './gateway-events.ts'
 export { nextSpoolState, type NextSpoolState, type ResultRow, type SpoolBefore } from './next-spool-state.ts'
+export { spoolsOfPeerMessages, type SpoolOfPeerMessage } from './peer-message-ids.ts'

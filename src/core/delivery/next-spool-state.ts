@@ -59,17 +59,21 @@ export function mayEnd(events: readonly DeliveryEvent[]): boolean {
 /**
  * Applies a spool's events in order (§7.2): acceptance or an answer connects it; `completed` ends it
  * `completed` from `connected`, else `failed` as not connected; `failed` ends it with the cause.
- * Events after the end are ignored. Steps, digits, pages and failures become result rows (§7.5);
+ * Events after the end are ignored, but for `info` rows (kept also on a final spool). Steps, digits, pages and failures become result rows (§7.5);
  * texts are cut to 255 characters.
  */
 export function nextSpoolState(spool: SpoolBefore, events: readonly DeliveryEvent[]): NextSpoolState {
-  if (FINAL.has(spool.status)) return { spool: null, results: [], ended: false, transmission: null }
+  if (FINAL.has(spool.status)) return { spool: null, results: events.flatMap(infoRow), ended: false, transmission: null }
   const results: ResultRow[] = []
   let status = spool.status
   let connected = false
   let response: string | null = null
   for (const e of events) {
-    if (FINAL.has(status)) break
+    if (FINAL.has(status)) {
+      // What the peer reports after the end (a delivery report of a completed SMS) is still kept.
+      results.push(...infoRow(e))
+      continue
+    }
     switch (e.kind) {
       case 'accepted':
       case 'connected':
@@ -79,6 +83,7 @@ export function nextSpoolState(spool: SpoolBefore, events: readonly DeliveryEven
       case 'step': results.push({ type: 'application', name: e.step.slice(0, MAX_DATA), data: e.ok ? 'success' : 'error' }); break
       case 'input': results.push({ type: 'info', name: 'dtmf', data: e.digits.slice(0, MAX_DATA) }); break
       case 'pages': results.push({ type: 'info', name: 'pages', data: String(e.pages) }); break
+      case 'info': results.push(...infoRow(e)); break
       case 'completed':
         if (status === 'connected') status = 'completed'
         else {
@@ -101,6 +106,11 @@ export function nextSpoolState(spool: SpoolBefore, events: readonly DeliveryEven
     transmission = { ok, response: ok ? null : (response ?? 'success rule not met') }
   }
   return { spool: { status, connected, response }, results, ended, transmission }
+}
+
+/** The result row of an `info` event (other events record nothing on a final spool). */
+function infoRow(e: DeliveryEvent): ResultRow[] {
+  return e.kind === 'info' ? [{ type: 'info', name: e.name.slice(0, MAX_DATA), data: e.data.slice(0, MAX_DATA) }] : []
 }
 
 /** §7.4 "Success rule" over a spool's result rows, oldest first. */

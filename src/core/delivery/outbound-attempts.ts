@@ -18,6 +18,8 @@ export interface AttemptProvider {
   password: string | null
   prefix: string | null
   dialstring: string | null
+  /** The provider's tenant (null: the platform's). */
+  tenantId: number | null
   settings: string | null
 }
 
@@ -117,7 +119,7 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
 
 /** The built-in sandbox (core/notifications): records a notification no provider would carry. */
 const BUILTIN_SANDBOX: AttemptProvider = {
-  id: BUILTIN_SANDBOX_PROVIDER_ID, type: 'sandbox', host: null, port: null, username: null, password: null, prefix: null, dialstring: null, settings: null,
+  id: BUILTIN_SANDBOX_PROVIDER_ID, type: 'sandbox', host: null, port: null, username: null, password: null, prefix: null, dialstring: null, tenantId: null, settings: null,
 }
 
 /** A system notification's attempt: its own recipient, subject and text, through its routed provider. */
@@ -138,8 +140,9 @@ async function notificationAttempt(core: Core, r: AttemptRow, n: NonNullable<Att
   }
 }
 
-function attemptProvider(p: RoutedProvider): AttemptProvider {
-  return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, settings: p.settings }
+/** The gateways' view of a provider (its secret decrypted for the peer). */
+export function attemptProvider(p: RoutedProvider): AttemptProvider {
+  return { id: p.id, type: p.type, host: p.host, port: p.port, username: p.username, password: p.password, prefix: p.prefix, dialstring: p.dialstring, tenantId: p.tenantId, settings: p.settings }
 }
 
 async function files(core: Core, kind: MessageKind, id: number): Promise<{ path: string; mime: string }[]> {

@@ -219,21 +219,28 @@ const MAIL_TYPES: ProviderType[] = ['smtp', 'sendmail', 'sandbox']
 
 /**
  * Routing (spec/ictcore.md §7.1): the tenant's active provider whose `service_flag` has the bit,
- * lowest `weight`, then lowest id; email only through smtp / sendmail / sandbox providers.
+ * lowest `weight`, then lowest id, skipping a `down` one (spec/gateways.md §1); email only through
+ * smtp / sendmail / sandbox providers.
  * `db` is the caller's transaction, if any (PGlite has one connection).
  * Null when none: the caller decides (404 `No provider available`, or the default mail transport).
  */
 export async function routeProvider(core: Core, tenantId: number | null, serviceFlag: number, db: Db = core.db): Promise<RoutedProvider | null> {
-  const [row] = await db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
+  const rows = await db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
     .where(and(
       tenantId === null ? isNull(providers.tenantId) : eq(providers.tenantId, tenantId),
       eq(providers.active, true),
       sql`(${providers.serviceFlag} & ${serviceFlag}) <> 0`,
       (serviceFlag & EMAIL) !== 0 ? inArray(providers.type, MAIL_TYPES) : undefined,
     ))
-    .orderBy(asc(providers.weight), asc(providers.id)).limit(1)
+    .orderBy(asc(providers.weight), asc(providers.id)).limit(ROUTE_CANDIDATES)
+  // spec/gateways.md §1: a `down` provider takes no new spools, the next usable one by weight does;
+  // with none usable the first one keeps them (its gateway holds them until it is up again).
+  const row = rows.find((r) => core.providerHealth.usable(r.id)) ?? rows[0]
   return row ? withPassword(core, row) : null
 }
+
+/** Providers routing looks at for one send (a tenant has a handful). */
+const ROUTE_CANDIDATES = 20
 
 function withPassword(core: Core, row: ProviderView & { passwordEnc: string | null }): RoutedProvider {
   const { passwordEnc, ...view } = row
@@ -244,4 +251,12 @@ function withPassword(core: Core, row: ProviderView & { passwordEnc: string | nu
 export async function providerForAttempt(core: Core, id: number): Promise<RoutedProvider | null> {
   const [row] = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers).where(eq(providers.id, id)).limit(1)
   return row ? withPassword(core, row) : null
+}
+
+/** Every active provider of the given types, passwords decrypted (dispatcher side: gateways that keep sessions open). */
+export async function activeProvidersOfTypes(core: Core, types: readonly ProviderType[]): Promise<RoutedProvider[]> {
+  if (types.length === 0) return []
+  const rows = await core.db.select({ ...viewColumns, passwordEnc: providers.passwordEnc }).from(providers)
+    .where(and(eq(providers.active, true), inArray(providers.type, [...types]))).orderBy(asc(providers.id))
+  return rows.map((r) => withPassword(core, r))
 }

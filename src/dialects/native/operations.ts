@@ -9,6 +9,7 @@ import { getResellerSettings } from './operations/get-reseller-settings.ts'
 import { updateResellerSettings } from './operations/update-reseller-settings.ts'
 import { listResellersOp } from './operations/list-resellers.ts'
 import { listSandboxSends } from './operations/list-sandbox-sends.ts'
+import { getProviderHealth } from './operations/provider-health.ts'
 import { resetUserPasswordOp } from './operations/reset-user-password.ts'
 import { revokeApiKey } from './operations/revoke-api-key.ts'
 import { rotateJwtKey } from './operations/rotate-jwt-key.ts'
@@ -55,6 +56,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     addNumbers, listNumbers, removeNumber,
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
+    getProviderHealth,
     rotateJwtKey,
   ],
 }

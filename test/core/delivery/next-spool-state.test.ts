@@ -27,6 +27,16 @@ describe('nextSpoolState: a spool and its events → its next state, result rows
     })
   })
 
+  test('an info event is a result row, also on a spool that is final already (a delivery report after completion), and changes no state', () => {
+    const info: DeliveryEvent = { kind: 'info', name: 'delivery', data: 'delivered' }
+    assert.deepEqual(nextSpoolState({ status: 'completed', programType: 'sendsms', results: [] }, [info, { kind: 'failed', cause: 'late' }]), {
+      spool: null, results: [{ type: 'info', name: 'delivery', data: 'delivered' }], ended: false, transmission: null,
+    })
+    const next = nextSpoolState({ status: 'started', programType: 'sendsms', results: [] }, [{ kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'm1' }])
+    assert.deepEqual(next.spool, { status: 'connected', connected: true, response: null })
+    assert.deepEqual(next.results, [{ type: 'info', name: 'message_id', data: 'm1' }])
+  })
+
   test('completed without a connection ends failed as not connected', () => {
     const next = nextSpoolState(started, [step('tts'), { kind: 'completed' }])
     assert.deepEqual(next.spool, { status: 'failed', connected: false, response: 'not connected' })

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { asc, eq, inArray } from 'drizzle-orm'
 import type { Actor } from '../../../src/core/actor.ts'
 import type { Core } from '../../../src/core/core.ts'
-import { claimDueSpools, failSilentSpools, reapExpiredLeases, recordGatewayEvents, renewLeases } from '../../../src/core/delivery/index.ts'
+import { claimDueSpools, deferSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, recordGatewayEvents, renewLeases } from '../../../src/core/delivery/index.ts'
 import { createTransmission, sendTransmission, spools, transmissions } from '../../../src/core/transmissions/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
@@ -111,6 +111,18 @@ for (const kind of TEST_DATABASES) {
         assert.deepEqual((await claimDueSpools(at(5_000), 'w2', 10, LEASE)).map(({ id, sends }) => ({ id, sends })), [{ id: dead, sends: 2 }, { id: connected, sends: 2 }])
       })
 
+      test('a spool whose acceptance was recorded with the peer\'s message id is never queued again when its lease expires (spec/gateways.md §1, issue 18)', async () => {
+        await sweep()
+        const [accepted] = await queued(1)
+        await claimDueSpools(app.core, 'dead-worker', 1, 1_000)
+        await recordGatewayEvents(app.core, [{ spoolId: accepted!, events: [{ kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'smsc-1' }] }])
+        assert.equal(await reapExpiredLeases(at(5_000)), 0)
+        const [row] = await rows([accepted!])
+        assert.deepEqual([row!.status, row!.leaseUntil, row!.sends], ['connected', null, 1])
+        assert.deepEqual(await claimDueSpools(at(5_000), 'w2', 10, LEASE), [])
+        await recordGatewayEvents(app.core, [{ spoolId: accepted!, events: [{ kind: 'failed', cause: 'end of test' }] }])
+      })
+
       test('the watchdog fails spools without a gateway event for the spool timeout, and their transmissions follow', async () => {
         await sweep()
         const [silent, talking, waiting] = await queued(3)
@@ -124,6 +136,42 @@ for (const kind of TEST_DATABASES) {
         const [t] = await app.core.db.select().from(transmissions).where(eq(transmissions.id, rs!.transmissionId))
         assert.deepEqual([t!.status, t!.response], ['failed', 'timeout'])
         assert.equal(await failSilentSpools(at(timeout + 1000)), 0, 'a failed spool is not failed again')
+      })
+
+      test('a deferred spool (its provider down) returns to the queue due later without counting the send, and fails "no provider up" a spool timeout after its first claim (spec/gateways.md §1)', async () => {
+        await sweep()
+        const [waiting] = await queued(1)
+        await claimDueSpools(app.core, 'w1', 1, LEASE)
+        const [claimed] = await rows([waiting!])
+        assert.equal(await deferSpools(app.core, [waiting!], 2000), 1)
+        const [deferred] = await rows([waiting!])
+        assert.deepEqual([deferred!.status, deferred!.claimedBy, deferred!.sends, deferred!.providerId], ['queued', null, 0, claimed!.providerId])
+        assert.ok(deferred!.timeSpool.getTime() >= Date.now() + 1000, 'due later')
+        assert.deepEqual(await claimDueSpools(app.core, 'w1', 1, LEASE), [], 'not due yet')
+        const timeout = app.core.timing.spoolTimeoutMs
+        const again = await claimDueSpools(at(3000), 'w1', 1, LEASE)
+        assert.deepEqual(again.map((c) => [c.id, c.sends]), [[waiting, 1]])
+        const [reclaimed] = await rows([waiting!])
+        assert.equal(reclaimed!.timeStart!.getTime(), claimed!.timeStart!.getTime(), 'the first claim\'s time is kept')
+        assert.equal(await deferSpools(at(timeout + 1000), [waiting!], 2000), 0)
+        const [failed] = await rows([waiting!])
+        assert.deepEqual([failed!.status, failed!.response], ['failed', 'no provider up'])
+      })
+
+      test('a spool accepted with a message id waits for its report past the spool timeout, until its provider\'s report timeout fails it "dlr timeout" (spec/gateways.md §1)', async () => {
+        await sweep()
+        const [waiting] = await queued(1)
+        await claimDueSpools(app.core, 'w1', 1, LEASE)
+        await recordGatewayEvents(app.core, [{ spoolId: waiting!, events: [{ kind: 'accepted' }, { kind: 'info', name: 'message_id', data: 'smsc-9' }] }])
+        const timeout = app.core.timing.spoolTimeoutMs
+        assert.equal(await failSilentSpools(at(timeout + 1000)), 0)
+        const [row] = await rows([waiting!])
+        assert.equal(row!.status, 'connected')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId!, 10 * timeout), 0, 'not overdue yet')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId! + 1000, 1000), 0, 'another provider\'s timeout does not apply')
+        assert.equal(await failOverdueReports(at(timeout + 1000), row!.providerId!, timeout), 1)
+        const [after] = await rows([waiting!])
+        assert.deepEqual([after!.status, after!.response], ['failed', 'dlr timeout'])
       })
     })
   })

@@ -39,6 +39,28 @@ for (const kind of TEST_DATABASES) {
       void off
     })
 
+    test('a provider its gateway reports down is skipped for the next by weight; with every one down the first keeps the sends (spec/gateways.md §1, issue 18)', async () => {
+      const t4 = (await app.reseller()).id
+      const actor = resellerActor(t4)
+      const first = await createProvider(app.core, actor, { name: 'first', type: 'smpp', host: 'a.example', username: 'u', weight: 1 })
+      const second = await createProvider(app.core, actor, { name: 'second', type: 'smpp', host: 'b.example', username: 'u', weight: 2 })
+      const states = new Map<number, 'up' | 'down' | 'connecting'>([[first, 'down'], [second, 'up']])
+      const view = (state: 'up' | 'down' | 'connecting') => ({ state, since: new Date(), detail: '', windowInUse: 0, sentPerS: 0, errorsLast5m: 0, totals: { sends: 0, results: 0, errors: 0 } })
+      const source = { of: (id: number) => (states.has(id) ? view(states.get(id)!) : undefined), all: () => [] }
+      app.core.providerHealth.attach(source)
+      try {
+        assert.equal((await routeProvider(app.core, t4, 4))!.id, second)
+        states.set(first, 'connecting')
+        assert.equal((await routeProvider(app.core, t4, 4))!.id, first, 'connecting is not down')
+        states.set(first, 'down')
+        states.set(second, 'down')
+        assert.equal((await routeProvider(app.core, t4, 4))!.id, first)
+      } finally {
+        app.core.providerHealth.detach(source)
+      }
+      assert.equal((await routeProvider(app.core, t4, 4))!.id, first, 'no dispatcher: every active provider is usable')
+    })
+
     test('email goes only through smtp, sendmail or sandbox providers', async () => {
       const t2 = (await app.reseller()).id
       const actor = resellerActor(t2)

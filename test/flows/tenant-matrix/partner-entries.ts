@@ -372,5 +372,6 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /sandbox/sends': platformOnly(() => '/sandbox/sends'),
   'POST /sandbox/inbound': platformOnly(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
   'PUT /campaigns/:id/cpm': platformOnly((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
+  'GET /providers/:id/health': platformOnly((o) => `/providers/${o.provider}/health`),
   'POST /jwt/rotate': platformOnly(() => '/jwt/rotate'),
 }
