@@ -276,6 +276,19 @@ function resellerAdminTarget(suffix: string, body?: () => unknown): MatrixEntry 
   ]
 }
 
+/** A's Delacon order through the native order routes: B's admin gets 404 `Order not found`, plain users 403. */
+function delaconOrderTarget(method: HTTPMethods, suffix: string): MatrixEntry {
+  return [{
+    kind: 'target', methods: [method],
+    request: (o, p) => ({ method, url: `/native/delacon/orders/${o.order}${suffix}`, headers: { authorization: basic(p.login.username, p.login.password) } }),
+    check: (a, _o, p) => {
+      if (p.tenant === 'A' || p.role === 'user') assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }])
+      else assert.deepEqual([a.status, json(a)], [404, { error: 'Order not found' }])
+    },
+    ...(method === 'GET' ? { control: { as: 'admin' as const, check: (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ id: number }>(a).id, o.order) } } } : {}),
+  }]
+}
+
 export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /resellers': native(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
   'GET /resellers': native(() => '/resellers'),
@@ -286,6 +299,17 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'PUT /resellers/:id/settings': resellerAdminTarget('/settings', () => ({ 'delacon.callbackUrl': 'https://hijack.example/cb' })),
   'POST /users': native(() => '/users', () => ({ username: 'hijack', password: 'hijack-12' })),
   'POST /users/password': native(() => '/users/password', () => ({ username: 'admin', password: 'hijacked-1' })),
+  'GET /delacon/orders': [{
+    kind: 'list', why: "lists the orders of the caller's tenant (platform admins: every tenant); A's orders are absent",
+    request: (_o, p, method) => ({ method, url: `/native/delacon/orders?resellerId=${_o.reseller}`, headers: { authorization: basic(p.login.username, p.login.password) } }),
+    check: (a, _o, p) => {
+      if (p.role === 'user') assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }])
+      else assert.deepEqual([a.status, json(a)], [200, { orders: [], total: 0 }])
+    },
+  }],
+  'GET /delacon/orders/:id': delaconOrderTarget('GET', ''),
+  'POST /delacon/orders/:id/callback': delaconOrderTarget('POST', '/callback'),
+  'POST /delacon/orders/:id/fail': delaconOrderTarget('POST', '/fail'),
   'POST /numbers': native(() => '/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 })),
   'GET /sandbox/sends': native(() => '/sandbox/sends'),
   'POST /sandbox/inbound': native(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
