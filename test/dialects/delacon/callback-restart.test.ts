@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { buildApp, type SwitchboardApp } from '../../../src/app.ts'
 import { resellerActor, systemActor } from '../../../src/core/actor.ts'
+import { claimDueCallbacks } from '../../../src/core/callbacks/index.ts'
 import { getOrderDetail } from '../../../src/core/call-tracking/index.ts'
 import { addNumbers } from '../../../src/core/numbers/index.ts'
 import { createReseller, updatePartnerSettings } from '../../../src/core/resellers/index.ts'
@@ -61,6 +62,30 @@ for (const kind of TEST_DATABASES) {
       await until('the callback and upkeep loops turned', () => dispatcher.turns, (t) => t.callbacks >= 3 && t.upkeep >= 3)
       assert.equal(receiver.forOrder(orderId).length, 2)
       assert.equal(dispatcher.callbacks.resends, 0)
+    })
+
+    test('a sender that dies mid-send: its claim expires, the reaper queues the callback again, and another worker sends it', async () => {
+      await app?.stop()
+      app = null
+      // No dispatcher yet: the callback stays queued until a "worker" claims it and dies.
+      const bare = await buildApp({ config, database, logger: testLogger() })
+      const { reseller, apiKey } = await createReseller(bare.core, { name: 'Crash Partner' })
+      await updatePartnerSettings(bare.core, systemActor, reseller.id, { 'delacon.callbackUrl': receiver.url('/crash') })
+      receiver.answer('accept')
+      const res = await bare.http.inject({ method: 'POST', url: `${PREFIX}/provision`, headers: { Auth: apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(newCustomer({ region: 'CN', numberType: '021', numbers: '1' })).toString() })
+      const orderId = Number(res.json().OrderId)
+      await addNumbers(bare.core, systemActor, { region: 'CN', numberType: '021', count: 1 })
+      const [claimed] = await claimDueCallbacks(bare.core, 'dead-worker', 10, 300)
+      assert.equal(claimed!.body.startsWith(`OrderID=${orderId}&`), true)
+      await bare.stop()
+      // The dead worker never answers; a live dispatcher reaps its claim once the lease ran out.
+      app = await start()
+      const read = () => getOrderDetail(app!.core, resellerActor(reseller.id), orderId)
+      const order = await until('accepted after the reaper', read, (o) => o.callbackStatus === 'accepted')
+      assert.deepEqual(order.callback!.attempts.map((a) => [a.attempt, a.outcome]), [[1, 'accepted']])
+      assert.equal(receiver.forOrder(orderId).length, 1)
+      assert.equal(app.dispatcher!.callbacks.resends, 1)
     })
   })
 }
