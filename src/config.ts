@@ -56,6 +56,8 @@ export interface DispatchConfig {
   tickMs: number
   /** The longest an idle dispatch loop waits before it looks again (writes and due work wake it sooner). */
   idleMaxMs: number
+  /** How long a partner callback waits for its answer (spec/delacon.md §9: 10 s). */
+  callbackTimeoutMs?: number
 }
 
 function int(v: string | undefined, fallback: number): number {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       claimBatch: int(env.DISPATCH_BATCH, 500),
       tickMs: int(env.DISPATCH_TICK_MS, 100),
       idleMaxMs: int(env.DISPATCH_IDLE_MAX_MS, 2000),
+      callbackTimeoutMs: int(env.CALLBACK_TIMEOUT_MS, 10_000),
     },
     prefixes: {
       ictcore: '/api',

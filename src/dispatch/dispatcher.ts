@@ -7,12 +7,16 @@ import {
   attemptProvider, claimDueSpools, deferSpools, EventSink, failOverdueReports, spoolsOfPeerMessages, failSilentSpools, nextPlannedWorkAt, nextQueuedSpoolAt, outboundAttempts, reapExpiredLeases, renewLeases,
   runCampaignTurn, sendDueTransmissions, type PreparedAttempt,
 } from '../core/delivery/index.ts'
+import { reapExpiredCallbacks } from '../core/callbacks/index.ts'
+import { expireWaitingOrders } from '../core/call-tracking/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
 import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/providers/index.ts'
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
 import type { EarlierAttempt, EarlierAttempts, Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
+import { HttpCallbackSender } from '../gateways/partner-callback/http-callback-sender.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
+import { PartnerCallbackRunner } from './partner-callbacks.ts'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** How often upkeep deletes stale login-limit records (idempotent deletes: any number of workers may). */
@@ -25,7 +29,10 @@ const CONFIGURE_EVERY_MS = 5_000
 /** Tables whose writes give the planning loop something to do at once. */
 const PLANNED_TABLES = new Set(['campaigns', 'schedules'])
 
-type LoopName = 'sending' | 'planning' | 'upkeep'
+type LoopName = 'sending' | 'planning' | 'upkeep' | 'callbacks'
+
+/** spec/delacon.md §9: a callback waits 10 s for its answer. */
+const CALLBACK_TIMEOUT_MS = 10_000
 
 /**
  * What a turn found: `busy` (it did work: the loop turns again at once), else when its loop next has
@@ -45,7 +52,8 @@ interface Rest { endsAt: number; timer: NodeJS.Timeout; expire: () => void; done
  * - planning: prepares campaign transmissions, paces running campaigns, sends due standalone
  *   transmissions (retries, schedules) and fires due schedules;
  * - upkeep: renews this worker's leases, returns expired ones to the queue, runs the watchdog,
- *   and once a minute deletes stale login-limit records.
+ *   fails WAIT orders past their timeout, and once a minute deletes stale login-limit records;
+ * - callbacks: claims due partner callbacks and POSTs them (partner-callbacks.ts).
  */
 export class Dispatcher {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
@@ -82,13 +90,20 @@ export class Dispatcher {
   /** Spools handed to a gateway more than once by this worker (re-sends after a crash or expiry). */
   resends = 0
   /** Turns each loop has run (how busy an idle dispatcher keeps the database). */
-  readonly turns: Record<LoopName, number> = { sending: 0, planning: 0, upkeep: 0 }
+  readonly turns: Record<LoopName, number> = { sending: 0, planning: 0, upkeep: 0, callbacks: 0 }
+  /** Partner callbacks (spec/delacon.md §9): their own queue, sent over HTTP. */
+  readonly callbacks: PartnerCallbackRunner
 
   constructor(private readonly core: Core, private readonly config: DispatchConfig, gateways: readonly Gateway[]) {
     for (const g of gateways) for (const t of g.types) this.gateways.set(t, g)
     this.sink = new EventSink(core, (ids) => {
       for (const id of ids) this.inFlight.delete(id)
       this.wake('sending')
+    })
+    const timeout = config.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS
+    // A callback's lease outlasts its send (no renewal): the answer's timeout plus the usual lease.
+    this.callbacks = new PartnerCallbackRunner(core, this.workerId, new HttpCallbackSender(timeout), {
+      batch: config.claimBatch, leaseMs: timeout + config.leaseSeconds * 1000, tickMs: config.tickMs, onRoom: () => this.wake('callbacks'),
     })
   }
 
@@ -104,6 +119,7 @@ export class Dispatcher {
       this.loop('planning', () => this.planTurn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
       // Upkeep keeps its own rhythm: leases are renewed well before they run out.
       this.loop('upkeep', () => this.upkeepTurn(), { first: this.upkeepMs(), most: this.upkeepMs() }),
+      this.loop('callbacks', () => this.callbacks.turn(), { first: this.config.tickMs, most: this.config.idleMaxMs }),
     ]
   }
 
@@ -117,6 +133,7 @@ export class Dispatcher {
     this.core.providerHealth.detach(this.health)
     for (const g of new Set(this.gateways.values())) await g.stop?.()
     await this.sink.drain()
+    await this.callbacks.drain()
   }
 
   /**
@@ -132,6 +149,7 @@ export class Dispatcher {
       if (PLANNED_TABLES.has(t)) this.wake('planning')
       if (t === 'transmissions' || t === '*') this.nudge('planning')
       if (t === 'spools' || t === '*') this.nudge('sending')
+      if (t === 'partner_callbacks' || t === '*') this.wake('callbacks')
     }
   }
 
@@ -388,6 +406,13 @@ export class Dispatcher {
       this.core.log.warn({ spools: reaped }, 'spools returned to the queue after their lease expired; they will be sent again')
       this.wake('sending')
     }
+    const reapedCallbacks = await reapExpiredCallbacks(this.core)
+    if (reapedCallbacks > 0) {
+      this.core.log.warn({ callbacks: reapedCallbacks }, 'partner callbacks returned to the queue after their lease expired; they will be sent again')
+      this.wake('callbacks')
+    }
+    // WAIT orders past their partner's timeout fail (spec/delacon.md §5); their callbacks follow.
+    await expireWaitingOrders(this.core)
     return { busy: false }
   }
 }

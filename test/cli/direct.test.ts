@@ -58,6 +58,25 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.deepEqual(JSON.parse(bad.stdout), { error: '--type must be a number type of Australia: 1300, 1800, 02, 03, 07, 08' })
   })
 
+  test('reseller settings shows and changes a partner\'s settings; the generated secret is printed once; a bad value names the setting (issue 17)', async () => {
+    const set = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=https://partner.example/cb',
+      '--set', 'delacon.backorder.AU/1300=false', '--set', 'delacon.callbackRetryDelaysSeconds=5,10', '--set', 'delacon.callbackSecret=generate', '--json'], { DATA_DIR: dataDir })
+    assert.equal(set.code, 0, set.stderr)
+    const out = JSON.parse(set.stdout)
+    assert.equal(out.settings['delacon.callbackUrl'], 'https://partner.example/cb')
+    assert.deepEqual(out.settings['delacon.backorder'], { 'en-au/1300': false })
+    assert.deepEqual(out.settings['delacon.callbackRetryDelaysSeconds'], [5, 10])
+    assert.match(out.shownOnce['delacon.callbackSecret'], /^[A-Za-z0-9_-]{43}$/)
+    const shown = await runCli(['reseller', 'settings', String(reseller.id), '--json'], { DATA_DIR: dataDir })
+    assert.deepEqual(JSON.parse(shown.stdout).secrets, { 'delacon.callbackSecret': true })
+    assert.ok(!shown.stdout.includes(out.shownOnce['delacon.callbackSecret']))
+    const bad = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=ftp://x', '--json'], { DATA_DIR: dataDir })
+    assert.deepEqual([bad.code, JSON.parse(bad.stdout)], [1, { error: 'delacon.callbackUrl must be an http or https URL' }])
+    const unknown = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'nope=1', '--json'], { DATA_DIR: dataDir })
+    assert.equal(unknown.code, 1)
+    assert.match(JSON.parse(unknown.stdout).error, /^--set nope: not a partner setting \(one of resellerclub.tokenTtlSeconds/)
+  })
+
   test('bad input is one line: a JSON error object with --json, a message on stderr without', async () => {
     // Independent commands, run together (those that open the directory take turns at its lock).
     const [missing, unknownReseller, human, unknownOption, unknownCommand, noUsername, negative, region, noUser] = await Promise.all([

@@ -230,8 +230,8 @@ for (const kind of TEST_DATABASES) {
         const worker = new Dispatcher(app.core, { ...TEST_DISPATCH, leaseSeconds: 30 }, availableGateways(app.core))
         await worker.start()
         try {
-          // Once all three loops idle (the upkeep one for 5 s)…
-          await until('all three loops to idle', async () => (worker as unknown as { resting?: Map<unknown, unknown> }).resting?.size, (n) => n === 3)
+          // Once all four loops idle (the upkeep one for 5 s; the fourth sends partner callbacks)…
+          await until('all four loops to idle', async () => (worker as unknown as { resting?: Map<unknown, unknown> }).resting?.size, (n) => n === 4)
           const started = Date.now()
           await worker.stop()
           assert.ok(Date.now() - started < 2500, `stopped in ${Date.now() - started} ms`)
@@ -274,12 +274,12 @@ for (const kind of TEST_DATABASES) {
         const { worker, stop } = await resting({ tickMs: 10, idleMaxMs: 400 })
         try {
           // Six idle turns each: their waits have doubled from 10 ms to 320 ms (then 400, the most).
-          await until('both loops to turn six times', () => ({ ...worker.turns }), (t) => t.sending >= 6 && t.planning >= 6, { intervalMs: 10 })
+          await until('the loops to turn six times', () => ({ ...worker.turns }), (t) => t.sending >= 6 && t.planning >= 6 && t.callbacks >= 6, { intervalMs: 10 })
           const before = { ...worker.turns }
           // A time window, not a wait: what is counted is how often the loops look in it. 800 ms is
           // two of the longest rests; every tick would be about 80 turns each, resting two or three.
-          const turned = () => ({ sending: worker.turns.sending - before.sending, planning: worker.turns.planning - before.planning })
-          await holdsFor('at most 8 turns of each loop in 800 ms', turned, (n) => n.sending <= 8 && n.planning <= 8, { forMs: 800 })
+          const turned = () => ({ sending: worker.turns.sending - before.sending, planning: worker.turns.planning - before.planning, callbacks: worker.turns.callbacks - before.callbacks })
+          await holdsFor('at most 8 turns of each loop in 800 ms', turned, (n) => n.sending <= 8 && n.planning <= 8 && n.callbacks <= 8, { forMs: 800 })
         } finally {
           await stop()
         }

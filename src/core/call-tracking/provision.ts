@@ -9,6 +9,10 @@ import { lockPool, lockPoolById, resolvePool } from '../numbers/pools.ts'
 import { callTrackingCompanies, numberOrders, type OrderStatus } from './call-tracking.table.ts'
 import { findCompanyIn } from './companies.ts'
 import { fillOrder } from './fulfilment.ts'
+import { orderEnded } from './order-completion.ts'
+import { findRegion } from '../numbers/catalogue.ts'
+import { partnerBackorder } from '../resellers/partner-settings.ts'
+import { resellers } from '../resellers/resellers.table.ts'
 import {
   categoryProblem, emailProblem, isEmail, nameProblem, normalizeTerminationNumber, referenceProblem,
   terminationNumberProblem, type Feature,
@@ -86,10 +90,12 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
       .where(and(eq(numberOrders.poolId, poolRow.id), eq(numberOrders.status, 'WAIT'))).limit(1)
     const free = waiting ? [] : await lowestFreeNumbers(tx, poolRow.id, tenantId, q)
     const fillable = free.length === q
-    if (!fillable && !poolRow.backorder) {
+    if (!fillable && !(await backorderFor(txCore, tenantId, poolRow))) {
       const [order] = await tx.insert(numberOrders).values({
-        tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status: 'FAIL', completedAt: now,
+        tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status: 'FAIL', failReason: 'no stock', completedAt: now,
       }).returning({ id: numberOrders.id })
+      await orderEnded(txCore, { id: order!.id, tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail }, 'FAIL', [],
+        { waited: false, companyName: fresh?.name })
       return { status: 'FAIL' as const, orderId: order!.id, companyId: customerId, numbers: [] }
     }
     if (customerId === null) customerId = await createCompany(txCore, actor, fresh!, poolRow.id, pool!)
@@ -97,9 +103,23 @@ export async function provisionNumbers(core: Core, actor: Actor, input: Provisio
     const [order] = await tx.insert(numberOrders).values({
       tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail, status, completedAt: fillable ? now : null,
     }).returning({ id: numberOrders.id })
-    if (fillable) await fillOrder(tx, { id: order!.id, tenantId, customerId }, free, now)
+    if (fillable) {
+      await fillOrder(tx, { id: order!.id, tenantId, customerId }, free, now)
+      await orderEnded(txCore, { id: order!.id, tenantId, customerId, poolId: poolRow.id, quantity: q, orderSummaryEmail: summaryEmail }, 'OK',
+        free.map((n) => n.number), { waited: false })
+    }
     return { status, orderId: order!.id, companyId: customerId, numbers: fillable ? free.map((n) => n.number) : [] }
   })
+}
+
+/**
+ * Whether a short pool makes this partner's order wait: the partner's own flag for the pool
+ * (`delacon.backorder`), else the pool's (spec/delacon.md §4, default true).
+ */
+async function backorderFor(tx: Core, tenantId: number, pool: { region: string; numberType: string; backorder: boolean }): Promise<boolean> {
+  const [r] = await tx.db.select({ settings: resellers.settings }).from(resellers).where(eq(resellers.id, tenantId))
+  const region = findRegion(pool.region)
+  return (region ? partnerBackorder(r?.settings, region, pool.numberType) : undefined) ?? pool.backorder
 }
 
 /**

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
-import type { Core } from '../core.ts'
+import { inTransaction, type Core } from '../core.ts'
 import { Forbidden, Invalid, Unavailable } from '../errors.ts'
 import { serveWaitingOrders } from '../call-tracking/fulfilment.ts'
 import { capacityOf, randomNumber } from './generate.ts'
@@ -38,7 +38,8 @@ export async function addNumbers(core: Core, actor: Actor, input: AddNumbersInpu
   const count = input.count
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_ADD) throw new Invalid('count', `must be between 1 and ${MAX_ADD}`)
   const tenantId = actor.tenantId
-  return core.db.transaction(async (tx) => {
+  return inTransaction(core, async (txCore) => {
+    const tx = txCore.db
     const pool = await lockPool(tx, region.name, numberType.key)
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(trackingNumbers).where(eq(trackingNumbers.poolId, pool.id))) as [{ n: number }]
     if (n + count > capacityOf(numberType)) throw new Invalid('count', `exceeds the ${capacityOf(numberType) - n} numbers left for ${region.name} ${numberType.key}`)
@@ -53,7 +54,7 @@ export async function addNumbers(core: Core, actor: Actor, input: AddNumbersInpu
         .returning({ number: trackingNumbers.number })
       for (const r of rows) added.push(r.number)
     }
-    const fulfilledOrders = await serveWaitingOrders(tx, pool.id, core.now())
+    const fulfilledOrders = await serveWaitingOrders(txCore, pool.id, core.now())
     added.sort()
     return { added: added.length, numbers: added, fulfilledOrders }
   })

@@ -5,6 +5,10 @@ import { createReseller } from './operations/create-reseller.ts'
 import { createUser } from './operations/create-user.ts'
 import { issueApiKey } from './operations/issue-api-key.ts'
 import { listApiKeys } from './operations/list-api-keys.ts'
+import { failDelaconOrder } from './operations/fail-delacon-order.ts'
+import { getDelaconOrder } from './operations/get-delacon-order.ts'
+import { listDelaconOrders } from './operations/list-delacon-orders.ts'
+import { resendDelaconCallback } from './operations/resend-delacon-callback.ts'
 import { getResellerSettings } from './operations/get-reseller-settings.ts'
 import { updateResellerSettings } from './operations/update-reseller-settings.ts'
 import { listResellersOp } from './operations/list-resellers.ts'
@@ -54,6 +58,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     listPaymentGateways, createPaymentGateway, showPaymentGateway, updatePaymentGateway, deletePaymentGateway,
     listOrders, createOrder, showOrder, updateOrder, deleteOrder,
     addNumbers, listNumbers, removeNumber,
+    listDelaconOrders, getDelaconOrder, resendDelaconCallback, failDelaconOrder,
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
     getProviderHealth,

@@ -71,8 +71,12 @@ export const SettingsPatch = Type.Object({
   'packetera.responseSeparator': orNull({ type: 'string', minLength: 1, maxLength: 5 }, '1 to 5 characters, no letters, digits or %'),
   'packetera.responseEncapsulator': orNull({ type: 'string', minLength: 1, maxLength: 2 }, 'one character, no letter, digit or %'),
   'delacon.callbackUrl': orNull({ type: 'string', minLength: 1, maxLength: 2000 }, 'http or https URL without user name or password'),
-  'delacon.callbackSecret': orNull({ type: ['string', 'boolean'], maxLength: 200 },
-    'HMAC-SHA256 signing secret of the callback (X-Switchboard-Signature): 16-200 printable characters, or true to generate one; shown once in the reply'),
+  // No `type`: a string or true (a type list of both would need Ajv's allowUnionTypes, an anyOf
+  // would coerce); core checks it and names the setting.
+  'delacon.callbackSecret': Type.Optional(Type.Unsafe<unknown>({
+    description: 'HMAC-SHA256 signing secret of the callback (X-Switchboard-Signature): 16-200 printable characters, or true to generate one; null removes it. Shown once in the reply',
+    examples: [true],
+  })),
   'delacon.backorder': orNull({ type: 'object', additionalProperties: { type: ['boolean', 'null'] } },
     'pools to change, <region>/<number type> → true, false, or null (follow the pool\'s flag again); null clears every pool'),
   'delacon.pendingOrderTimeoutHours': orNull({ type: 'number', exclusiveMinimum: 0, maximum: MAX_PENDING_ORDER_TIMEOUT_HOURS }, 'hours (fractions allowed), default 168'),

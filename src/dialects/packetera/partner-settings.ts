@@ -1,18 +1,23 @@
+import { systemActor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
-import { Invalid } from '../../core/errors.ts'
-import { updateResellerSettings } from '../../core/resellers/index.ts'
-import { PARTNER_REPLY_SETTINGS_KEY, validReplyDefaults, type ReplyConfig } from './reply.ts'
+import { updatePartnerSettings } from '../../core/resellers/index.ts'
+import type { ReplyConfig } from './reply.ts'
+
+/** The partner setting of each reply field (core's partner settings, `packetera.response…`). */
+const SETTING: Record<keyof ReplyConfig, string> = {
+  format: 'packetera.responseFormat', delimiter: 'packetera.responseDelimiter',
+  separator: 'packetera.responseSeparator', encapsulator: 'packetera.responseEncapsulator',
+}
 
 /**
- * Stores a partner's Packetera reply defaults (spec §2.2) in its reseller settings, checked like
- * request fields; `null` clears them. For the CLI / native API; a refused setting → Invalid(setting).
+ * Stores a partner's Packetera reply defaults (spec §2.2) through core's partner settings (checked
+ * like request fields); `null` clears them. A refused setting → Invalid naming it.
  */
 export async function setPacketeraReplyDefaults(core: Core, resellerId: number, defaults: Partial<Record<keyof ReplyConfig, string>> | null): Promise<void> {
-  if (defaults === null) {
-    await updateResellerSettings(core, resellerId, { [PARTNER_REPLY_SETTINGS_KEY]: null })
-    return
+  const patch: Record<string, unknown> = {}
+  for (const [field, name] of Object.entries(SETTING) as [keyof ReplyConfig, string][]) {
+    if (defaults === null) patch[name] = null
+    else if (defaults[field] !== undefined) patch[name] = defaults[field]
   }
-  const checked = validReplyDefaults(defaults)
-  if ('refused' in checked) throw new Invalid(checked.refused, 'is not a valid Packetera reply setting')
-  await updateResellerSettings(core, resellerId, { [PARTNER_REPLY_SETTINGS_KEY]: checked.value })
+  await updatePartnerSettings(core, systemActor, resellerId, patch)
 }

@@ -62,23 +62,6 @@ export function effectiveReplyConfig(overrides: Partial<ReplyConfig>, settings: 
   return clash(merged, {}) ? { ...BUILTIN_REPLY, ...overrides } : merged
 }
 
-/**
- * Validates stored reply defaults for a partner: returns the value to keep under
- * PARTNER_REPLY_SETTINGS_KEY, or the name of the first refused setting.
- */
-export function validReplyDefaults(input: Partial<Record<Setting, string>>): { value: Partial<ReplyConfig> } | { refused: string } {
-  const out: Partial<ReplyConfig> = {}
-  for (const setting of Object.keys(WIRE) as Setting[]) {
-    const v = input[setting]
-    if (v === undefined) continue
-    const ok = checkSetting(setting, v)
-    if (ok === undefined) return { refused: setting }
-    ;(out as Record<Setting, string>)[setting] = ok
-  }
-  const bad = clash({ ...BUILTIN_REPLY, ...out }, out)
-  return bad ? { refused: bad } : { value: out }
-}
-
 // Lone surrogates cannot be encoded (encodeURIComponent throws); XML 1.0 refuses most controls.
 // String.prototype.toWellFormed (ES2024, in Node 20) turns each lone surrogate into U+FFFD natively.
 function wellFormed(s: string): string {

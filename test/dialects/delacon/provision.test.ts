@@ -47,7 +47,7 @@ for (const kind of TEST_DATABASES) {
       const order = await getOrder(app.core, resellerActor(a.id), Number(body.OrderId))
       assert.equal(order.status, 'OK')
       assert.deepEqual(order.numbers, lowest)
-      assert.equal(order.callbackId, null)
+      assert.equal(order.callbackStatus, 'none')
     })
 
     test('more numbers for an existing companyID come from the company pool; the company fields are ignored', async () => {
@@ -112,9 +112,10 @@ for (const kind of TEST_DATABASES) {
       assert.equal(first.status, 'OK')
       assert.equal(first.numbers.length, 3)
       assert.ok(first.completedAt)
+      assert.equal(first.callbackStatus, 'pending')
       const second = await getOrder(app.core, resellerActor(b.id), Number(behind.OrderId))
       assert.equal(second.status, 'OK')
-      assert.equal(second.callbackId, null)
+      assert.equal(second.callbackStatus, 'none')
       // Oldest first, lowest numbers first: the first order holds the three lowest of the four.
       assert.ok(first.numbers.every((n) => n < second.numbers[0]!))
       assert.equal((await getCompany(app.core, resellerActor(a.id), Number(w.CID))).primaryNumber, first.numbers[0])

@@ -94,6 +94,8 @@ for (const kind of TEST_DATABASES) {
         [{ 'delacon.callbackUrl': 'https://user:pw@partner.example/cb' }, 'delacon.callbackUrl'],
         [{ 'delacon.callbackUrl': 'not a url' }, 'delacon.callbackUrl'],
         [{ 'delacon.callbackSecret': 'short' }, 'delacon.callbackSecret'],
+        [{ 'delacon.callbackSecret': false }, 'delacon.callbackSecret'],
+        [{ 'delacon.callbackSecret': 1234567890123456 }, 'delacon.callbackSecret'],
         [{ 'delacon.callbackRetryDelaysSeconds': [1] }, 'delacon.callbackRetryDelaysSeconds'],
         [{ 'delacon.callbackRetryDelaysSeconds': [1, -1] }, 'delacon.callbackRetryDelaysSeconds.1'],
         [{ 'delacon.pendingOrderTimeoutHours': 0 }, 'delacon.pendingOrderTimeoutHours'],

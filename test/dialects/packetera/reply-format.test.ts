@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { PacketeraInput, parseForm } from '../../../src/dialects/packetera/request.ts'
-import { BUILTIN_REPLY, effectiveReplyConfig, renderPairs, requestReplyConfig, validReplyDefaults, type Pairs } from '../../../src/dialects/packetera/reply.ts'
+import { checkReplySetting, replyClash } from '../../../src/core/resellers/index.ts'
+import { BUILTIN_REPLY, effectiveReplyConfig, renderPairs, requestReplyConfig, type Pairs } from '../../../src/dialects/packetera/reply.ts'
 
 function input(form: string): PacketeraInput {
   const i = new PacketeraInput()
@@ -111,8 +112,9 @@ describe('Packetera response configuration fields (spec §2.2)', () => {
     assert.deepEqual(effectiveReplyConfig({}, { packeteraReply: { format: 'yaml', delimiter: 'x' } }), BUILTIN_REPLY)
   })
 
-  test('stored defaults are validated like request fields', () => {
-    assert.deepEqual(validReplyDefaults({ format: 'XML', encapsulator: '"' }), { value: { format: 'xml', encapsulator: '"' } })
-    assert.deepEqual(validReplyDefaults({ separator: '&' }), { refused: 'separator' })
+  test('stored defaults are validated like request fields (one rule set in core, used by the partner settings)', () => {
+    assert.equal(checkReplySetting('format', 'XML'), 'xml')
+    assert.equal(checkReplySetting('encapsulator', '"'), '"')
+    assert.equal(replyClash({ ...BUILTIN_REPLY, separator: '&' }, { separator: '&' }), 'separator')
   })
 })

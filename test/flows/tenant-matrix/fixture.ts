@@ -54,6 +54,8 @@ export interface Objects {
   provider: number; role: number; permission: number
   memberId: string; activationId: string; defaultButton: string; button: string; defaultPhone: string; phone: string
   rcToken: string; company: string; jwt: string
+  /** Reseller A's Delacon order (the company's provision). */
+  delaconOrder: number
   /** A customer of reseller A signed up through ResellerClub (its username). */
   rcCustomerEmail: string
   /** Its customer id; it has `order`. */
@@ -236,7 +238,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
     method: 'POST', url: '/delacon/rest/config/provision', headers: { auth: A.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ BusinessName: 'A Co', EmailAddress: 'a@a.example.com', TerminationNumber: '+61291234567', region: 'AU', numberType: '1800', numbers: '1', termsCheck: 'on' }).toString(),
   })
-  const provBody = prov.json() as { RESULT: string; CID: string }
+  const provBody = prov.json() as { RESULT: string; OrderId: string; CID: string }
   assert.equal(provBody.RESULT, 'OK', prov.body)
 
   // Reseller A's catalog, an order of its RC customer and a number of its own stock, made by A's admin
@@ -264,7 +266,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       account, did, extension, setting, contact, group, document, recording, template, text, program, inboundProgram,
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
-      defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, jwt, rcCustomerEmail,
+      defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, delaconOrder: Number(provBody.OrderId), jwt, rcCustomerEmail,
       rcCustomer, promo, gateway, order, number,
     },
   }

@@ -323,6 +323,19 @@ const listed = (id: (o: Objects) => number) => (a: Answer, o: Objects) => {
 const PROMO = { productKey: 'domcno', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', resellerPriceOne: '1', resellerPriceTwo: '2', customerPrice: '3', resellerPrice: '2', actionType: 'addnewdomain' }
 const GATEWAY = { gatewayType: 'card', gatewayName: 'Card', postUrl: 'https://pay.b.example.com/', paymentTypes: ['Payment'] }
 
+/** A's Delacon order through the native order routes: B's admin gets 404 `Order not found`, plain users 403. */
+function delaconOrderTarget(method: HTTPMethods, suffix: string): MatrixEntry {
+  return [{
+    kind: 'target', methods: [method],
+    request: (o, p) => ({ method, url: `/native/delacon/orders/${o.delaconOrder}${suffix}`, headers: { authorization: basic(p.login.username, p.login.password) } }),
+    check: (a, _o, p) => {
+      if (p.tenant === 'A' || p.role === 'user') assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }])
+      else assert.deepEqual([a.status, json(a)], [404, { error: 'Order not found' }])
+    },
+    ...(method === 'GET' ? { control: { as: 'admin' as const, check: (a: Answer, o: Objects) => { assert.equal(a.status, 200, a.body); assert.equal(json<{ id: number }>(a).id, o.delaconOrder) } } } : {}),
+  }]
+}
+
 export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /resellers': platformOnly(() => '/resellers', () => ({ name: 'Hijack', username: 'hijack' })),
   'GET /resellers': nativeList('/resellers', (o) => o.reseller, listed((o) => o.reseller), false),
@@ -366,6 +379,17 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'GET /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order', undefined, idIs((o) => o.order)),
   'PATCH /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order', () => ({ status: 'suspended' })),
   'DELETE /orders/:id': nativeTarget((o) => `/orders/${o.order}`, 'Order'),
+  'GET /delacon/orders': [{
+    kind: 'list', why: "lists the orders of the caller's tenant (platform admins: every tenant); A's orders are absent",
+    request: (_o, p, method) => ({ method, url: `/native/delacon/orders?resellerId=${_o.reseller}`, headers: { authorization: basic(p.login.username, p.login.password) } }),
+    check: (a, _o, p) => {
+      if (p.role === 'user') assert.deepEqual([a.status, json(a)], [403, { error: 'forbidden' }])
+      else assert.deepEqual([a.status, json(a)], [200, { items: [], total: 0 }])
+    },
+  }],
+  'GET /delacon/orders/:id': delaconOrderTarget('GET', ''),
+  'POST /delacon/orders/:id/callback': delaconOrderTarget('POST', '/callback'),
+  'POST /delacon/orders/:id/fail': delaconOrderTarget('POST', '/fail'),
   'POST /numbers': nativeCreate('/numbers', () => ({ region: 'Australia', numberType: '1800', count: 1 }), "adds numbers to the caller's own stock"),
   'GET /numbers': nativeList('/numbers?state=free', (o) => o.number, listed((o) => o.number)),
   'DELETE /numbers/:id': nativeTarget((o) => `/numbers/${o.number}`, 'Number'),
