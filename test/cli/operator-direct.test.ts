@@ -31,4 +31,13 @@ describe('operator commands without a running server (PGlite)', () => {
     assert.deepEqual(promos.out.items.map((p) => [p.id, p.productKey, p.startsAt, p.customerPrice]), [[promo.out.id, 'domcno', '2026-12-01T00:00:00.000Z', '10.99']])
     assert.deepEqual((await cli('promo', 'delete', '999999')).out, { error: 'Promo not found' })
   })
+
+  test('demo makes a tenant and prints what it made and what to try next', async () => {
+    const res = await runCli(['demo'], env)
+    assert.equal(res.code, 0, res.stderr)
+    assert.match(res.stdout, /^Demo tenant created/)
+    assert.match(res.stdout, /API key [A-Za-z0-9]{20}/)
+    assert.match(res.stdout, /Try next/)
+    assert.match(res.stdout, /curl -s http:\/\/localhost:8080\/api\/contacts -u 'demo-admin-[0-9a-f]{4}:/)
+  })
 })

@@ -19,6 +19,7 @@ import promoCreate from './promo-create.ts'
 import promoDelete from './promo-delete.ts'
 import promoList from './promo-list.ts'
 import resellerShow from './reseller-show.ts'
+import demo from './demo.ts'
 import jwtRotate from './jwt-rotate.ts'
 import migrate from './migrate.ts'
 import numbersAdd from './numbers-add.ts'
@@ -36,5 +37,5 @@ export const COMMANDS: readonly Command[] = [
   userCreate, userPassword, customerList, customerSuspend, customerReactivate,
   promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
   orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,
-  numbersAdd, numbersList, numbersRemove, jwtRotate,
+  numbersAdd, numbersList, numbersRemove, demo, jwtRotate,
 ] as Command[]

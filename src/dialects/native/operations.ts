@@ -1,6 +1,7 @@
 import type { Core } from '../../core/core.ts'
 import type { OperationTable, RouteServe } from '../operation.ts'
 import { addNumbers } from './operations/add-numbers.ts'
+import { createDemo } from './operations/create-demo.ts'
 import { createReseller } from './operations/create-reseller.ts'
 import { createUser } from './operations/create-user.ts'
 import { issueApiKey } from './operations/issue-api-key.ts'
@@ -62,6 +63,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     listSandboxSends, sandboxInbound,
     setCampaignCpm,
     getProviderHealth,
+    createDemo,
     rotateJwtKey,
   ],
 }

@@ -397,5 +397,6 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /sandbox/inbound': platformOnly(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
   'PUT /campaigns/:id/cpm': platformOnly((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
   'GET /providers/:id/health': platformOnly((o) => `/providers/${o.provider}/health`),
+  'POST /demo': platformOnly(() => '/demo', () => ({})),
   'POST /jwt/rotate': platformOnly(() => '/jwt/rotate'),
 }
