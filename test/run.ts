@@ -26,6 +26,7 @@ if (!files.length) {
 
 const TIMES = join(tmpdir(), 'switchboard-test-times.json')
 const SECRET_SWEEP = new URL('./helpers/secret-sweep.ts', import.meta.url).href
+const MODULE_HOOKS = new URL('../src/module-hooks.ts', import.meta.url).href
 const FILE_TIMES_REPORTER = fileURLToPath(new URL('./helpers/file-times-reporter.ts', import.meta.url))
 const lastTimes: Record<string, number> = (() => {
   try { return JSON.parse(readFileSync(TIMES, 'utf8')) as Record<string, number> } catch { return {} }
@@ -51,7 +52,7 @@ function runGroup(group: string[], index: number): Promise<number> {
   const timesFile = join(tmpdir(), `switchboard-test-times-${process.pid}-${index}.json`)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
-      '--import', 'tsx', '--import', SECRET_SWEEP, '--test', '--experimental-test-isolation=none', '--test-force-exit',
+      '--import', 'tsx', '--import', MODULE_HOOKS, '--import', SECRET_SWEEP, '--test', '--experimental-test-isolation=none', '--test-force-exit',
       '--test-timeout=120000', '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=${FILE_TIMES_REPORTER}`, `--test-reporter-destination=${timesFile}`, ...passThrough, ...group,
     ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWITCHBOARD_TEST_PROCESS: String(index) } })
