@@ -1,7 +1,5 @@
 import { loadConfig } from '../../config.ts'
-import { openDatabase } from '../../db/client.ts'
 import { acquireDataDirLock, DataDirLocked, readDataDirLock } from '../../db/lock.ts'
-import { migrate } from '../../db/migrate.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 
 const command = defineCommand({
@@ -10,6 +8,7 @@ const command = defineCommand({
   options: { ...JSON_OPTION },
   examples: ['npx switchboard migrate', 'DATABASE_URL=postgres://… npx switchboard migrate --json'],
   async run(_values, out) {
+    const [{ openDatabase }, { migrate }] = await Promise.all([import('../../db/client.ts'), import('../../db/migrate.ts')])
     const config = loadConfig()
     if (config.databaseUrl) {
       // Processes migrating together serialise on an advisory lock (src/db/migrate.ts).

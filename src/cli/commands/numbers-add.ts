@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.ts'
-import { findNumberType, findRegion, REGIONS } from '../../core/numbers/index.ts'
+import { findNumberType, findRegion, REGIONS } from '../../core/numbers/catalogue.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'

@@ -1,4 +1,4 @@
-import { findNumberType, findRegion, REGIONS } from '../../core/numbers/index.ts'
+import { findNumberType, findRegion, REGIONS } from '../../core/numbers/catalogue.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { oneOf, PAGE_OPTIONS, pageOf, queryOf, table, withAdminClient, type ListPage } from '../operator.ts'
 import { CliError, positiveInt } from '../output.ts'

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import { buildApp, type SwitchboardApp } from '../../app.ts'
+import type { SwitchboardApp } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
-import { ensureBootstrapAdmin, withdrawBootstrapAdmin } from '../../core/users/index.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
 import { defineCommand } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'
@@ -24,6 +23,8 @@ const command = defineCommand({
   },
   examples: ['npx switchboard serve', 'SWITCHBOARD_ADMIN_PASSWORD=change-me npx switchboard serve --port 9000', 'DATABASE_URL=postgres://… npx switchboard serve --no-dispatch'],
   async run(values) {
+    // The server's modules load when it runs, not for every other command (main.ts lists them all).
+    const [{ buildApp }, { ensureBootstrapAdmin, withdrawBootstrapAdmin }] = await Promise.all([import('../../app.ts'), import('../../core/users/index.ts')])
     const config = loadConfig()
     if (values.port !== undefined) config.port = values.port === '0' ? 0 : positiveInt('port', values.port)!
     if (values.host !== undefined) config.host = values.host

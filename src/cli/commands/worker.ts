@@ -1,10 +1,5 @@
-import { createCore, followChanges, secureDataDirs } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
-import { openDatabase } from '../../db/client.ts'
 import { acquireDataDirLock } from '../../db/lock.ts'
-import { migrate } from '../../db/migrate.ts'
-import { availableGateways, Dispatcher } from '../../dispatch/index.ts'
-import { createLogger } from '../../logger.ts'
 import { defineCommand } from '../command.ts'
 
 /**
@@ -18,6 +13,10 @@ const command = defineCommand({
   options: {},
   examples: ['DATABASE_URL=postgres://… npx switchboard worker'],
   async run() {
+    // Loaded when the worker runs, not for every other command (main.ts lists them all).
+    const [{ createCore, followChanges, secureDataDirs }, { openDatabase }, { migrate }, { availableGateways, Dispatcher }, { createLogger }] = await Promise.all([
+      import('../../app.ts'), import('../../db/client.ts'), import('../../db/migrate.ts'), import('../../dispatch/index.ts'), import('../../logger.ts'),
+    ])
     const config = loadConfig()
     const log = createLogger(config.logLevel, undefined, config.logFormat)
     secureDataDirs(config, log)
