@@ -88,7 +88,8 @@ export async function everyPage<T>(read: (page: { limit: number; offset: number 
 }
 
 function serverClient(baseUrl: string, adminToken: string): AdminClient {
-  const call = async <T>(method: string, path: string, body: unknown): Promise<T> => {
+  // One request path for every call: the typed operations go through `native` like the generic one.
+  const native = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> => {
     let res: Response
     try {
       res = await fetch(`${baseUrl}/native${path}`, {
@@ -99,37 +100,21 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
     } catch (e) {
       throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
     }
-    const text = await res.text()
-    let json: Record<string, unknown> = {}
-    try { json = JSON.parse(text) as Record<string, unknown> } catch { /* not JSON: reported below */ }
-    if (!res.ok) throw new CliError(typeof json.error === 'string' ? json.error : `server answered ${res.status}`)
-    return json as T
+    return nativeReply<T>(res.status, await res.text())
   }
   return {
     via: 'server',
-    async native(method, path, body) {
-      let res: Response
-      try {
-        res = await fetch(`${baseUrl}/native${path}`, {
-          method,
-          headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        })
-      } catch (e) {
-        throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
-      }
-      return nativeReply(res.status, await res.text())
-    },
-    createReseller: (input) => call('POST', '/resellers', input),
+    native,
+    createReseller: (input) => native('POST', '/resellers', input),
     listResellers: async () => (await everyPage((page) =>
-      call<Page<Omit<ResellerSummary, 'createdAt'> & { createdAt: string }>>('GET', `/resellers?limit=${page.limit}&offset=${page.offset}`, undefined)))
+      native<Page<Omit<ResellerSummary, 'createdAt'> & { createdAt: string }>>('GET', `/resellers?limit=${page.limit}&offset=${page.offset}`, undefined)))
       .map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
-    createUser: (input) => call('POST', '/users', input),
-    resetUserPassword: (input) => call('POST', '/users/password', input),
-    addNumbers: (input) => call('POST', '/numbers', input),
-    rotateJwtSigningKey: () => call('POST', '/jwt/rotate', {}),
-    getResellerSettings: (id) => call('GET', `/resellers/${id}/settings`, undefined),
-    updateResellerSettings: (id, patch) => call('PUT', `/resellers/${id}/settings`, patch),
+    createUser: (input) => native('POST', '/users', input),
+    resetUserPassword: (input) => native('POST', '/users/password', input),
+    addNumbers: (input) => native('POST', '/numbers', input),
+    rotateJwtSigningKey: () => native('POST', '/jwt/rotate', {}),
+    getResellerSettings: (id) => native('GET', `/resellers/${id}/settings`, undefined),
+    updateResellerSettings: (id, patch) => native('PUT', `/resellers/${id}/settings`, patch),
     async close() {},
   }
 }
