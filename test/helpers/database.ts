@@ -91,19 +91,27 @@ function databaseUrl(adminUrl: string, name: string): string {
  * The name of a migrated PostgreSQL database to copy test databases from (`create database … template`),
  * made once per set of migrations on the server: migrating every test database costs ~100 ms each.
  * An advisory lock makes concurrent test processes wait for the one that makes it; templates of
- * other migration sets are dropped then.
+ * other migration sets are dropped then. `TEST_TEMPLATE_SCOPE` names a separate family of templates
+ * (work trees with different migrations testing on one server at once must not drop each other's).
  */
 async function migratedPostgresTemplate(adminUrl = process.env.TEST_DATABASE_URL): Promise<string> {
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
-  const name = `sb_tpl_${migrationsHash()}`
+  const scope = (process.env.TEST_TEMPLATE_SCOPE ?? '').replace(/[^a-z0-9]/g, '')
+  const family = scope ? `sb_tpl_${scope}_` : 'sb_tpl_'
+  const name = `${family}${migrationsHash()}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   try {
     await admin.query('select pg_advisory_lock(hashtext($1))', ['switchboard test template'])
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name])
+    // a scoped family's names share the unscoped prefix: the unscoped family keeps to hash-only names
+    const familyPattern = scope ? `${family.replace(/_/g, '\\_')}%` : 'sb\\_tpl\\_%'
     if (!rowCount) {
-      const stale = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'sb\\_tpl\\_%'`)
-      for (const { datname } of stale.rows) await admin.query(`drop database if exists ${datname} with (force)`)
+      const stale = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [familyPattern])
+      for (const { datname } of stale.rows) {
+        if (!scope && !/^sb_tpl_[0-9a-f]+$/.test(datname)) continue
+        await admin.query(`drop database if exists ${datname} with (force)`)
+      }
       const building = `${name}_building`
       await admin.query(`drop database if exists ${building}`)
       await admin.query(`create database ${building}`)
