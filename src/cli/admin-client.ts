@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { Config } from '../config.ts'
 import { PAGE_MAX, type Page } from '../core/kernel/pages.ts'
 import type { AddNumbersInput, CreateResellerInput, CreateUserInput, ResellerSummary, ResetPasswordInput } from '../core/platform/index.ts'
@@ -25,6 +26,8 @@ export interface AdminClient {
    * A 4xx/5xx reply becomes a CliError with the reply's `error`.
    */
   native<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>
+  /** A native POST whose body is streamed from `source` (a file), read by the route as it arrives. */
+  upload<T = Record<string, unknown>>(path: string, source: Readable, contentType: string): Promise<T>
   close(): Promise<void>
 }
 
@@ -87,6 +90,12 @@ export async function everyPage<T>(read: (page: { limit: number; offset: number 
   }
 }
 
+/** The CliError of a request that never reached the server (refused, reset): the cause's words. */
+function unreachable(baseUrl: string, e: unknown): CliError {
+  const err = e as Error
+  return new CliError(`cannot reach the server at ${baseUrl}: ${err.cause instanceof Error ? err.cause.message : err.message}`)
+}
+
 function serverClient(baseUrl: string, adminToken: string): AdminClient {
   // One request path for every call: the typed operations go through `native` like the generic one.
   const native = async <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> => {
@@ -98,13 +107,27 @@ function serverClient(baseUrl: string, adminToken: string): AdminClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       })
     } catch (e) {
-      throw new CliError(`cannot reach the server at ${baseUrl}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`)
+      throw unreachable(baseUrl, e)
     }
     return nativeReply<T>(res.status, await res.text())
   }
   return {
     via: 'server',
     native,
+    async upload<T>(path: string, source: Readable, contentType: string): Promise<T> {
+      let res: Response
+      try {
+        res = await fetch(`${baseUrl}/native${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminToken}`, 'content-type': contentType },
+          body: Readable.toWeb(source) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit)
+      } catch (e) {
+        throw unreachable(baseUrl, e)
+      }
+      return nativeReply<T>(res.status, await res.text())
+    },
     createReseller: (input) => native('POST', '/resellers', input),
     listResellers: async () => (await everyPage((page) =>
       native<Page<Omit<ResellerSummary, 'createdAt'> & { createdAt: string }>>('GET', `/resellers?limit=${page.limit}&offset=${page.offset}`, undefined)))

@@ -56,6 +56,11 @@ async function directClient(config: Config, database: Database, release: () => v
         })
         return nativeReply(res.statusCode, res.body)
       },
+      async upload(path, source, contentType) {
+        const { http, token } = await nativeApp()
+        const res = await http.inject({ method: 'POST', url: `/native${path}`, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: source })
+        return nativeReply(res.statusCode, res.body)
+      },
       createReseller: (input) => run(() => provisionReseller(core, systemActor, input)),
       listResellers: () => run(() => everyPage((page) => pageResellers(core, systemActor, page))),
       createUser: (input) => run(() => createPlatformUser(core, systemActor, input)),

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { removeDir, runCli, tempDataDir } from './cli-process.ts'
 
@@ -39,5 +41,32 @@ describe('operator commands without a running server (PGlite)', () => {
     assert.match(res.stdout, /API key [A-Za-z0-9]{20}/)
     assert.match(res.stdout, /Try next/)
     assert.match(res.stdout, /curl -s http:\/\/localhost:8080\/api\/contacts -u 'demo-admin-[0-9a-f]{4}:/)
+  })
+
+  test('contacts import reads a CSV into a user\'s group, showing how much of the file is read, and reports refused lines', async () => {
+    const demo = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as { groupId: number; user: { username: string } }
+    const file = join(dataDir, 'contacts.csv')
+    const csv = 'phone,first_name,last_name\n+61291000101,Ada,Byron\n12ab,Bad,Number\n+61291000102,Alan,Mathison\n'
+    writeFileSync(file, csv)
+    const res = await runCli(['contacts', 'import', '--group', String(demo.groupId), '--file', file], env)
+    assert.equal(res.code, 0, res.stderr)
+    assert.match(res.stdout, /^2 contacts imported into group \d+ \(3 records, 1 refused\)\n {2}line 3: phone_invalid/)
+    // Piped, the progress is plain lines on stderr ending at the whole file.
+    assert.match(res.stderr, new RegExp(`^bytes read: ${csv.length}/${csv.length} \\(100%\\)$`, 'm'))
+    const other = await cli('contacts', 'import', '--group', '999999', '--file', file)
+    assert.deepEqual(other.out, { error: 'Group not found' })
+  })
+
+  test('campaign watch --once prints a campaign\'s progress; numbers add shows its chunks as progress lines', async () => {
+    const demo = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as { campaign: { id: number } }
+    const watched = await cli('campaign', 'watch', String(demo.campaign.id), '--once')
+    assert.equal(watched.code, 0, watched.stderr)
+    assert.equal(watched.out.id, demo.campaign.id)
+    assert.ok(['new', 'running'].includes(String(watched.out.status)), JSON.stringify(watched.out))
+    assert.deepEqual((await cli('campaign', 'watch', 'x')).out, { error: '<id> must be a positive integer' })
+    const added = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '1800', '--count', '2500'], env)
+    assert.equal(added.code, 0, added.stderr)
+    assert.equal(added.stdout, '2500 1800 numbers added for Australia\n')
+    assert.deepEqual(added.stderr.trim().split('\n'), ['numbers added: 1,000/2,500 (40%)', 'numbers added: 2,000/2,500 (80%)', 'numbers added: 2,500/2,500 (100%)'])
   })
 })

@@ -76,4 +76,18 @@ describe('operator commands through a running server (PGlite)', () => {
     assert.deepEqual((await cli('order', 'list', '--customer', customer, '--status', 'suspended')).out.items.map((o) => o.id), [order.out.id])
     assert.equal((await cli('order', 'cancel', String(order.out.id))).code, 0)
   })
+
+  test('campaign watch follows a running campaign to its end in plain lines when piped', async () => {
+    const demo = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as { campaign: { id: number } }
+    // The demo's campaign is paced at 6 a minute: unpaced, its 5 contacts are done in moments.
+    const paced = await fetch(`${server.url}/native/campaigns/${demo.campaign.id}/cpm`, {
+      method: 'PUT', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ cpm: 0 }),
+    })
+    assert.equal(paced.status, 200)
+    const res = await runCli(['campaign', 'watch', String(demo.campaign.id), '--interval', '1'], env)
+    assert.equal(res.code, 0, res.stderr)
+    const lines = res.stdout.trim().split('\n')
+    assert.equal(lines.at(-1), `campaign ${demo.campaign.id} completed: 5 of 5 contacts done`)
+    assert.match(lines.at(-2)!, new RegExp(`^campaign ${demo.campaign.id}: 5/5 \\(100%\\) completed$`))
+  })
 })

@@ -1,4 +1,6 @@
 import type { Command } from '../command.ts'
+import campaignWatch from './campaign-watch.ts'
+import contactsImport from './contacts-import.ts'
 import customerList from './customer-list.ts'
 import customerReactivate from './customer-reactivate.ts'
 import customerSuspend from './customer-suspend.ts'
@@ -37,5 +39,5 @@ export const COMMANDS: readonly Command[] = [
   userCreate, userPassword, customerList, customerSuspend, customerReactivate,
   promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
   orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,
-  numbersAdd, numbersList, numbersRemove, demo, jwtRotate,
+  numbersAdd, numbersList, numbersRemove, contactsImport, campaignWatch, demo, jwtRotate,
 ] as Command[]

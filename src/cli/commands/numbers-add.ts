@@ -3,8 +3,11 @@ import { findNumberType, findRegion, REGIONS } from '../../core/numbers/catalogu
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'
+import { Progress } from '../progress.ts'
 
 const MAX_COUNT = 10_000
+/** Numbers stocked per call: each call is one transaction; the progress bar moves between them. */
+const CHUNK = 1_000
 
 const command = defineCommand({
   name: 'numbers add',
@@ -28,12 +31,25 @@ const command = defineCommand({
     if (!findNumberType(region, values.type!)) {
       throw new CliError(`--type must be a number type of ${region.name}: ${region.numberTypes.map((t) => t.key).join(', ')}`)
     }
-    const input = { region: values.region!, numberType: values.type!, count, resellerId: positiveInt('reseller', values.reseller) }
+    const input = { region: values.region!, numberType: values.type!, resellerId: positiveInt('reseller', values.reseller) }
     const client = await openAdminClient(loadConfig())
+    const progress = new Progress('numbers added', process.stderr, count)
+    let added = 0
     try {
-      const { added } = await client.addNumbers(input)
+      while (added < count) {
+        try {
+          added += (await client.addNumbers({ ...input, count: Math.min(CHUNK, count - added) })).added
+        } catch (e) {
+          // Each chunk is committed: say what is already in stock before the error.
+          if (added > 0 && e instanceof Error) e.message = `${e.message} (${added} of ${count} numbers were added before this)`
+          throw e
+        }
+        progress.update(added)
+      }
+      progress.finish()
       out.result({ added }, `${added} ${input.numberType} numbers added for ${region.name}`)
     } finally {
+      progress.finish()
       await client.close()
     }
   },

@@ -2,3 +2,4 @@
 export * from './platform.ts'
 export * from './reseller-admin.ts'
 export * from './demo.ts'
+export * from './operator-imports.ts'

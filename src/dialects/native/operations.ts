@@ -20,6 +20,8 @@ import { revokeApiKey } from './operations/revoke-api-key.ts'
 import { rotateJwtKey } from './operations/rotate-jwt-key.ts'
 import { sandboxInbound } from './operations/sandbox-inbound.ts'
 import { setCampaignCpm } from './operations/set-campaign-cpm.ts'
+import { showCampaign } from './operations/show-campaign.ts'
+import { importGroupContacts } from './operations/import-group-contacts.ts'
 import { showReseller } from './operations/show-reseller.ts'
 import { updateReseller } from './operations/update-reseller.ts'
 import { listSubResellers } from './operations/list-sub-resellers.ts'
@@ -61,7 +63,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     addNumbers, listNumbers, removeNumber,
     listDelaconOrders, getDelaconOrder, resendDelaconCallback, failDelaconOrder,
     listSandboxSends, sandboxInbound,
-    setCampaignCpm,
+    importGroupContacts, showCampaign, setCampaignCpm,
     getProviderHealth,
     createDemo,
     rotateJwtKey,

@@ -48,6 +48,9 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
     if (field !== undefined) throw new Invalid(field, 'is not a finite number')
   })
 
+  // A CSV upload is read as it arrives (POST /groups/:id/contacts.csv), never buffered whole.
+  app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload))
+
   routeOperations(app, NATIVE_OPERATIONS, core)
 }
 

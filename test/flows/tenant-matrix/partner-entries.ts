@@ -395,6 +395,8 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'DELETE /numbers/:id': nativeTarget((o) => `/numbers/${o.number}`, 'Number'),
   'GET /sandbox/sends': platformOnly(() => '/sandbox/sends'),
   'POST /sandbox/inbound': platformOnly(() => '/sandbox/inbound', () => ({ service: 'sms', from: '+15550001111', to: '+15550100001', text: 'hi' })),
+  'GET /campaigns/:id': nativeTarget((o) => `/campaigns/${o.campaign}`, 'Campaign', undefined, idIs((o) => o.campaign)),
+  'POST /groups/:id/contacts.csv': nativeTarget((o) => `/groups/${o.group}/contacts.csv`, 'Group'),
   'PUT /campaigns/:id/cpm': platformOnly((o) => `/campaigns/${o.campaign}/cpm`, () => ({ cpm: 1 })),
   'GET /providers/:id/health': platformOnly((o) => `/providers/${o.provider}/health`),
   'POST /demo': platformOnly(() => '/demo', () => ({})),
