@@ -187,6 +187,24 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual((await call('DELETE', `/numbers/${allocated.id}`, admin)).json(), { error: 'number is allocated' })
     })
 
+    test("a CSV imported into a user's group by an operator belongs to that user; bad ids and bodies name the field", async () => {
+      const owner = await app.user(reseller.id)
+      const ownerAuth = { authorization: basic(owner.username, owner.password), 'content-type': 'application/json' }
+      const group = (await app.http.inject({ method: 'POST', url: '/api/groups', headers: ownerAuth, payload: { name: 'Imported' } })).json() as number
+      const csv = 'phone,first_name\n+61291000201,Ada\nnot-a-phone,Bad\n'
+      const res = await app.http.inject({ method: 'POST', url: `/native/groups/${group}/contacts.csv`, headers: { ...admin, 'content-type': 'text/csv' }, payload: csv })
+      assert.equal(res.statusCode, 200, res.body)
+      const report = res.json() as { errors: { line: number; reason: string }[] }
+      assert.deepEqual({ ...report, errors: report.errors.map((e) => [e.line, e.reason]) },
+        { groupId: group, recordTotal: 2, contactCreated: 1, errorTotal: 1, errors: [[3, 'phone_invalid']] })
+      const contacts = (await app.http.inject({ method: 'GET', url: `/api/groups/${group}/contacts`, headers: ownerAuth })).json() as { phone: string; user_id: number }[]
+      assert.deepEqual(contacts.map((c) => [c.phone, c.user_id]), [['+61291000201', owner.id]])
+      const badId = await app.http.inject({ method: 'POST', url: '/native/groups/abc/contacts.csv', headers: { ...admin, 'content-type': 'text/csv' }, payload: csv })
+      assert.deepEqual([badId.statusCode, badId.json().field], [400, 'id'])
+      const json = await call('POST', `/groups/${group}/contacts.csv`, admin, { phone: '+61291000202' })
+      assert.deepEqual([json.statusCode, json.json()], [400, { error: 'body must be a text/csv upload', field: 'body' }])
+    })
+
     test('every native route documents its request and its replies in OpenAPI, with the security schemes', async () => {
       const doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json() as {
         paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }>; requestBody?: unknown; parameters?: { in: string }[]; security?: unknown }>>

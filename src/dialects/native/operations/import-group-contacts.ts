@@ -31,10 +31,16 @@ export const importGroupContacts = routeOperation<Core>({
     schema: {
       consumes: ['text/csv'],
       params: Type.Object({ id: Id }),
+      body: Type.String({ description: 'the CSV file, read as it arrives', examples: ['phone,first_name,last_name\n+61291000101,Ada,Byron\n'] }),
       response: { 200: ImportReport, '4xx': ErrorBody },
     },
-    // The body is checked as it is read, after the group: another tenant's group is unknown whatever the body.
-    handler: async (req) => importContactsForOperator(core, req.nativeActor, (req.params as { id: number }).id, limited(req.body, NATIVE_CSV_MAX_BYTES)),
+    // The body schema documents the upload; the body itself is a stream, checked as it is read, after
+    // the group (another tenant's group is unknown whatever the body). Only the params' check counts.
+    attachValidation: true,
+    handler: async (req) => {
+      if (req.validationError && (req.validationError as { validationContext?: string }).validationContext !== 'body') throw req.validationError
+      return importContactsForOperator(core, req.nativeActor, (req.params as { id: number }).id, limited(req.body, NATIVE_CSV_MAX_BYTES))
+    },
   }),
 })
 
