@@ -1,3 +1,5 @@
+import { Forbidden } from './errors.ts'
+
 /**
  * Who is calling core. Every tenant-facing core function takes an Actor first and scopes its SQL
  * with it; dialects only build actors (from a JWT, an API key, a member login …).
@@ -20,6 +22,17 @@ export interface Actor {
 /** An actor for a reseller authenticated by API key: admin of its own tenant, nothing else. */
 export function resellerActor(resellerId: number): Actor {
   return { tenantId: resellerId, userId: null, resellerId, isAdmin: true, crossTenant: false, permissions: ALL }
+}
+
+/**
+ * The tenant an operator acts for: null for the platform admin and the system (every tenant), its
+ * own reseller for an administrator of a reseller's tenant; anyone else → Forbidden('reseller_admin').
+ * Every operator-level core function (native API, CLI) starts here.
+ */
+export function operatorTenant(actor: Actor): number | null {
+  if (actor.crossTenant) return null
+  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
+  return actor.tenantId
 }
 
 /** The actor of internal jobs and the CLI: every tenant, every permission. */

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm'
-import type { Actor } from '../actor.ts'
+import { operatorTenant, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { customers } from '../customers/customers.table.ts'
-import { Forbidden, Invalid, Locked, NotFound } from '../errors.ts'
+import { Invalid, Locked, NotFound } from '../errors.ts'
 import { pageWindow, type Page, type PageRequest } from '../kernel/pages.ts'
 import { numberPools, trackingNumbers } from './numbers.table.ts'
 import { resolvePool } from './pools.ts'
@@ -35,9 +35,8 @@ export interface InventoryQuery extends PageRequest {
  * administrator its own stock and the numbers allocated to its customers (from any stock).
  */
 function inventoryScope(core: Core, actor: Actor): SQL | undefined {
-  if (actor.crossTenant) return undefined
-  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
-  const own = actor.tenantId
+  const own = operatorTenant(actor)
+  if (own === null) return undefined
   const ownCustomers = core.db.select({ id: customers.id }).from(customers).where(eq(customers.tenantId, own))
   return or(eq(trackingNumbers.tenantId, own), inArray(trackingNumbers.customerId, ownCustomers))
 }
@@ -79,12 +78,12 @@ export async function pageInventory(core: Core, actor: Actor, query: InventoryQu
  * stock's. An allocated number stays (Locked): it is a customer's DID until released.
  */
 export async function removeNumber(core: Core, actor: Actor, id: number): Promise<void> {
-  if (!actor.crossTenant && (!actor.isAdmin || actor.tenantId === null)) throw new Forbidden('reseller_admin')
-  const owned = actor.crossTenant ? undefined : eq(trackingNumbers.tenantId, actor.tenantId!)
+  const own = operatorTenant(actor)
+  const owned = own === null ? undefined : eq(trackingNumbers.tenantId, own)
   const rows = await core.db.delete(trackingNumbers)
     .where(and(eq(trackingNumbers.id, id), eq(trackingNumbers.state, 'free'), isNull(trackingNumbers.customerId), owned)).returning({ id: trackingNumbers.id })
   if (rows.length) return
   const [row] = await core.db.select({ state: trackingNumbers.state, tenantId: trackingNumbers.tenantId }).from(trackingNumbers).where(eq(trackingNumbers.id, id))
-  if (!row || (!actor.crossTenant && row.tenantId !== actor.tenantId)) throw new NotFound('Number', id)
+  if (!row || (own !== null && row.tenantId !== own)) throw new NotFound('Number', id)
   throw new Locked('number is allocated')
 }

@@ -1,7 +1,6 @@
-import type { Actor } from '../actor.ts'
+import { operatorTenant, type Actor } from '../actor.ts'
 import { findVisibleGroup, importGroupCsv, type CsvImportReport } from '../contacts/index.ts'
 import type { Core } from '../core.ts'
-import { Forbidden } from '../errors.ts'
 import { actorForUser } from '../users/index.ts'
 
 /**
@@ -11,7 +10,7 @@ import { actorForUser } from '../users/index.ts'
  * of its own tenant (another tenant's group looks unknown).
  */
 export async function importContactsForOperator(core: Core, actor: Actor, groupId: number, source: AsyncIterable<Buffer>): Promise<CsvImportReport> {
-  if (!actor.crossTenant && !actor.isAdmin) throw new Forbidden('reseller_admin')
+  operatorTenant(actor)
   const group = await findVisibleGroup(core.db, actor, groupId)
   // A group always has an owner when a user made it; one made by the system is imported as the operator.
   const owner = group.userId === null ? actor : await actorForUser(core, group.userId)

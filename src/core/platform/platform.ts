@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
-import { resellerActor, systemActor, type Actor } from '../actor.ts'
+import { operatorTenant, resellerActor, systemActor, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Forbidden, Invalid, NotFound } from '../errors.ts'
 import { addNumbers } from '../numbers/index.ts'
@@ -22,10 +22,9 @@ export function requirePlatformAdmin(actor: Actor): void {
  * administrator manages of its own tenant goes through this check.
  */
 export function requireResellerAdmin(actor: Actor, resellerId: number): void {
-  if (actor.crossTenant) return
-  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
+  const own = operatorTenant(actor)
   // Another reseller looks exactly like one that does not exist.
-  if (actor.tenantId !== resellerId) throw new NotFound('Reseller', resellerId)
+  if (own !== null && own !== resellerId) throw new NotFound('Reseller', resellerId)
 }
 
 /**
@@ -34,10 +33,10 @@ export function requireResellerAdmin(actor: Actor, resellerId: number): void {
  * required) and it must exist.
  */
 export async function resellerForWrite(core: Core, actor: Actor, resellerId: number | undefined): Promise<number> {
-  if (!actor.crossTenant) {
-    if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
-    if (resellerId !== undefined && resellerId !== actor.tenantId) throw new NotFound('Reseller', resellerId)
-    return actor.tenantId
+  const own = operatorTenant(actor)
+  if (own !== null) {
+    if (resellerId !== undefined && resellerId !== own) throw new NotFound('Reseller', resellerId)
+    return own
   }
   if (resellerId === undefined) throw new Invalid('resellerId', 'is required', 'required')
   await getReseller(core, resellerId)
@@ -46,10 +45,10 @@ export async function resellerForWrite(core: Core, actor: Actor, resellerId: num
 
 /** The condition confining an operator's list to one reseller: its own for a reseller admin, the named one (or all) for the platform admin. */
 export function resellerFilter(actor: Actor, resellerId: number | undefined): number | undefined {
-  if (actor.crossTenant) return resellerId
-  if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
-  if (resellerId !== undefined && resellerId !== actor.tenantId) throw new NotFound('Reseller', resellerId)
-  return actor.tenantId
+  const own = operatorTenant(actor)
+  if (own === null) return resellerId
+  if (resellerId !== undefined && resellerId !== own) throw new NotFound('Reseller', resellerId)
+  return own
 }
 
 export interface CreateResellerInput { name: string; username?: string; parentId?: number; dialects?: DialectName[] }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm'
-import type { Actor } from '../actor.ts'
+import { operatorTenant, type Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Forbidden, Invalid } from '../errors.ts'
 import { isPlainText } from '../customers/customer-rules.ts'
@@ -22,10 +22,8 @@ const summaryOf = (r: Reseller): ResellerSummary => ({
 export async function pageResellers(core: Core, actor: Actor, query: PageRequest & { parentId?: number } = {}): Promise<Page<ResellerSummary>> {
   const { limit, offset } = pageWindow(query)
   const conds: SQL[] = []
-  if (!actor.crossTenant) {
-    if (!actor.isAdmin || actor.tenantId === null) throw new Forbidden('reseller_admin')
-    conds.push(eq(resellers.id, actor.tenantId))
-  }
+  const own = operatorTenant(actor)
+  if (own !== null) conds.push(eq(resellers.id, own))
   if (query.parentId !== undefined) conds.push(eq(resellers.parentId, query.parentId))
   const where = conds.length ? and(...conds) : undefined
   const [rows, [total]] = await Promise.all([
