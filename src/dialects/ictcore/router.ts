@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify'
+import type { TSchema } from 'typebox'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
 import { MAX_ID } from '../../core/kernel/ids.ts'
 import type { DialectOperation } from '../operation.ts'
+import { ErrorReply } from './resources/wire-schemas.ts'
 
 /** What a route handler gets: the dialect's dependencies, the authenticated actor (null on public routes) and parsed params. */
 export interface IctcoreContext {
@@ -30,6 +32,20 @@ export interface IctcoreServe {
   readonly public?: boolean
   /** Equivalent paths the same operation is served at, with the same methods (§4.7 `/documents` ≡ `/messages/documents`). */
   readonly aliases?: readonly string[]
+  /**
+   * Documentation (/docs) of the wire, never validation: the codec parses bodies and queries with
+   * the spec's messages and leniencies, and replies are sent as the handler renders them.
+   * `body`: the request body of its POST/PUT; `reply`: the 200 reply; `querystring`: list filters.
+   */
+  readonly body?: TSchema
+  readonly reply: TSchema
+  readonly querystring?: TSchema
+  /** Content types of a raw upload body (media, CSV) instead of JSON. */
+  readonly consumes?: readonly string[]
+  /** The content types of a file reply instead of JSON. */
+  readonly produces?: readonly string[]
+  /** Errors beyond 401/403/404/412 this operation answers (§3, §7: 411, 413, 415, 423, 501 …). */
+  readonly errors?: readonly number[]
 }
 
 /**
@@ -61,6 +77,44 @@ export interface RouteDef {
 export interface RouteOptions {
   public?: boolean
   summary?: string
+  /** The route's OpenAPI schema (documentation only). */
+  docs?: Pick<IctcoreServe, 'body' | 'reply' | 'querystring' | 'consumes' | 'produces' | 'errors'>
+}
+
+/** The errors every credentialed operation may answer (§3); public ones only 401 and 412. */
+const COMMON_ERRORS = [401, 403, 404, 412]
+const PUBLIC_ERRORS = [401, 412]
+const ERROR_TEXT: Record<number, string> = {
+  401: 'Invalid credentials', 403: 'User not permitted to perform required action', 404: 'Not Found or <Entity> not found',
+  411: 'Empty upload', 412: 'Data validation failed, for <field>', 413: 'Request entity too large', 415: 'Unsupported media type',
+  417: '<Entity> creation/update/delete failed', 423: 'State conflict (§7)', 501: 'Not implemented',
+}
+
+// The route schemas document the wire only: ICTCore's codec validates (the spec's messages) and the
+// dispatcher sends replies as JSON text, so Fastify compiles neither a validator nor a serializer
+// from them (which would also cost start-up time for every route).
+const passThroughValidator = () => () => true
+const jsonText = () => (data: unknown) => JSON.stringify(data)
+
+/** The Fastify route schema of a route: tags, summary, security, and its documented body, query and replies. */
+function routeSchema(method: IctcoreMethod, opts: RouteOptions, isPublic: boolean): FastifySchema {
+  const docs = opts.docs
+  const schema: Record<string, unknown> = { tags: ['ictcore'], summary: opts.summary, ...(isPublic ? { security: [] } : {}) }
+  if (!docs) return schema
+  if ((method === 'POST' || method === 'PUT') && docs.body) {
+    schema.body = docs.body
+    if (docs.consumes) schema.consumes = docs.consumes
+  }
+  if (method === 'GET' && docs.querystring) schema.querystring = docs.querystring
+  const ok = docs.produces
+    ? { description: 'The file', content: Object.fromEntries(docs.produces.map((type) => [type, { schema: docs.reply }])) }
+    : { ...docs.reply, description: (docs.reply as { description?: string }).description ?? 'OK' }
+  const response: Record<string, unknown> = { 200: ok }
+  for (const code of [...new Set([...(isPublic ? PUBLIC_ERRORS : COMMON_ERRORS), ...(docs.errors ?? [])])].sort((a, b) => a - b)) {
+    response[code] = { ...ErrorReply, description: ERROR_TEXT[code] ?? 'Error' }
+  }
+  schema.response = response
+  return schema
 }
 
 const ID = /^[0-9]{1,10}$/
@@ -83,8 +137,8 @@ export class IctcoreRouter {
 
   /** Routes an operation: each of its methods at its path and aliases; a DELETE `P` also as `GET P/delete` (§3). */
   serve(op: IctcoreOperation): void {
-    const { handler, aliases = [] } = op.serve
-    const opts: RouteOptions = { public: op.serve.public ?? false, summary: op.summary }
+    const { handler, aliases = [], body, reply, querystring, consumes, produces, errors } = op.serve
+    const opts: RouteOptions = { public: op.serve.public ?? false, summary: op.summary, docs: { body, reply, querystring, consumes, produces, errors } }
     for (const path of [op.path, ...aliases]) {
       for (const method of op.methods) {
         if (!ICTCORE_METHODS.has(method)) throw new Error(`ictcore ${op.wireId}: method ${method} is not routed (§1)`)
@@ -120,7 +174,8 @@ export class IctcoreRouter {
     this.app.route({
       method: methods, url: path, handler: this.entry, exposeHeadRoute: method === 'GET' && !def.noHead,
       // A public route (authenticate) needs no sign-in in /docs; the others get ICTCore's from the docs.
-      schema: { tags: ['ictcore'], summary: opts.summary, ...(def.public ? { security: [] } : {}) },
+      schema: routeSchema(method, opts, def.public),
+      validatorCompiler: passThroughValidator, serializerCompiler: jsonText,
     })
   }
 
