@@ -4,6 +4,8 @@ import { BodyOf, Flag, IntIn, Nullable, StrIn, StrOrNumberIn, Timestamp, WireId,
 // Wire schemas of users, roles and permissions (spec/ictcore.md §2.1, §4.10, §5.1, §5.13); their
 // codec is in ../codec.ts (`userIn`, `userOut`, `namedIn`, `roleOut`, `permissionOut`).
 
+// Example passwords are placeholders no test uses: the suite's secret sweep flags any password it
+// has seen accepted wherever it shows up, /docs/json included.
 const USER_EXAMPLE = {
   user_id: 3, username: 'alice', first_name: 'Alice', last_name: 'Lee', phone: '+61291234567', email: 'alice@example.com',
   address: null, company: 'Lee Ltd', country_id: null, timezone_id: null, language_id: null, active: 1, is_admin: 0,
@@ -22,25 +24,25 @@ export const UserView = Type.Object({
 /** User body of POST/PUT /users (§5.1): `username` and `passwd` required on create. */
 export const UserBody = BodyOf('User (§5.1); POST requires username and passwd, PUT changes only the fields given', {
   username: StrIn('Unique, ^[A-Za-z0-9._-]{1,64}$', 'alice'),
-  passwd: StrIn('Write-only, 6-128 characters', 'secret-pass'),
+  passwd: StrIn('Write-only, 6-128 characters', 'example-Passw0rd'),
   password: StrIn('Alias of passwd (passwd wins)'),
   email: StrIn('Unique (case-insensitive)', 'alice@example.com'),
   first_name: StrIn(), last_name: StrIn(), phone: StrOrNumberIn('Phone (a JSON number is accepted)', '+61291234567'), address: StrIn(), company: StrIn(),
   country_id: IntIn(), timezone_id: IntIn(), language_id: IntIn(), active: FlagIn('Default 1; ignored for a non-admin'),
-}, { username: 'alice', passwd: 'secret-pass', email: 'alice@example.com', first_name: 'Alice', phone: '+61291234567' })
+}, { username: 'alice', passwd: 'example-Passw0rd', email: 'alice@example.com', first_name: 'Alice', phone: '+61291234567' })
 
 /** `PUT /users/{user_id}/password` (§4.10). */
 export const PasswordBody = BodyOf('The new password (6-128 characters)', {
-  password: StrIn('The new password', 'new-secret-pass'), passwd: StrIn('Alias of password'),
-}, { password: 'new-secret-pass' })
+  password: StrIn('The new password', 'example-N3w-passw0rd'), passwd: StrIn('Alias of password'),
+}, { password: 'example-N3w-passw0rd' })
 
 /** `POST /authenticate` (§2.1): the password and one identifier (the first of email, username, user_id). */
 export const AuthenticateBody = BodyOf('Credentials: password and one of email, username, user_id', {
   username: Type.Optional(Type.String({ examples: ['admin'] })),
   email: Type.Optional(Type.String({ examples: ['admin@example.com'] })),
   user_id: Type.Optional(Type.Union([Type.Integer(), Type.String()])),
-  password: Type.String({ examples: ['secret-pass'] }),
-}, { username: 'admin', password: 'secret-pass' })
+  password: Type.String({ examples: ['example-Passw0rd'] }),
+}, { username: 'admin', password: 'example-Passw0rd' })
 
 /** The `POST /authenticate` reply: the User plus its Bearer token (§2.1). */
 export const AuthenticateReply = Type.Object({
