@@ -10,8 +10,8 @@ export const appendDocumentMediaOp = ictcoreOperation({
   path: '/messages/documents/:document_id/media',
   summary: 'Append a part to a document',
   serve: {
-    body: FileBody('The file: raw bytes of its type, multipart/form-data, a base64 data URL, or octet-stream (sniffed); §9'),
-    consumes: ['application/pdf', 'image/tiff', 'image/png', 'image/jpeg', 'multipart/form-data', 'base64', 'application/octet-stream'],
+    body: FileBody('The file: raw bytes of its type, multipart/form-data, a data URL sent as Content-Type: base64, or octet-stream (sniffed); §9'),
+    consumes: ['application/pdf', 'image/tiff', 'image/png', 'image/jpeg', 'multipart/form-data', 'application/octet-stream'],
     reply: NewId('document_id'),
     errors: [411, 413, 415, 417],
     aliases: ['/documents/:document_id/media'],

@@ -10,8 +10,8 @@ export const replaceRecordingMediaOp = ictcoreOperation({
   path: '/messages/recordings/:recording_id/media',
   summary: 'Replace the media of a recording',
   serve: {
-    body: FileBody('The file: raw bytes of its type, multipart/form-data, a base64 data URL, or octet-stream (sniffed); §9'),
-    consumes: ['audio/wav', 'audio/mpeg', 'audio/gsm', 'multipart/form-data', 'base64', 'application/octet-stream'],
+    body: FileBody('The file: raw bytes of its type, multipart/form-data, a data URL sent as Content-Type: base64, or octet-stream (sniffed); §9'),
+    consumes: ['audio/wav', 'audio/mpeg', 'audio/gsm', 'multipart/form-data', 'application/octet-stream'],
     reply: NewId('recording_id'),
     errors: [411, 413, 415, 417],
     aliases: ['/recordings/:recording_id/media'],

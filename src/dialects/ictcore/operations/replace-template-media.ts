@@ -10,8 +10,8 @@ export const replaceTemplateMediaOp = ictcoreOperation({
   path: '/messages/templates/:template_id/media',
   summary: 'Replace the media of a template',
   serve: {
-    body: FileBody('The file: raw bytes of its type, multipart/form-data, a base64 data URL, or octet-stream (sniffed); §9'),
-    consumes: ['application/octet-stream', 'multipart/form-data', 'base64'],
+    body: FileBody('The file: raw bytes of its type, multipart/form-data, a data URL sent as Content-Type: base64, or octet-stream (sniffed); §9'),
+    consumes: ['application/octet-stream', 'multipart/form-data'],
     reply: NewId('template_id'),
     errors: [411, 413, 415, 417],
     aliases: ['/templates/:template_id/media'],
