@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify'
+import type { Static, TObject } from 'typebox'
 import type { AccountFields, AccountView } from '../../core/accounts/index.ts'
 import { Invalid } from '../../core/errors.ts'
 import type { ListQuery, Permission, Role, UserFields } from '../../core/users/index.ts'
 import { aliasFields } from './errors.ts'
+import type { AccountBody, AccountView as AccountWire } from './resources/accounts.ts'
+import type { PasswordBody, PermissionBody, PermissionView, RoleBody, RoleView, UserBody, UserView } from './resources/users.ts'
 
 /**
  * Wire ↔ core for the ICTCore dialect (spec/ictcore.md §3, §5). Wire names live only here:
@@ -18,9 +21,22 @@ export function bodyObject(body: unknown): Body {
   return body as Body
 }
 
+/**
+ * The request body as an object whose keys are those of its body schema: a parser that reads a
+ * field the schema does not document fails to compile.
+ */
+export type WireBody<S extends TObject> = { readonly [K in SchemaKeys<S>]?: unknown }
+/** The property names of an object schema (of every member of a union of them). */
+type SchemaKeys<S extends TObject> = S extends TObject<infer P> ? keyof P & string : never
+
+/** `bodyObject`, typed by the body schema of the operation (its keys only): `bodyOf<typeof ContactBody>(body)`. */
+export function bodyOf<S extends TObject>(body: unknown): WireBody<S> {
+  return bodyObject(body) as WireBody<S>
+}
+
 /** An optional string field: absent → undefined, null → null; other types → 412. */
-export function wireStr(b: Body, key: string, numberOk = false): string | null | undefined {
-  const v = b[key]
+export function wireStr<K extends string>(b: { readonly [k in K]?: unknown }, key: K, numberOk = false): string | null | undefined {
+  const v: unknown = b[key]
   if (v === undefined || v === null) return v
   if (typeof v === 'string') return v
   if (numberOk && typeof v === 'number' && Number.isFinite(v)) return String(v)
@@ -28,8 +44,8 @@ export function wireStr(b: Body, key: string, numberOk = false): string | null |
 }
 
 /** An optional integer field: a JSON number or a string of decimal digits (§1 "Body fields"). */
-export function wireInt(b: Body, key: string): number | null | undefined {
-  const v = b[key]
+export function wireInt<K extends string>(b: { readonly [k in K]?: unknown }, key: K): number | null | undefined {
+  const v: unknown = b[key]
   if (v === undefined || v === null) return v
   if (typeof v === 'number' && Number.isSafeInteger(v)) return v
   if (typeof v === 'string' && /^[0-9]{1,15}$/.test(v)) return Number(v)
@@ -37,8 +53,8 @@ export function wireInt(b: Body, key: string): number | null | undefined {
 }
 
 /** A 0/1 flag (also `"0"`, `"1"`, true, false). */
-export function wireFlag(b: Body, key: string): boolean | null | undefined {
-  const v = b[key]
+export function wireFlag<K extends string>(b: { readonly [k in K]?: unknown }, key: K): boolean | null | undefined {
+  const v: unknown = b[key]
   if (v === undefined || v === null) return v
   if (v === 1 || v === '1' || v === true) return true
   if (v === 0 || v === '0' || v === false) return false
@@ -46,12 +62,17 @@ export function wireFlag(b: Body, key: string): boolean | null | undefined {
 }
 
 /** A timestamp on the wire: unix seconds (§3), null when unset. */
-export const ts = (d: Date | null | undefined): number | null => (d ? Math.floor(d.getTime() / 1000) : null)
-const bit = (b: boolean): number => (b ? 1 : 0)
+export function ts(d: Date): number
+export function ts(d: Date | null | undefined): number | null
+export function ts(d: Date | null | undefined): number | null {
+  return d ? Math.floor(d.getTime() / 1000) : null
+}
+/** A boolean as the wire's 0/1 flag. */
+export const bit = (b: boolean): 0 | 1 => (b ? 1 : 0)
 
 /** User body → core fields; `passwd` wins over its alias `password`. Sets the 412 field name. */
 export function userIn(req: FastifyRequest, body: unknown): UserFields {
-  const b = bodyObject(body)
+  const b = bodyOf<typeof UserBody>(body)
   const passwordKey = b.passwd !== undefined || b.password === undefined ? 'passwd' : 'password'
   aliasFields(req, { password: passwordKey })
   return {
@@ -64,7 +85,7 @@ export function userIn(req: FastifyRequest, body: unknown): UserFields {
 
 /** `{"password": …}` of `PUT /users/{id}/password` (also accepted as `passwd`). */
 export function passwordIn(req: FastifyRequest, body: unknown): string | null | undefined {
-  const b = bodyObject(body)
+  const b = bodyOf<typeof PasswordBody>(body)
   const key = b.password !== undefined || b.passwd === undefined ? 'password' : 'passwd'
   aliasFields(req, { password: key })
   return wireStr(b, key)
@@ -77,7 +98,7 @@ export interface UserLike {
 }
 
 /** User (§5.1): every field, no password. */
-export function userOut(u: UserLike, isAdmin: boolean) {
+export function userOut(u: UserLike, isAdmin: boolean): Static<typeof UserView> {
   return {
     user_id: u.id, username: u.username, first_name: u.firstName, last_name: u.lastName, phone: u.phone, email: u.email,
     address: u.address, company: u.company, country_id: u.countryId, timezone_id: u.timezoneId, language_id: u.languageId,
@@ -86,7 +107,7 @@ export function userOut(u: UserLike, isAdmin: boolean) {
 }
 
 /** Account settings on the wire: name → string; numbers and booleans as their JSON text; null removes. */
-function settingsIn(b: Body): Record<string, string | null> | null | undefined {
+function settingsIn(b: WireBody<typeof AccountBody>): Record<string, string | null> | null | undefined {
   const v = b.settings
   if (v === undefined || v === null) return v
   if (typeof v !== 'object' || Array.isArray(v)) throw new Invalid('settings', 'must be an object')
@@ -109,7 +130,7 @@ export function settingValue(x: unknown): string | null | undefined {
 
 /** Account body → core fields (`type` only matters on create). */
 export function accountIn(body: unknown): AccountFields {
-  const b = bodyObject(body)
+  const b = bodyOf<typeof AccountBody>(body)
   return {
     type: wireStr(b, 'type'), username: wireStr(b, 'username', true), passwd: wireStr(b, 'passwd', true), passwdPin: wireStr(b, 'passwd_pin', true),
     firstName: wireStr(b, 'first_name'), lastName: wireStr(b, 'last_name'), address: wireStr(b, 'address'),
@@ -118,7 +139,7 @@ export function accountIn(body: unknown): AccountFields {
 }
 
 /** Account (§5.2): every field, never `passwd`/`passwd_pin`. */
-export function accountOut(a: AccountView) {
+export function accountOut(a: AccountView): Static<typeof AccountWire> {
   return {
     account_id: a.id, type: a.type, username: a.username, first_name: a.firstName, last_name: a.lastName, phone: a.phone,
     email: a.email, address: a.address, active: bit(a.active), settings: a.settings, programs: a.programs,
@@ -128,12 +149,12 @@ export function accountOut(a: AccountView) {
 
 /** Role / Permission body (§5.13). */
 export function namedIn(body: unknown): { name?: string | null; description?: string | null } {
-  const b = bodyObject(body)
+  const b = bodyOf<typeof RoleBody | typeof PermissionBody>(body)
   return { name: wireStr(b, 'name'), description: wireStr(b, 'description') }
 }
 
-export const roleOut = (r: Role) => ({ role_id: r.id, name: r.name, description: r.description })
-export const permissionOut = (p: Permission) => ({ permission_id: p.id, name: p.name, description: p.description })
+export const roleOut = (r: Role): Static<typeof RoleView> => ({ role_id: r.id, name: r.name, description: r.description })
+export const permissionOut = (p: Permission): Static<typeof PermissionView> => ({ permission_id: p.id, name: p.name, description: p.description })
 
 /** List filters per collection: wire query key → core filter name (§6). */
 export const USER_FILTERS: Record<string, string> = {

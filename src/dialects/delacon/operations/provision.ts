@@ -10,6 +10,7 @@ import { delaconAuth } from '../auth.ts'
 import { FAIL_MESSAGE, invalid, MALFORMED, Params, sendEnvelope, WAIT_MESSAGE } from '../codec.ts'
 import { renderDelaconError } from '../errors.ts'
 import { routeOperation } from '../../operation.ts'
+import { EnvelopeReply, ERROR_REPLIES, PARAM_TYPES, ProvisionBody } from '../wire-schemas.ts'
 
 /** The validated order, or the §8 fragments that failed (table order). */
 async function readOrder(core: Core, actor: Actor, p: Params): Promise<ProvisionInput | string[]> {
@@ -68,6 +69,7 @@ export const provision = routeOperation<Core>({
   path: '/rest/config/provision',
   summary: 'Order tracking numbers for a new or existing company (Delacon provision)',
   serve: (core) => ({
+    schema: { body: ProvisionBody, consumes: PARAM_TYPES, response: { 200: EnvelopeReply, ...ERROR_REPLIES } },
     onRequest: delaconAuth(core),
     handler: async (req, reply) => {
       const params = Params.of(req)

@@ -1,5 +1,6 @@
 import { storeMedia } from '../../../core/messages/index.ts'
 import { mediaUpload, storing } from '../resources/media.ts'
+import { FileBody, NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /messages/documents/{document_id}/media` (spec/ictcore.md §9): append a part to a document. */
@@ -9,6 +10,10 @@ export const appendDocumentMediaOp = ictcoreOperation({
   path: '/messages/documents/:document_id/media',
   summary: 'Append a part to a document',
   serve: {
+    body: FileBody('The file: raw bytes of its type, multipart/form-data, a data URL sent as Content-Type: base64, or octet-stream (sniffed); §9'),
+    consumes: ['application/pdf', 'image/tiff', 'image/png', 'image/jpeg', 'multipart/form-data', 'application/octet-stream'],
+    reply: NewId('document_id'),
+    errors: [411, 413, 415, 417],
     aliases: ['/documents/:document_id/media'],
     handler: async ({ core, req, actor, params }) =>
       storing('document', () => storeMedia(core, actor, 'document', params.document_id as number, mediaUpload(req, 'document'), 'append')),

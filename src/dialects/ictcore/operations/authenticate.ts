@@ -2,6 +2,7 @@ import { Unauthenticated } from '../../../core/errors.ts'
 import { loginAttempt, publicBaseUrl } from '../../dialect.ts'
 import { login } from '../auth.ts'
 import { userOut } from '../codec.ts'
+import { AuthenticateBody, AuthenticateReply } from '../resources/users.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /authenticate` (spec/ictcore.md §2.1): log in; returns the user with a Bearer token. */
@@ -11,6 +12,7 @@ export const authenticateOp = ictcoreOperation({
   path: '/authenticate',
   summary: 'Log in; returns the user with a Bearer token',
   serve: {
+    body: AuthenticateBody, reply: AuthenticateReply,
     public: true,
     handler: async ({ core, config, req, body }) => {
       const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}

@@ -1,5 +1,7 @@
 import { createAccount } from '../../../core/accounts/index.ts'
 import { accountIn } from '../codec.ts'
+import { AccountBody } from '../resources/accounts.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /accounts` (spec/ictcore.md §4.9): create an account. */
@@ -9,6 +11,7 @@ export const createAccountOp = ictcoreOperation({
   path: '/accounts',
   summary: 'Create an account',
   serve: {
+    body: AccountBody, reply: NewId('account_id'),
     handler: async ({ core, actor, body }) => createAccount(core, actor, accountIn(body)),
   },
 })

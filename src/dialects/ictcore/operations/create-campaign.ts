@@ -1,5 +1,6 @@
 import { createCampaign } from '../../../core/campaigns/index.ts'
-import { campaignIn } from '../resources/campaigns.ts'
+import { CampaignBody, campaignIn } from '../resources/campaigns.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /campaigns` (spec/ictcore.md §4.6): create a campaign. */
@@ -9,6 +10,7 @@ export const createCampaignOp = ictcoreOperation({
   path: '/campaigns',
   summary: 'Create a campaign',
   serve: {
+    body: CampaignBody, reply: NewId('campaign_id'),
     handler: async ({ core, actor, body }) => createCampaign(core, actor, campaignIn(body)),
   },
 })

@@ -1,5 +1,6 @@
 import { createContact } from '../../../core/contacts/index.ts'
-import { contactIn } from '../resources/contacts.ts'
+import { ContactBody, contactIn } from '../resources/contacts.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /contacts` (spec/ictcore.md §4.4): create a contact. */
@@ -9,6 +10,7 @@ export const createContactOp = ictcoreOperation({
   path: '/contacts',
   summary: 'Create a contact',
   serve: {
+    body: ContactBody, reply: NewId('contact_id'),
     handler: async ({ core, actor, body }) => createContact(core, actor, contactIn(body)),
   },
 })

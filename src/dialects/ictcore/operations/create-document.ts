@@ -1,5 +1,6 @@
 import { createMessage } from '../../../core/messages/index.ts'
-import { messageIn } from '../resources/messages.ts'
+import { MESSAGE_BODIES, messageIn } from '../resources/messages.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /messages/documents` (spec/ictcore.md §4.7): create a document. */
@@ -9,6 +10,7 @@ export const createDocumentOp = ictcoreOperation({
   path: '/messages/documents',
   summary: 'Create a document',
   serve: {
+    body: MESSAGE_BODIES.document, reply: NewId('document_id'),
     aliases: ['/documents'],
     handler: async ({ core, actor, body }) => createMessage(core, actor, 'document', messageIn('document', body)),
   },

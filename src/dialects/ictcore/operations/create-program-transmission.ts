@@ -1,6 +1,7 @@
 import { getProgram } from '../../../core/programs/index.ts'
 import { createTransmission } from '../../../core/transmissions/index.ts'
-import { transmissionIn } from '../resources/transmissions.ts'
+import { TransmissionBody, transmissionIn } from '../resources/transmissions.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT, POST /programs/{program_id}/transmissions` (spec/ictcore.md §4.1): create a transmission of a program. */
@@ -10,6 +11,7 @@ export const createProgramTransmissionOp = ictcoreOperation({
   path: '/programs/:program_id/transmissions',
   summary: 'Create a transmission of a program',
   serve: {
+    body: TransmissionBody, reply: NewId('transmission_id'),
     handler: async ({ core, actor, params, body }) => {
       const program = await getProgram(core, actor, params.program_id as number)
       return createTransmission(core, actor, { ...transmissionIn(body), programId: program.id })

@@ -1,5 +1,6 @@
 import { createProgram } from '../../../core/programs/index.ts'
-import { programIn, typeOfBody } from '../resources/programs.ts'
+import { programIn, TypedProgramBody, typeOfBody } from '../resources/programs.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /programs` (spec/ictcore.md §4.1): create a program of any type. */
@@ -9,6 +10,7 @@ export const createProgramOp = ictcoreOperation({
   path: '/programs',
   summary: 'Create a program of any type',
   serve: {
+    body: TypedProgramBody, reply: NewId('program_id'), errors: [501],
     handler: async ({ core, actor, body }) => createProgram(core, actor, typeOfBody(body), programIn(body)),
   },
 })

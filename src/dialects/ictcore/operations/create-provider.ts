@@ -1,5 +1,6 @@
 import { createProvider } from '../../../core/providers/index.ts'
-import { providerIn } from '../resources/providers.ts'
+import { ProviderBody, providerIn } from '../resources/providers.ts'
+import { NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /providers` (spec/ictcore.md §4.11): create a provider. */
@@ -9,6 +10,7 @@ export const createProviderOp = ictcoreOperation({
   path: '/providers',
   summary: 'Create a provider',
   serve: {
+    body: ProviderBody, reply: NewId('provider_id'),
     handler: async ({ core, actor, body }) => createProvider(core, actor, providerIn(body)),
   },
 })

@@ -1,4 +1,5 @@
 import { deleteAccount } from '../../../core/accounts/index.ts'
+import { TrueReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `DELETE /dids/{account_id}` (spec/ictcore.md §4.9): delete an account of type did. */
@@ -8,6 +9,7 @@ export const deleteDidOp = ictcoreOperation({
   path: '/dids/:account_id',
   summary: 'Delete an account of type did',
   serve: {
+    reply: TrueReply,
     handler: async ({ core, actor, params }) => {
       await deleteAccount(core, actor, params.account_id as number, 'did')
       return true

@@ -1,4 +1,5 @@
 import { deleteRole } from '../../../core/users/index.ts'
+import { TrueReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `DELETE /roles/{role_id}` (spec/ictcore.md §4.10): delete a role. */
@@ -8,6 +9,7 @@ export const deleteRoleOp = ictcoreOperation({
   path: '/roles/:role_id',
   summary: 'Delete a role',
   serve: {
+    reply: TrueReply, errors: [423],
     handler: async ({ core, actor, params }) => {
       await deleteRole(core, actor, params.role_id as number)
       return true

@@ -1,4 +1,5 @@
 import { deleteMessage } from '../../../core/messages/index.ts'
+import { TrueReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `DELETE /messages/templates/{template_id}` (spec/ictcore.md §4.7): delete a template. */
@@ -8,6 +9,7 @@ export const deleteTemplateOp = ictcoreOperation({
   path: '/messages/templates/:template_id',
   summary: 'Delete a template',
   serve: {
+    reply: TrueReply,
     aliases: ['/templates/:template_id'],
     handler: async ({ core, actor, params }) => {
       await deleteMessage(core, actor, 'template', params.template_id as number)

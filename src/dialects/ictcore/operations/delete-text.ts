@@ -1,4 +1,5 @@
 import { deleteMessage } from '../../../core/messages/index.ts'
+import { TrueReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `DELETE /messages/texts/{text_id}` (spec/ictcore.md §4.7): delete a text. */
@@ -8,6 +9,7 @@ export const deleteTextOp = ictcoreOperation({
   path: '/messages/texts/:text_id',
   summary: 'Delete a text',
   serve: {
+    reply: TrueReply,
     aliases: ['/texts/:text_id'],
     handler: async ({ core, actor, params }) => {
       await deleteMessage(core, actor, 'text', params.text_id as number)

@@ -1,4 +1,5 @@
 import { downloadMedia } from '../../../core/messages/index.ts'
+import { FileReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /messages/documents/{document_id}/media` (spec/ictcore.md §9): download the media of a document. */
@@ -8,6 +9,7 @@ export const downloadDocumentMediaOp = ictcoreOperation({
   path: '/messages/documents/:document_id/media',
   summary: 'Download the media of a document',
   serve: {
+    reply: FileReply('The stored file with its type (several parts: application/zip); §9'), produces: ['application/octet-stream'],
     aliases: ['/documents/:document_id/media'],
     handler: async ({ core, reply, actor, params }) => {
       const id = params.document_id as number

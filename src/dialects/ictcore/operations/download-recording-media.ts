@@ -1,4 +1,5 @@
 import { downloadMedia } from '../../../core/messages/index.ts'
+import { FileReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /messages/recordings/{recording_id}/media` (spec/ictcore.md §9): download the media of a recording. */
@@ -8,6 +9,7 @@ export const downloadRecordingMediaOp = ictcoreOperation({
   path: '/messages/recordings/:recording_id/media',
   summary: 'Download the media of a recording',
   serve: {
+    reply: FileReply('The stored file with its type; §9'), produces: ['application/octet-stream'],
     aliases: ['/recordings/:recording_id/media'],
     handler: async ({ core, reply, actor, params }) => {
       const id = params.recording_id as number

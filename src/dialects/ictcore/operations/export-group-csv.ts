@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { exportGroupCsv } from '../../../core/contacts/index.ts'
+import { FileReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /groups/{group_id}/csv` (spec/ictcore.md §8): export the contacts of a group as CSV. */
@@ -9,6 +10,7 @@ export const exportGroupCsvOp = ictcoreOperation({
   path: '/groups/:group_id/csv',
   summary: 'Export the contacts of a group as CSV',
   serve: {
+    reply: FileReply('The group\'s contacts, one quoted line each (§8)'), produces: ['text/csv'],
     handler: async ({ core, reply, actor, params }) => {
       const id = params.group_id as number
       const chunks = await exportGroupCsv(core, actor, id)

@@ -1,5 +1,5 @@
 import { getContact } from '../../../core/contacts/index.ts'
-import { contactOut } from '../resources/contacts.ts'
+import { contactOut, ContactView } from '../resources/contacts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /contacts/{contact_id}` (spec/ictcore.md §4.4): read a contact. */
@@ -9,6 +9,7 @@ export const getContactOp = ictcoreOperation({
   path: '/contacts/:contact_id',
   summary: 'Read a contact',
   serve: {
+    reply: ContactView,
     handler: async ({ core, actor, params }) => contactOut(await getContact(core, actor, params.contact_id as number)),
   },
 })

@@ -1,5 +1,6 @@
 import { getAccount } from '../../../core/accounts/index.ts'
 import { accountOut } from '../codec.ts'
+import { AccountView } from '../resources/accounts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /dids/{account_id}` (spec/ictcore.md §4.9): read an account of type did. */
@@ -9,6 +10,7 @@ export const getDidOp = ictcoreOperation({
   path: '/dids/:account_id',
   summary: 'Read an account of type did',
   serve: {
+    reply: AccountView,
     handler: async ({ core, actor, params }) => accountOut(await getAccount(core, actor, params.account_id as number, 'did')),
   },
 })

@@ -1,5 +1,6 @@
 import { getAccount } from '../../../core/accounts/index.ts'
 import { accountOut } from '../codec.ts'
+import { AccountView } from '../resources/accounts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /extensions/{account_id}` (spec/ictcore.md §4.9): read an account of type extension. */
@@ -9,6 +10,7 @@ export const getExtensionOp = ictcoreOperation({
   path: '/extensions/:account_id',
   summary: 'Read an account of type extension',
   serve: {
+    reply: AccountView,
     handler: async ({ core, actor, params }) => accountOut(await getAccount(core, actor, params.account_id as number, 'extension')),
   },
 })

@@ -1,5 +1,5 @@
 import { getProgram } from '../../../core/programs/index.ts'
-import { programOut } from '../resources/programs.ts'
+import { programOut, ProgramWire } from '../resources/programs.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /programs/{program_id}` (spec/ictcore.md §4.1): read a program. */
@@ -9,6 +9,7 @@ export const getProgramOp = ictcoreOperation({
   path: '/programs/:program_id',
   summary: 'Read a program',
   serve: {
+    reply: ProgramWire,
     handler: async ({ core, actor, params }) => programOut(await getProgram(core, actor, params.program_id as number)),
   },
 })

@@ -1,4 +1,5 @@
 import { checkSampleCsv, SAMPLE_CSV } from '../../../core/contacts/index.ts'
+import { FileReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /groups/sample/csv` (spec/ictcore.md §8): a sample CSV file for group import. */
@@ -8,6 +9,7 @@ export const getSampleCsvOp = ictcoreOperation({
   path: '/groups/sample/csv',
   summary: 'A sample CSV file for group import',
   serve: {
+    reply: FileReply('Two sample lines (§8)'), produces: ['text/csv'],
     handler: async ({ reply, actor }) => {
       checkSampleCsv(actor)
       reply.code(200).header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="contact_sample.csv"')

@@ -1,4 +1,6 @@
 import { spoolStatus } from '../../../core/transmissions/index.ts'
+import { StatusReply } from '../resources/wire-schemas.ts'
+import { SPOOL_STATES } from '../resources/transmissions.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /spools/{spool_id}/status` (spec/ictcore.md §4.8): status of a spool. */
@@ -8,6 +10,7 @@ export const getSpoolStatusOp = ictcoreOperation({
   path: '/spools/:spool_id/status',
   summary: 'Status of a spool',
   serve: {
+    reply: StatusReply(SPOOL_STATES),
     handler: async ({ core, actor, params }) => spoolStatus(core, actor, params.spool_id as number),
   },
 })

@@ -1,5 +1,5 @@
 import { getSpool } from '../../../core/transmissions/index.ts'
-import { spoolOut } from '../resources/transmissions.ts'
+import { spoolOut, SpoolWire } from '../resources/transmissions.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /spools/{spool_id}` (spec/ictcore.md §4.8): read a spool. */
@@ -9,6 +9,7 @@ export const getSpoolOp = ictcoreOperation({
   path: '/spools/:spool_id',
   summary: 'Read a spool',
   serve: {
+    reply: SpoolWire,
     handler: async ({ core, actor, params }) => spoolOut(await getSpool(core, actor, params.spool_id as number)),
   },
 })

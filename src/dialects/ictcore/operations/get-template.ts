@@ -1,5 +1,5 @@
 import { getMessage } from '../../../core/messages/index.ts'
-import { messageOut } from '../resources/messages.ts'
+import { MESSAGE_VIEWS, messageOut } from '../resources/messages.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /messages/templates/{template_id}` (spec/ictcore.md §4.7): read a template. */
@@ -9,6 +9,7 @@ export const getTemplateOp = ictcoreOperation({
   path: '/messages/templates/:template_id',
   summary: 'Read a template',
   serve: {
+    reply: MESSAGE_VIEWS.template,
     aliases: ['/templates/:template_id'],
     handler: async ({ core, actor, params }) => messageOut(await getMessage(core, actor, 'template', params.template_id as number)),
   },

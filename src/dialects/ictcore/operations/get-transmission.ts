@@ -1,5 +1,5 @@
 import { getTransmission } from '../../../core/transmissions/index.ts'
-import { transmissionOut } from '../resources/transmissions.ts'
+import { transmissionOut, TransmissionWire } from '../resources/transmissions.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /transmissions/{transmission_id}` (spec/ictcore.md §4.3): read a transmission. */
@@ -9,6 +9,7 @@ export const getTransmissionOp = ictcoreOperation({
   path: '/transmissions/:transmission_id',
   summary: 'Read a transmission',
   serve: {
+    reply: TransmissionWire,
     handler: async ({ core, actor, params }) => transmissionOut(await getTransmission(core, actor, params.transmission_id as number)),
   },
 })

@@ -1,5 +1,6 @@
 import { linkContact } from '../../../core/contacts/index.ts'
-import { contactOut } from '../resources/contacts.ts'
+import { contactOut, ContactView } from '../resources/contacts.ts'
+import { EmptyBody } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /contacts/{contact_id}/link/{group_id}` (spec/ictcore.md §4.4): add a contact to a group. */
@@ -9,6 +10,7 @@ export const linkContactOp = ictcoreOperation({
   path: '/contacts/:contact_id/link/:group_id',
   summary: 'Add a contact to a group',
   serve: {
+    body: EmptyBody, reply: ContactView,
     handler: async ({ core, actor, params }) =>
       contactOut(await linkContact(core, actor, params.contact_id as number, params.group_id as number)),
   },

@@ -1,6 +1,7 @@
 import { getGroup, listContacts } from '../../../core/contacts/index.ts'
 import { listQueryIn } from '../codec.ts'
-import { CONTACT_FILTERS, contactOut } from '../resources/contacts.ts'
+import { CONTACT_FILTERS, contactOut, ContactView } from '../resources/contacts.ts'
+import { ListOf, ListQuery } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /groups/{group_id}/contacts` (spec/ictcore.md §4.5): contacts of a group. */
@@ -10,6 +11,7 @@ export const listGroupContactsOp = ictcoreOperation({
   path: '/groups/:group_id/contacts',
   summary: 'Contacts of a group',
   serve: {
+    reply: ListOf(ContactView), querystring: ListQuery(CONTACT_FILTERS),
     handler: async ({ core, req, actor, params, query }) => {
       const id = params.group_id as number
       await getGroup(core, actor, id)

@@ -1,6 +1,7 @@
 import { listProviders } from '../../../core/providers/index.ts'
 import { listQueryIn } from '../codec.ts'
-import { PROVIDER_FILTERS, providerOut } from '../resources/providers.ts'
+import { PROVIDER_FILTERS, providerOut, ProviderWire } from '../resources/providers.ts'
+import { ListOf, ListQuery } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /providers` (spec/ictcore.md §4.11): list providers. */
@@ -10,6 +11,7 @@ export const listProvidersOp = ictcoreOperation({
   path: '/providers',
   summary: 'List providers',
   serve: {
+    reply: ListOf(ProviderWire), querystring: ListQuery(PROVIDER_FILTERS),
     handler: async ({ core, req, actor, query }) => (await listProviders(core, actor, listQueryIn(req, query, PROVIDER_FILTERS))).map(providerOut),
   },
 })

@@ -1,6 +1,7 @@
 import { listMessages } from '../../../core/messages/index.ts'
 import { listQueryIn } from '../codec.ts'
-import { MESSAGE_FILTERS, messageOut } from '../resources/messages.ts'
+import { MESSAGE_FILTERS, MESSAGE_VIEWS, messageOut } from '../resources/messages.ts'
+import { ListOf, ListQuery } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET /messages/texts` (spec/ictcore.md §4.7): list texts. */
@@ -10,6 +11,7 @@ export const listTextsOp = ictcoreOperation({
   path: '/messages/texts',
   summary: 'List texts',
   serve: {
+    reply: ListOf(MESSAGE_VIEWS.text), querystring: ListQuery(MESSAGE_FILTERS.text),
     aliases: ['/texts'],
     handler: async ({ core, req, actor, query }) => (await listMessages(core, actor, 'text', listQueryIn(req, query, MESSAGE_FILTERS.text))).map(messageOut),
   },

@@ -1,6 +1,7 @@
 import { putAccountSetting } from '../../../core/accounts/index.ts'
 import { Invalid } from '../../../core/errors.ts'
 import { settingValue } from '../codec.ts'
+import { SettingBody, SettingView } from '../resources/accounts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /accounts/{account_id}/settings/{name}` (spec/ictcore.md §4.9): create or replace a setting of an account. */
@@ -10,6 +11,7 @@ export const putAccountSettingOp = ictcoreOperation({
   path: '/accounts/:account_id/settings/:name',
   summary: 'Create or replace a setting of an account',
   serve: {
+    body: SettingBody, reply: SettingView,
     handler: async ({ core, actor, params, body }) => {
       // `{"value": v}`, `{"data": v}` or a bare JSON scalar `v`.
       let raw: unknown = body

@@ -1,4 +1,5 @@
 import { sendTransmission } from '../../../core/transmissions/index.ts'
+import { EmptyBody, NewId } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `POST /transmissions/{transmission_id}/send` (spec/ictcore.md §4.3): send now. */
@@ -8,6 +9,7 @@ export const sendTransmissionOp = ictcoreOperation({
   path: '/transmissions/:transmission_id/send',
   summary: 'Send now',
   serve: {
+    body: EmptyBody, reply: NewId('spool_id'), errors: [423],
     handler: async ({ core, actor, params }) => sendTransmission(core, actor, params.transmission_id as number, 'send'),
   },
 })

@@ -1,4 +1,5 @@
 import { startCampaign } from '../../../core/campaigns/index.ts'
+import { EmptyBody, TrueReply } from '../resources/wire-schemas.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `GET, PUT, POST /campaigns/{campaign_id}/start` (spec/ictcore.md §4.6): start or resume a campaign. */
@@ -8,6 +9,7 @@ export const startCampaignOp = ictcoreOperation({
   path: '/campaigns/:campaign_id/start',
   summary: 'Start or resume a campaign',
   serve: {
+    body: EmptyBody, reply: TrueReply, errors: [423],
     handler: async ({ core, actor, params }) => {
       await startCampaign(core, actor, params.campaign_id as number)
       return true

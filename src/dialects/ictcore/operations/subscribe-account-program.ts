@@ -1,5 +1,7 @@
 import { subscribeProgram } from '../../../core/programs/index.ts'
 import { accountOut } from '../codec.ts'
+import { EmptyBody } from '../resources/wire-schemas.ts'
+import { AccountView } from '../resources/accounts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /accounts/{account_id}/programs/{program_id}` (spec/ictcore.md §4.9): subscribe an inbound program to an account. */
@@ -9,6 +11,7 @@ export const subscribeAccountProgramOp = ictcoreOperation({
   path: '/accounts/:account_id/programs/:program_id',
   summary: 'Subscribe an inbound program to an account',
   serve: {
+    body: EmptyBody, reply: AccountView,
     handler: async ({ core, actor, params }) =>
       accountOut(await subscribeProgram(core, actor, params.account_id as number, params.program_id as number)),
   },

@@ -1,5 +1,5 @@
 import { updateCampaign } from '../../../core/campaigns/index.ts'
-import { campaignIn, campaignOut } from '../resources/campaigns.ts'
+import { CampaignBody, campaignIn, campaignOut, CampaignWire } from '../resources/campaigns.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /campaigns/{campaign_id}` (spec/ictcore.md §4.6): update a campaign. */
@@ -9,6 +9,7 @@ export const updateCampaignOp = ictcoreOperation({
   path: '/campaigns/:campaign_id',
   summary: 'Update a campaign',
   serve: {
+    body: CampaignBody, reply: CampaignWire, errors: [423],
     handler: async ({ core, actor, params, body }) => campaignOut(await updateCampaign(core, actor, params.campaign_id as number, campaignIn(body))),
   },
 })

@@ -1,5 +1,5 @@
 import { updateContact } from '../../../core/contacts/index.ts'
-import { contactIn, contactOut } from '../resources/contacts.ts'
+import { ContactBody, contactIn, contactOut, ContactView } from '../resources/contacts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /contacts/{contact_id}` (spec/ictcore.md §4.4): update a contact. */
@@ -9,6 +9,7 @@ export const updateContactOp = ictcoreOperation({
   path: '/contacts/:contact_id',
   summary: 'Update a contact',
   serve: {
+    body: ContactBody, reply: ContactView,
     handler: async ({ core, actor, params, body }) => contactOut(await updateContact(core, actor, params.contact_id as number, contactIn(body))),
   },
 })

@@ -1,5 +1,6 @@
 import { updateAccount } from '../../../core/accounts/index.ts'
 import { accountIn, accountOut } from '../codec.ts'
+import { AccountBody, AccountView } from '../resources/accounts.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /dids/{account_id}` (spec/ictcore.md §4.9): update an account of type did. */
@@ -9,6 +10,7 @@ export const updateDidOp = ictcoreOperation({
   path: '/dids/:account_id',
   summary: 'Update an account of type did',
   serve: {
+    body: AccountBody, reply: AccountView,
     handler: async ({ core, actor, params, body }) => accountOut(await updateAccount(core, actor, params.account_id as number, accountIn(body), 'did')),
   },
 })

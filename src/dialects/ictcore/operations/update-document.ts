@@ -1,5 +1,5 @@
 import { updateMessage } from '../../../core/messages/index.ts'
-import { messageIn, messageOut } from '../resources/messages.ts'
+import { MESSAGE_BODIES, MESSAGE_VIEWS, messageIn, messageOut } from '../resources/messages.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /messages/documents/{document_id}` (spec/ictcore.md §4.7): update a document. */
@@ -9,6 +9,7 @@ export const updateDocumentOp = ictcoreOperation({
   path: '/messages/documents/:document_id',
   summary: 'Update a document',
   serve: {
+    body: MESSAGE_BODIES.document, reply: MESSAGE_VIEWS.document,
     aliases: ['/documents/:document_id'],
     handler: async ({ core, actor, params, body }) =>
       messageOut(await updateMessage(core, actor, 'document', params.document_id as number, messageIn('document', body))),

@@ -1,5 +1,5 @@
 import { updateProgram } from '../../../core/programs/index.ts'
-import { programIn, programOut } from '../resources/programs.ts'
+import { ProgramBody, programIn, programOut, ProgramWire } from '../resources/programs.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /programs/{program_id}` (spec/ictcore.md §4.1): update a program. */
@@ -9,6 +9,7 @@ export const updateProgramOp = ictcoreOperation({
   path: '/programs/:program_id',
   summary: 'Update a program',
   serve: {
+    body: ProgramBody, reply: ProgramWire,
     handler: async ({ core, actor, params, body }) => programOut(await updateProgram(core, actor, params.program_id as number, programIn(body))),
   },
 })

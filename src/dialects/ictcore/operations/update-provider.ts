@@ -1,6 +1,6 @@
 import { Invalid } from '../../../core/errors.ts'
 import { updateProvider } from '../../../core/providers/index.ts'
-import { providerIn, providerOut } from '../resources/providers.ts'
+import { ProviderBody, providerIn, providerOut, ProviderWire } from '../resources/providers.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /providers/{provider_id}` (spec/ictcore.md §4.11): update a provider. */
@@ -10,6 +10,7 @@ export const updateProviderOp = ictcoreOperation({
   path: '/providers/:provider_id',
   summary: 'Update a provider',
   serve: {
+    body: ProviderBody, reply: ProviderWire,
     handler: async ({ core, actor, params, body }) => {
       const input = providerIn(body)
       if (input.type === null) throw new Invalid('type', 'is required', 'required')

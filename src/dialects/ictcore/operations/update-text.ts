@@ -1,5 +1,5 @@
 import { updateMessage } from '../../../core/messages/index.ts'
-import { messageIn, messageOut } from '../resources/messages.ts'
+import { MESSAGE_BODIES, MESSAGE_VIEWS, messageIn, messageOut } from '../resources/messages.ts'
 import { ictcoreOperation } from '../router.ts'
 
 /** `PUT /messages/texts/{text_id}` (spec/ictcore.md §4.7): update a text. */
@@ -9,6 +9,7 @@ export const updateTextOp = ictcoreOperation({
   path: '/messages/texts/:text_id',
   summary: 'Update a text',
   serve: {
+    body: MESSAGE_BODIES.text, reply: MESSAGE_VIEWS.text,
     aliases: ['/texts/:text_id'],
     handler: async ({ core, actor, params, body }) =>
       messageOut(await updateMessage(core, actor, 'text', params.text_id as number, messageIn('text', body))),

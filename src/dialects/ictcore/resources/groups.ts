@@ -1,20 +1,41 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { Type, type Static } from 'typebox'
 import type { CsvImportReport, Group, GroupFields } from '../../../core/contacts/index.ts'
-import { bodyObject, ts, wireStr } from '../codec.ts'
+import { bodyOf, ts, wireStr } from '../codec.ts'
 import { IctcoreHttpError } from '../errors.ts'
+import { Audit, BodyOf, Nullable, StrIn, Timestamp, WireId } from './wire-schemas.ts'
 
 /** Default CSV upload limit (spec/ictcore.md §8: 256 MiB, configurable with `CSV_MAX_BYTES`). */
 export const DEFAULT_CSV_MAX_BYTES = 256 * 1024 * 1024
 
+/** Group (§5.4). */
+export const GroupView = Type.Object({
+  group_id: WireId, name: Type.String(), description: Nullable(Type.String()), contact_total: Type.Integer({ description: 'Linked contacts' }), ...Audit,
+}, { description: 'Group (§5.4)', examples: [{ group_id: 2, name: 'Customers', description: null, contact_total: 120, user_id: 3, date_created: 1796601600, last_updated: 1796601600 }] })
+
+/** Group body (§5.4): `name` required on create. */
+export const GroupBody = BodyOf('Group (§5.4): POST needs name', { name: StrIn(undefined, 'Customers'), description: StrIn() }, { name: 'Customers' })
+
+/** CsvImportReport (§8). */
+export const CsvReportView = Type.Object({
+  group_id: WireId, date_created: Timestamp, record_total: Type.Integer({ description: 'Records read' }), contact_created: Type.Integer(),
+  error_total: Type.Integer(),
+  errors: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String({ description: 'phone_missing, phone_invalid, email_invalid, column_count, quote_error' }), data: Type.String() }),
+    { description: 'The first 1000 refused records' }),
+}, {
+  description: 'The group\'s last CSV import (§8)',
+  examples: [{ group_id: 2, date_created: 1796601600, record_total: 3, contact_created: 2, error_total: 1, errors: [{ line: 3, reason: 'phone_invalid', data: 'x,Bob' }] }],
+})
+
 /** Group body (§5.4) → core fields. */
 export function groupIn(body: unknown): GroupFields {
-  const b = bodyObject(body)
+  const b = bodyOf<typeof GroupBody>(body)
   return { name: wireStr(b, 'name'), description: wireStr(b, 'description') }
 }
 
 /** Group (§5.4): every field. */
-export function groupOut(g: Group) {
+export function groupOut(g: Group): Static<typeof GroupView> {
   return {
     group_id: g.id, name: g.name, description: g.description, contact_total: g.contactTotal,
     user_id: g.userId, date_created: ts(g.createdAt), last_updated: ts(g.updatedAt),
@@ -22,7 +43,7 @@ export function groupOut(g: Group) {
 }
 
 /** CsvImportReport (§8). */
-export function reportOut(r: CsvImportReport) {
+export function reportOut(r: CsvImportReport): Static<typeof CsvReportView> {
   return {
     group_id: r.groupId, date_created: ts(r.createdAt), record_total: r.recordTotal, contact_created: r.contactCreated,
     error_total: r.errorTotal, errors: r.errors.map((e) => ({ line: e.line, reason: e.reason, data: e.data })),
