@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { resellerActor } from '../../../src/core/actor.ts'
+import { getCallbackRequest } from '../../../src/core/click-to-call/index.ts'
+import { createProvider } from '../../../src/core/providers/index.ts'
+import { listTransmissions, listTransmissionResults, listTransmissionSpools } from '../../../src/core/transmissions/index.ts'
+import { actorForUser, users } from '../../../src/core/users/index.ts'
+import { startTestApp, type TestApp } from '../../helpers/app.ts'
+import { TEST_DATABASES } from '../../helpers/database.ts'
+import { until } from '../../helpers/poll.ts'
+import { addActiveMember, type Member, type Partner } from '../../dialects/packetera/packetera-client.ts'
+import { statusOf, submit } from '../../dialects/packetera/hosted-client.ts'
+
+// The sandbox scripts each leg by the member's phone (the first leg's destination, spec/packetera.md §9).
+const SCRIPT = {
+  rules: [
+    { match: '^5551000001$', outcome: 'busy' },
+    { match: '^5551000002$', outcome: 'no_answer' },
+    { match: '^5551000003$', outcome: 'fail', cause: 'network down' },
+    { match: '^5551000004$', bridge_outcome: 'no_answer' },
+    { match: '^5551000005$', bridge_outcome: 'busy' },
+    { match: '^5551000006$', delay_ms: 400, bridge_ms: 1600 },
+  ],
+}
+
+let ip = 0
+const visitor = () => ({ 'x-forwarded-for': `198.51.100.${++ip}` })
+
+for (const kind of TEST_DATABASES) {
+  describe(`Callback requests through the dispatcher (${kind})`, () => {
+    let app: TestApp
+    let partner: Partner
+    before(async () => {
+      app = await startTestApp(kind, { packetera: { trustProxy: true } }, { dispatch: true })
+      partner = await app.reseller()
+      // Calls route through the partner's own voice provider (spec/ictcore.md §7.1 routing).
+      await createProvider(app.core, resellerActor(partner.id), { name: 'sandbox', type: 'sandbox', settings: JSON.stringify(SCRIPT) })
+    })
+    after(async () => { await app.stop() })
+
+    async function request(memberPhone: string): Promise<{ member: Member; requestId: string; ip: string }> {
+      const member = await addActiveMember(app, partner, { PhoneNumber: memberPhone })
+      const headers = visitor()
+      const res = await submit(app, member.buttonGuid, { phone: '+15557654321', name: 'Visitor' }, { json: true, headers })
+      assert.equal(res.statusCode, 202, res.body)
+      return { member, requestId: res.json().requestId, ip: headers['x-forwarded-for'] }
+    }
+    const final = (requestId: string) => until('the request ends', () => statusOf(app, requestId), (s) => s.status === 'completed' || s.status === 'failed')
+
+    for (const [phone, reason] of [
+      ['5551000001', 'member_busy'], ['5551000002', 'member_no_answer'], ['5551000003', 'call_error'],
+      ['5551000004', 'visitor_no_answer'], ['5551000005', 'visitor_busy'],
+    ] as const) {
+      test(`a scripted ${reason} leg fails the request with failureReason ${reason}`, async () => {
+        const { requestId } = await request(phone)
+        assert.deepEqual(await final(requestId), { requestId, status: 'failed', failureReason: reason })
+      })
+    }
+
+    test('an answered callback goes calling_member, bridging, completed and is the member user\'s transmission with its spool and results', async () => {
+      const { member, requestId, ip } = await request('5551000006')
+      await until('calling the member', () => statusOf(app, requestId), (s) => s.status === 'calling_member')
+      await until('bridging', () => statusOf(app, requestId), (s) => s.status === 'bridging')
+      assert.deepEqual(await final(requestId), { requestId, status: 'completed', failureReason: null })
+      const [user] = await app.core.db.select({ id: users.id }).from(users).where(eq(users.customerId, Number(member.memberId)))
+      const actor = await actorForUser(app.core, user!.id)
+      const [t] = await listTransmissions(app.core, actor)
+      assert.equal(t!.programType, 'callback')
+      assert.equal(t!.status, 'completed')
+      assert.equal(t!.contactPhone, '+15557654321')
+      assert.equal(t!.accountPhone, '5551000006')
+      const spools = await listTransmissionSpools(app.core, actor, t!.id)
+      assert.equal(spools.length, 1)
+      assert.equal(spools[0]!.status, 'completed')
+      const results = (await listTransmissionResults(app.core, actor, t!.id)).map((r) => `${r.type}/${r.name}=${r.data}`)
+      for (const step of ['originate', 'tts', 'dial', 'bridge']) assert.ok(results.includes(`application/${step}=success`), results.join())
+      assert.ok(results.includes('info/delivery_state=bridged'))
+      const r = await getCallbackRequest(app.core, actor, requestId)
+      assert.ok(r.memberAnsweredAt && r.visitorAnsweredAt && r.endedAt)
+      assert.ok(r.durationSeconds! >= 1 && r.durationSeconds! <= 3, String(r.durationSeconds))
+      assert.equal(r.memberPhone, '5551000006')
+      assert.equal(r.visitorPhone, '+15557654321')
+      assert.equal(r.visitorName, 'Visitor')
+      assert.equal(r.visitorIp, ip)
+    })
+  })
+
+  describe(`Callback request expiry (${kind})`, () => {
+    let app: TestApp
+    let partner: Partner
+    before(async () => {
+      // No voice provider: requests wait in `requested` until they expire (1 s here, 10 minutes by default).
+      app = await startTestApp(kind, { packetera: { callbackExpirySeconds: 1 } }, { dispatch: true })
+      partner = await app.reseller()
+    })
+    after(async () => { await app.stop() })
+
+    test('a request still requested past its expiry fails expired and frees its number', async () => {
+      const member = await addActiveMember(app, partner)
+      const res = await submit(app, member.buttonGuid, { phone: '+15557654321' }, { json: true })
+      const { requestId } = res.json()
+      assert.equal((await statusOf(app, requestId)).status, 'requested')
+      assert.deepEqual(await until('expired', () => statusOf(app, requestId), (s) => s.status === 'failed'), { requestId, status: 'failed', failureReason: 'expired' })
+      assert.equal((await submit(app, member.buttonGuid, { phone: '+15557654321' }, { json: true })).statusCode, 202)
+    })
+  })
+}
