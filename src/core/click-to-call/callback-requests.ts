@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts'
 import { inTransaction, type Core } from '../core.ts'
 import { findOrCreateContact } from '../contacts/contacts.ts'
 import { NotFound } from '../errors.ts'
+import { PAGE_MAX, type Page, type PageRequest } from '../kernel/pages.ts'
 import { insertProgram } from '../programs/programs.ts'
 import { programs } from '../programs/programs.table.ts'
 import { PROGRAM_TYPES } from '../programs/program-types.ts'
@@ -12,6 +13,7 @@ import { users } from '../users/users.table.ts'
 import { queryRows } from '../../db/rows.ts'
 import { callbackState, EXPIRED, type CallbackState, type CallbackStatus } from './callback-request-state.ts'
 import { callbackRequests } from './click-to-call.table.ts'
+import { getMember } from './members.ts'
 import { checkVisitorName, visitorPhone } from './visitor-input.ts'
 import type { PublicButton } from './public-buttons.ts'
 
@@ -177,20 +179,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 /**
  * A request by its id, for the public status JSON (spec/packetera.md §8): the id is the
- * capability, so no actor. Unknown or malformed → NotFound('CallbackRequest').
+ * capability, so no actor. Unknown or malformed → NotFound('Callback request').
  */
 export async function callbackRequestById(core: Core, requestId: string): Promise<CallbackRequestView> {
-  if (!UUID.test(requestId)) throw new NotFound('CallbackRequest', requestId)
+  if (!UUID.test(requestId)) throw new NotFound('Callback request', requestId)
   const [row] = await queryRows<ViewRow>(core.db, selectViews(sql`r.id = ${requestId}`))
-  if (!row) throw new NotFound('CallbackRequest', requestId)
+  if (!row) throw new NotFound('Callback request', requestId)
   return toView(row)
 }
 
 /** One request of a member of the actor's tenant; another tenant's → NotFound. */
 export async function getCallbackRequest(core: Core, actor: Actor, requestId: string): Promise<CallbackRequestView> {
-  if (!UUID.test(requestId)) throw new NotFound('CallbackRequest', requestId)
+  if (!UUID.test(requestId)) throw new NotFound('Callback request', requestId)
   const [row] = await queryRows<ViewRow>(core.db, selectViews(and(sql`r.id = ${requestId}`, tenantWhere(actor))!))
-  if (!row) throw new NotFound('CallbackRequest', requestId)
+  if (!row) throw new NotFound('Callback request', requestId)
   return toView(row)
 }
 
@@ -199,14 +201,18 @@ function tenantWhere(actor: Actor): SQL | undefined {
   return actor.tenantId === null ? sql`false` : sql`r.tenant_id = ${actor.tenantId}`
 }
 
-/** A member's requests, newest first, optionally of one status; at most `limit`. */
-export async function listCallbackRequests(core: Core, actor: Actor, customerId: number, opts: { status?: CallbackStatus; limit?: number; offset?: number } = {}): Promise<CallbackRequestView[]> {
-  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000)
+/**
+ * A member of the actor's tenant's requests, newest first, optionally of one status, paged (limit
+ * 1–500, default 50). Another tenant's member → NotFound('Member'). The status is derived from the
+ * calls (callback-request-state.ts), so it is filtered once worked out.
+ */
+export async function listCallbackRequests(core: Core, actor: Actor, customerId: number, opts: { status?: CallbackStatus } & PageRequest = {}): Promise<Page<CallbackRequestView>> {
+  await getMember(core, actor, customerId)
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), PAGE_MAX)
   const offset = Math.max(opts.offset ?? 0, 0)
   const rows = await queryRows<ViewRow>(core.db, selectViews(and(sql`r.customer_id = ${customerId}`, tenantWhere(actor))!, sql`order by r.created_at desc, r.id desc`))
-  // The status is derived (callback-request-state.ts): filtered after it is worked out.
   const views = rows.map(toView).filter((v) => opts.status === undefined || v.status === opts.status)
-  return views.slice(offset, offset + limit)
+  return { items: views.slice(offset, offset + limit), total: views.length }
 }
 
 /**
