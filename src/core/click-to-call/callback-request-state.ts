@@ -1,9 +1,20 @@
+import { sql, type SQL } from 'drizzle-orm'
 import type { SpoolStatus, TransmissionStatus } from '../transmissions/transmissions.table.ts'
 
 /** The states of a callback request (spec/packetera.md §9), forward only. */
 export type CallbackStatus = 'requested' | 'calling_member' | 'bridging' | 'completed' | 'failed'
 export const CALLBACK_STATUSES: readonly CallbackStatus[] = ['requested', 'calling_member', 'bridging', 'completed', 'failed']
 export type CallbackFailure = 'member_no_answer' | 'member_busy' | 'visitor_no_answer' | 'visitor_busy' | 'call_error' | 'expired'
+
+/**
+ * The `status` of callbackState in SQL, for counts (ICTCore statistics), from the transmission's
+ * status and its first spool's (null when none): the same rules, so the two change together.
+ */
+export function callbackStatusSql(transmissionStatus: SQL, spoolStatus: SQL): SQL {
+  return sql`(case when ${spoolStatus} is null then (case when ${transmissionStatus} in ('pending', 'processing') then 'requested' else 'failed' end)
+    when ${spoolStatus} = 'queued' then 'requested' when ${spoolStatus} = 'started' then 'calling_member'
+    when ${spoolStatus} = 'connected' then 'bridging' when ${spoolStatus} = 'completed' then 'completed' else 'failed' end)`
+}
 
 /** The response an expired request's transmission and queued spool get (the dispatcher's upkeep). */
 export const EXPIRED = 'expired'

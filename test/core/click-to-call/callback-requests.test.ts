@@ -3,12 +3,14 @@ import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { resellerActor } from '../../../src/core/actor.ts'
 import { getCallbackRequest } from '../../../src/core/click-to-call/index.ts'
+import { getStatistics } from '../../../src/core/statistics/index.ts'
 import { createProvider } from '../../../src/core/providers/index.ts'
 import { listTransmissions, listTransmissionResults, listTransmissionSpools } from '../../../src/core/transmissions/index.ts'
 import { actorForUser, users } from '../../../src/core/users/index.ts'
 import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 import { until } from '../../helpers/poll.ts'
+import { basic } from '../../helpers/wire.ts'
 import { addActiveMember, type Member, type Partner } from '../../dialects/packetera/packetera-client.ts'
 import { statusOf, submit } from '../../dialects/packetera/hosted-client.ts'
 
@@ -83,6 +85,23 @@ for (const kind of TEST_DATABASES) {
       assert.equal(r.visitorPhone, '+15557654321')
       assert.equal(r.visitorName, 'Visitor')
       assert.equal(r.visitorIp, ip)
+    })
+    test('ICTCore statistics count callbacks per state, over the tenant and per button', async () => {
+      const other = await app.reseller()
+      await createProvider(app.core, resellerActor(other.id), { name: 'sandbox', type: 'sandbox', settings: JSON.stringify(SCRIPT) })
+      const busy = await addActiveMember(app, other, { PhoneNumber: '5551000001' })
+      const answered = await addActiveMember(app, other, { PhoneNumber: '5551000006' })
+      const ids: string[] = []
+      for (const m of [busy, answered]) ids.push((await submit(app, m.buttonGuid, { phone: '+15557654321' }, { json: true, headers: visitor() })).json().requestId)
+      for (const id of ids) await final(id)
+      const tenant = await getStatistics(app.core, resellerActor(other.id))
+      assert.deepEqual([tenant.callbackTotal, tenant.callbackFailed, tenant.callbackCompleted, tenant.callbackRequested], [2, 1, 1, 0])
+      const wire = await app.http.inject({ method: 'GET', url: `/api/statistics?button=${answered.buttonGuid.toLowerCase()}`, headers: { authorization: basic(answered.email, answered.password) } })
+      assert.equal(wire.statusCode, 200, wire.body)
+      const s = wire.json()
+      assert.deepEqual([s.callback_total, s.callback_completed, s.callback_failed, s.callback_bridging, s.callback_calling_member], [1, 1, 0, 0, 0])
+      const bad = await app.http.inject({ method: 'GET', url: '/api/statistics?button=nope', headers: { authorization: basic(answered.email, answered.password) } })
+      assert.equal(bad.statusCode, 412)
     })
   })
 

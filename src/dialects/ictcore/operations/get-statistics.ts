@@ -8,6 +8,8 @@ const WIRE: Record<keyof Statistics, string> = {
   campaignActive: 'campaign_active', groupTotal: 'group_total', contactTotal: 'contact_total', transmissionTotal: 'transmission_total',
   transmissionInbound: 'transmission_inbound', transmissionOutbound: 'transmission_outbound', transmissionActive: 'transmission_active',
   spoolTotal: 'spool_total', spoolSuccess: 'spool_success', spoolFailed: 'spool_failed',
+  callbackTotal: 'callback_total', callbackRequested: 'callback_requested', callbackCallingMember: 'callback_calling_member',
+  callbackBridging: 'callback_bridging', callbackCompleted: 'callback_completed', callbackFailed: 'callback_failed',
 }
 
 /** The last value of a query key (a repeated key uses its last value, §6). */
@@ -35,7 +37,7 @@ export const getStatisticsOp = ictcoreOperation({
       const [sinceKey, since] = firstOf(query, ['since', 'from', 'date_created'])
       const [userKey, userId] = firstOf(query, ['user_id', 'created_by'])
       aliasFields(req, { since: sinceKey, userId: userKey })
-      const stats = await getStatistics(core, actor, { since, userId, serviceFlag: last(query.service_flag), accountType: last(query.account_type) })
+      const stats = await getStatistics(core, actor, { since, userId, serviceFlag: last(query.service_flag), accountType: last(query.account_type), button: last(query.button) })
       return Object.fromEntries((Object.keys(WIRE) as (keyof Statistics)[]).map((k) => [WIRE[k], stats[k]]))
     },
   },
