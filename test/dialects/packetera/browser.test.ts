@@ -108,6 +108,20 @@ describe('Packetera hosted pages in a browser', () => {
     await page.close()
   })
 
+  test('markup in the link text and tooltip is shown as text, never run', async () => {
+    const m = await addActiveMember(app, partner)
+    await setAttribute(app, partner, m, '3210', 'LinkText', '<img src=x onerror="document.title=1">Call')
+    await setAttribute(app, partner, m, '3210', 'ToolTips', '"><script>document.title=2</script>')
+    const page = await open(sitePage('/inject.html', (await transaction(m, { TransactionType: '3306' })).PublishCode!))
+    const button = page.locator('a.pk-callback-button')
+    await button.waitFor()
+    assert.equal(await button.textContent(), '<img src=x onerror="document.title=1">Call')
+    assert.equal(await button.getAttribute('title'), '"><script>document.title=2</script>')
+    assert.equal(await page.locator('a.pk-callback-button img, a.pk-callback-button script').count(), 0)
+    assert.equal(await page.title(), 'Partner site')
+    await page.close()
+  })
+
   test('an unknown button renders nothing', async () => {
     const page = await context.newPage()
     const answered = page.waitForResponse((r) => r.url().includes('/packetera/button/'))
