@@ -2,13 +2,16 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { resellerActor } from '../../../src/core/actor.ts'
-import { getCallbackRequest } from '../../../src/core/click-to-call/index.ts'
+import { callbackRequestById, getCallbackRequest } from '../../../src/core/click-to-call/index.ts'
+import { createReseller } from '../../../src/core/resellers/index.ts'
+import { buildApp } from '../../../src/app.ts'
+import { rmSync } from 'node:fs'
 import { getStatistics } from '../../../src/core/statistics/index.ts'
 import { createProvider } from '../../../src/core/providers/index.ts'
 import { listTransmissions, listTransmissionResults, listTransmissionSpools } from '../../../src/core/transmissions/index.ts'
 import { actorForUser, users } from '../../../src/core/users/index.ts'
-import { startTestApp, type TestApp } from '../../helpers/app.ts'
-import { TEST_DATABASES } from '../../helpers/database.ts'
+import { startTestApp, TEST_DISPATCH, testConfig, testLogger, uniqueName, type TestApp } from '../../helpers/app.ts'
+import { openTestDatabase, TEST_DATABASES } from '../../helpers/database.ts'
 import { until } from '../../helpers/poll.ts'
 import { basic } from '../../helpers/wire.ts'
 import { addActiveMember, type Member, type Partner } from '../../dialects/packetera/packetera-client.ts'
@@ -122,6 +125,37 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await statusOf(app, requestId)).status, 'requested')
       assert.deepEqual(await until('expired', () => statusOf(app, requestId), (s) => s.status === 'failed'), { requestId, status: 'failed', failureReason: 'expired' })
       assert.equal((await submit(app, member.buttonGuid, { phone: '+15557654321' }, { json: true })).statusCode, 202)
+    })
+  })
+}
+
+for (const kind of TEST_DATABASES) {
+  describe(`Callback requests survive a restart (${kind})`, () => {
+    test('a request made while no dispatcher runs is called once a server with one starts on the same database', async () => {
+      const database = await openTestDatabase(kind)
+      const config = testConfig({ dispatch: TEST_DISPATCH })
+      try {
+        // First server: the HTTP side only; it takes the request and stops.
+        const first = await buildApp({ config, database, logger: testLogger() })
+        const { reseller, apiKey } = await createReseller(first.core, { name: 'Restart', username: uniqueName('r') })
+        const partner = { id: reseller.id, username: reseller.username, apiKey }
+        await createProvider(first.core, resellerActor(partner.id), { name: 'sandbox', type: 'sandbox', settings: JSON.stringify(SCRIPT) })
+        const testApp = { ...first, kind } as unknown as TestApp
+        const member = await addActiveMember(testApp, partner, { PhoneNumber: '5551000006' })
+        const { requestId } = (await submit(testApp, member.buttonGuid, { phone: '+15557654321' }, { json: true })).json()
+        await first.stop()
+        // Second server, with its dispatcher, on the same data: the request goes on from `requested`.
+        const second = await buildApp({ config, database, logger: testLogger(), dispatch: true })
+        try {
+          const done = await until('completed after the restart', () => callbackRequestById(second.core, requestId), (r) => r.status === 'completed')
+          assert.equal(done.failureReason, null)
+        } finally {
+          await second.stop()
+        }
+      } finally {
+        await database.close()
+        rmSync(config.dataDir, { recursive: true, force: true })
+      }
     })
   })
 }
