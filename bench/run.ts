@@ -10,6 +10,7 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
 import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
+import { benchPacketeraHosted } from './packetera-hosted.ts'
 import { benchSmppCampaign, renderSmppCampaign } from './smpp-campaign.ts'
 import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
@@ -185,6 +186,12 @@ if (process.env.BENCH_RC !== '0') {
   const table = renderResellerClub(await benchResellerClub())
   process.stdout.write(`\n${table}\n`)
   markdown += `\n## ResellerClub catalog and customers (issue 15)\n\n${table}\n`
+}
+// Issue 14 point 6: Packetera reads, the hosted button and the callback submit → call latency (BENCH_PACKETERA=0 skips).
+if (process.env.BENCH_PACKETERA !== '0') {
+  const table = await benchPacketeraHosted()
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## Packetera hosted pages and callbacks (issue 14)\n\n${table}\n`
 }
 // Issue 18 point 7: the SMPP codec alone, on this process's runtime (BENCH_SMPP=0 skips it).
 if (process.env.BENCH_SMPP !== '0') {

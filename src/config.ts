@@ -28,6 +28,21 @@ export interface Config {
   /** Dispatcher timing and batch sizes (spec/ictcore.md §7.1, §7.2; README "Configuration"). */
   dispatch: DispatchConfig
   prefixes: { ictcore: string; packetera: string; resellerclub: string; porta: string; delacon: string }
+  /** Packetera hosted pages (spec/packetera.md §9); unset values take the spec's defaults. */
+  packetera?: PacketeraConfig
+}
+
+export interface PacketeraConfig {
+  /** `packetera.trustProxy`: the visitor's address is the leftmost `X-Forwarded-For` entry. */
+  trustProxy?: boolean
+  /** Created callback requests per visitor address per window (default 5 per 15 minutes). */
+  perAddressMax?: number
+  perAddressWindowSeconds?: number
+  /** Created callback requests per button per window (default 20 per hour). */
+  perButtonMax?: number
+  perButtonWindowSeconds?: number
+  /** A callback request still `requested` this long fails `expired` (default 600 s). */
+  callbackExpirySeconds?: number
 }
 
 export interface LimitsConfig {
@@ -96,6 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tickMs: int(env.DISPATCH_TICK_MS, 100),
       idleMaxMs: int(env.DISPATCH_IDLE_MAX_MS, 2000),
       callbackTimeoutMs: int(env.CALLBACK_TIMEOUT_MS, 10_000),
+    },
+    packetera: {
+      trustProxy: env.PACKETERA_TRUST_PROXY === 'true',
+      perAddressMax: int(env.PACKETERA_CALLBACKS_PER_ADDRESS, 5),
+      perAddressWindowSeconds: int(env.PACKETERA_CALLBACKS_PER_ADDRESS_WINDOW_SECONDS, 900),
+      perButtonMax: int(env.PACKETERA_CALLBACKS_PER_BUTTON, 20),
+      perButtonWindowSeconds: int(env.PACKETERA_CALLBACKS_PER_BUTTON_WINDOW_SECONDS, 3600),
+      callbackExpirySeconds: int(env.PACKETERA_CALLBACK_EXPIRY_SECONDS, 600),
     },
     prefixes: {
       ictcore: '/api',

@@ -9,6 +9,7 @@ import {
 } from '../core/delivery/index.ts'
 import { reapExpiredCallbacks } from '../core/callbacks/index.ts'
 import { expireWaitingOrders } from '../core/call-tracking/index.ts'
+import { expireCallbackRequests } from '../core/click-to-call/index.ts'
 import { databaseUnavailable } from '../core/kernel/index.ts'
 import { pruneLoginLimits } from '../core/login-limits/index.ts'
 import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/providers/index.ts'
@@ -413,6 +414,8 @@ export class Dispatcher {
     }
     // WAIT orders past their partner's timeout fail (spec/delacon.md §5); their callbacks follow.
     await expireWaitingOrders(this.core)
+    // Packetera callback requests still waiting past their expiry fail `expired` (spec/packetera.md §9).
+    await expireCallbackRequests(this.core)
     return { busy: false }
   }
 }

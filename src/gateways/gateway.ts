@@ -49,6 +49,11 @@ export interface OutboundAttempt {
     bodyAlt?: string | null
     /** Absolute paths of media files (fax documents, recordings, attachments). */
     files?: { path: string; mime: string }[]
+    /**
+     * A two-leg call (steps `originate`, `tts`, `dial`, `bridge`): after `destination` answered and
+     * heard `text`, this number is dialled (showing `destination`) and the two legs are bridged.
+     */
+    bridgeTo?: string
   }
   provider: GatewayProvider
 }

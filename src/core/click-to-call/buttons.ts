@@ -3,6 +3,7 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { Locked, NotFound } from '../errors.ts'
 import { tenantScope } from '../kernel/tenancy.ts'
+import { visibilityKey } from '../read-cache.ts'
 import {
   buttonAttributeName, buttonAttributeOf, buttonAttributeValue, teleformAttributeName, teleformAttributeValue, teleformLook,
   type ButtonAttribute, type TeleformAttribute,
@@ -29,8 +30,14 @@ export async function getButton(core: Core, actor: Actor, customerId: number, gu
   return { ...row.button, phoneNumber: row.phoneNumber }
 }
 
-/** The member's default button. */
+/** The member's default button (a hot read of the publish transactions 3305/3306/3307: cached exactly). */
 export async function getDefaultButton(core: Core, actor: Actor, customerId: number): Promise<WebButtonWithPhone> {
+  return core.reads.get(`default-button:${visibilityKey(actor)}:${customerId}`, BUTTON_TABLES, () => loadDefaultButton(core, actor, customerId))
+}
+
+const BUTTON_TABLES = ['web_buttons', 'member_phones']
+
+async function loadDefaultButton(core: Core, actor: Actor, customerId: number): Promise<WebButtonWithPhone> {
   const [row] = await core.db.select({ button: webButtons, phoneNumber: memberPhones.number }).from(webButtons)
     .innerJoin(memberPhones, eq(memberPhones.id, webButtons.phoneId))
     .where(and(eq(webButtons.customerId, customerId), eq(webButtons.isDefault, true), tenantScope(actor, webButtons.tenantId)))

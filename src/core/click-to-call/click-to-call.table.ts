@@ -81,3 +81,32 @@ export const webButtons = pgTable('web_buttons', {
   index('web_buttons_phone_idx').on(t.phoneId),
   index('web_buttons_tenant_idx').on(t.tenantId),
 ])
+
+/**
+ * A website visitor's request to be called back (spec/packetera.md §9). Its calls are one
+ * transmission (`transmission_id`) of a two-leg `callback` program, dispatched like any other: the
+ * request's state is read from that transmission and its first spool (callback-request-state.ts).
+ * The button's GUID and phone are captured at creation: a deleted button's requests still run.
+ */
+export const callbackRequests = pgTable('callback_requests', {
+  /** UUID v4, lower case (the public `requestId`). */
+  id: text('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => resellers.id, { onDelete: 'cascade' }),
+  customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  buttonGuid: text('button_guid').notNull(),
+  memberPhone: text('member_phone').notNull(),
+  visitorPhone: text('visitor_phone').notNull(),
+  visitorName: text('visitor_name'),
+  visitorIp: text('visitor_ip').notNull(),
+  userAgent: text('user_agent'),
+  /** The transmission of its calls (a plain id: it may be deleted through ICTCore). */
+  transmissionId: integer('transmission_id').notNull(),
+  /** Still `requested` at this time → failed `expired` (the dispatcher's upkeep). */
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('callback_requests_customer_idx').on(t.customerId, t.createdAt),
+  index('callback_requests_button_idx').on(t.buttonGuid, t.createdAt),
+  index('callback_requests_ip_idx').on(t.visitorIp, t.createdAt),
+  index('callback_requests_transmission_idx').on(t.transmissionId),
+])

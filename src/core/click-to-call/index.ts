@@ -7,3 +7,8 @@ export { clickToCallMembers, memberPhones, webButtons, type TeleformAttributes }
 export * from './phones.ts'
 export * from './buttons.ts'
 export * from './button-attributes.ts'
+export { callbackRequests } from './click-to-call.table.ts'
+export * from './public-buttons.ts'
+export * from './callback-requests.ts'
+export * from './callback-request-state.ts'
+export * from './visitor-input.ts'

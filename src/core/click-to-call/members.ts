@@ -60,8 +60,18 @@ export async function addMember(core: Core, actor: Actor, input: NewMember): Pro
   return { customerId: customer.id, userId: user!.id, activationId: member.activationId, defaultPhone: phone, defaultButtonGuid: member.defaultButtonGuid! }
 }
 
-/** The member extras of a customer of the actor's tenant; a customer that is no member → NotFound. */
+/**
+ * The member extras of a customer of the actor's tenant; a customer that is no member → NotFound.
+ * Read on every Packetera transaction an inactive member may not run: served from the exact read cache.
+ */
 export async function getMember(core: Core, actor: Actor, customerId: number): Promise<MemberRow> {
+  if (!validId(customerId)) throw new NotFound('Member', customerId)
+  return core.reads.get(`member:${visibilityKey(actor)}:${customerId}`, MEMBER_TABLES, () => loadMember(core, actor, customerId))
+}
+
+const MEMBER_TABLES = ['click_to_call_members']
+
+async function loadMember(core: Core, actor: Actor, customerId: number): Promise<MemberRow> {
   const [m] = await core.db.select().from(clickToCallMembers)
     .where(and(eq(clickToCallMembers.customerId, customerId), tenantScope(actor, clickToCallMembers.tenantId)))
   if (!m) throw new NotFound('Member', customerId)

@@ -49,6 +49,8 @@ export interface DeliveryAttempt {
     bodyAlt?: string | null
     /** Absolute paths of media files (fax documents, recordings, attachments). */
     files?: { path: string; mime: string }[]
+    /** A two-leg call (`callback` program): the second leg's number, bridged to the first. */
+    bridgeTo?: string
   }
   provider: AttemptProvider
 }
@@ -105,6 +107,7 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
     if (!contents.has(key)) contents.set(key, await contentOf(core, r.program_type, r.params ?? {}))
     const content = contents.get(key)
     if (!content) { out.push({ spoolId: r.spool_id, failure: 'message not found' }); continue }
+    if (r.program_type === 'callback') { out.push(callbackAttempt(r, content, provider)); continue }
     out.push({
       spoolId: r.spool_id,
       attempt: {
@@ -115,6 +118,21 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
     })
   }
   return out
+}
+
+/**
+ * A two-leg call (`callback` program, spec/packetera.md §9): the account's phone is called first,
+ * showing the contact's number, then the contact (`bridgeTo`), and the two are bridged.
+ */
+function callbackAttempt(r: AttemptRow, content: Content, provider: RoutedProvider): PreparedAttempt {
+  if (!r.account_phone) return { spoolId: r.spool_id, failure: 'account has no phone' }
+  return {
+    spoolId: r.spool_id,
+    attempt: {
+      spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
+      destination: r.account_phone, origin: r.contact_phone, steps: r.steps ?? [], content: { ...content, bridgeTo: r.contact_phone! }, provider: attemptProvider(provider),
+    },
+  }
 }
 
 /** The built-in sandbox (core/notifications): records a notification no provider would carry. */
@@ -166,6 +184,10 @@ async function contentOf(core: Core, type: ProgramType | null, params: ProgramPa
       const [t] = await queryRows<{ subject: string; body: string; body_alt: string | null }>(core.db, sql`select subject, body, body_alt from templates where id = ${params.templateId}`)
       return t ? { ref: `template:${params.templateId}`, subject: t.subject, body: t.body, bodyAlt: t.body_alt, files: await files(core, 'template', params.templateId) } : null
     }
+    case 'callback': return { ref: 'callback', text: params.text ?? CALLBACK_ANNOUNCEMENT }
     default: return null
   }
 }
+
+/** What the first leg of a callback hears unless its program says otherwise (spec/packetera.md §9). */
+export const CALLBACK_ANNOUNCEMENT = 'Callback request from your website'

@@ -29,6 +29,9 @@ export const PROGRAM_TYPES: Readonly<Record<ProgramType, ProgramTypeInfo>> = {
   receiveemail: { serviceFlag: SERVICE.email, direction: 'inbound', steps: ['email_receive'], params: [], required: [], success: ['email_receive'] },
   emailtofax: { serviceFlag: SERVICE.email, direction: 'inbound', steps: ['email_receive', 'child:sendfax'], params: [], required: [], success: ['email_receive'] },
   forward: { serviceFlag: SERVICE.voice, direction: 'inbound', steps: ['inbound', 'connect', 'transfer', 'disconnect'], params: ['extensionId'], required: [['extensionId']], success: ['transfer'] },
+  // Two legs (spec/packetera.md §9): the account's phone first, which hears `text`; then the
+  // contact, bridged to it. Packetera's callback requests are transmissions of this type.
+  callback: { serviceFlag: SERVICE.voice, direction: 'outbound', steps: ['originate', 'tts', 'dial', 'bridge', 'disconnect'], params: ['text'], required: [], success: ['originate', 'bridge'] },
 }
 
 /** Types the guide names that this server recognises but does not implement (→ 501 in ICTCore). */

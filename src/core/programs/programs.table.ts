@@ -6,6 +6,7 @@ import { users } from '../users/users.table.ts'
 export type ProgramType =
   | 'sendfax' | 'voicemessage' | 'voicetts' | 'sendsms' | 'sendemail'
   | 'receivefax' | 'faxtoemail' | 'receivesms' | 'receiveemail' | 'emailtofax' | 'forward'
+  | 'callback'
 
 /** Type parameters of a program (spec/ictcore.md §5.7), by wire-neutral name. */
 export interface ProgramParams {

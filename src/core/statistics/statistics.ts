@@ -11,6 +11,9 @@ import { spools, transmissions } from '../transmissions/transmissions.table.ts'
 import { requirePermission } from '../kernel/guard.ts'
 import { users } from '../users/users.table.ts'
 import { queryRows } from '../../db/rows.ts'
+import { callbackRequests } from '../click-to-call/click-to-call.table.ts'
+import { callbackStatusSql } from '../click-to-call/callback-request-state.ts'
+import { canonicalGuid } from '../click-to-call/identifiers.ts'
 
 /** Counters of `GET /statistics` (spec/ictcore.md §10), wire-neutral names. */
 export interface Statistics {
@@ -28,6 +31,13 @@ export interface Statistics {
   spoolTotal: number
   spoolSuccess: number
   spoolFailed: number
+  /** Packetera callback requests (spec/packetera.md §9) by state; `button` narrows them to one button. */
+  callbackTotal: number
+  callbackRequested: number
+  callbackCallingMember: number
+  callbackBridging: number
+  callbackCompleted: number
+  callbackFailed: number
 }
 
 /** Filters as received (strings); empty values are ignored; bad ones are Invalid for their name. */
@@ -36,6 +46,8 @@ export interface StatisticsQuery {
   serviceFlag?: string
   accountType?: string
   userId?: string
+  /** A Packetera button GUID (any case): callback counts of that button only. */
+  button?: string
 }
 
 const MAX_INT = 2_147_483_647
@@ -61,6 +73,8 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
   const accountType = query.accountType === '' ? undefined : query.accountType
   if (accountType?.includes('\u0000')) throw new Invalid('accountType', 'contains a NUL character')
   const since = sinceSec === undefined ? undefined : new Date(Math.min(sinceSec, MAX_SINCE) * 1000)
+  const button = query.button === undefined || query.button === '' ? undefined : canonicalGuid(query.button)
+  if (button === null) throw new Invalid('button', 'is not a button GUID')
 
   // The owner every count is narrowed to; -1 matches nobody.
   let owner: number | undefined = actor.isAdmin ? userFilter : (actor.userId ?? -1)
@@ -80,6 +94,14 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
     tenantScope(actor, spools.tenantId), owner === undefined ? undefined : eq(transmissions.userId, owner),
     since ? gte(spools.timeSpool, since) : undefined, spoolFlag,
   ]
+  // A callback request counts as its transmission (owner, tenant, service), in the state of its first spool.
+  const callbackFrom = sql`${callbackRequests} r join ${transmissions} on ${transmissions.id} = r.transmission_id
+    left join lateral (select s0.status from ${spools} s0 where s0.transmission_id = r.transmission_id order by s0.id limit 1) s on true`
+  const callbackCount = (status: string | undefined): SQL => count(callbackFrom, [
+    tenantScope(actor, transmissions.tenantId), owner === undefined ? undefined : eq(transmissions.userId, owner), flag,
+    since ? sql`r.created_at >= ${since.toISOString()}::timestamptz` : undefined, button ? sql`r.button_guid = ${button}` : undefined,
+    status === undefined ? undefined : sql`${callbackStatusSql(sql`${transmissions.status}`, sql`s.status`)} = ${status}`,
+  ])
   const [row] = await queryRows<Record<keyof Statistics, number | string>>(core.db, sql`select
     ${count(sql`${users}`, [userScope])} as "userTotal",
     ${count(sql`${accounts}`, [scope(accounts), accountType ? eq(accounts.type, accountType as 'did') : undefined])} as "accountTotal",
@@ -94,6 +116,12 @@ export async function getStatistics(core: Core, actor: Actor, query: StatisticsQ
     ${count(sql`${transmissions}`, [...tx, eq(transmissions.status, 'processing')])} as "transmissionActive",
     ${count(spoolFrom, sp)} as "spoolTotal",
     ${count(spoolFrom, [...sp, eq(spools.status, 'completed')])} as "spoolSuccess",
-    ${count(spoolFrom, [...sp, eq(spools.status, 'failed')])} as "spoolFailed"`)
+    ${count(spoolFrom, [...sp, eq(spools.status, 'failed')])} as "spoolFailed",
+    ${callbackCount(undefined)} as "callbackTotal",
+    ${callbackCount('requested')} as "callbackRequested",
+    ${callbackCount('calling_member')} as "callbackCallingMember",
+    ${callbackCount('bridging')} as "callbackBridging",
+    ${callbackCount('completed')} as "callbackCompleted",
+    ${callbackCount('failed')} as "callbackFailed"`)
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as unknown as Statistics
 }

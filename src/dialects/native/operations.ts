@@ -48,6 +48,8 @@ import { updateOrder } from './operations/update-order.ts'
 import { deleteOrder } from './operations/delete-order.ts'
 import { listNumbers } from './operations/list-numbers.ts'
 import { removeNumber } from './operations/remove-number.ts'
+import { listPacketeraCallbacks } from './operations/list-packetera-callbacks.ts'
+import { getPacketeraCallback } from './operations/get-packetera-callback.ts'
 
 /** Every route of the native admin API (docs/decisions/platform.md), in the order the plugin routes them. */
 export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
@@ -62,6 +64,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     listOrders, createOrder, showOrder, updateOrder, deleteOrder,
     addNumbers, listNumbers, removeNumber,
     listDelaconOrders, getDelaconOrder, resendDelaconCallback, failDelaconOrder,
+    listPacketeraCallbacks, getPacketeraCallback,
     listSandboxSends, sandboxInbound,
     importGroupContacts, showCampaign, setCampaignCpm,
     getProviderHealth,

@@ -6,6 +6,11 @@ import { transactionHandler } from './endpoint.ts'
 import { failurePairs, BUILTIN_REPLY, sendPairs } from './reply.ts'
 import { failureOf, failures } from './errors.ts'
 import { TRANSACTION_ENDPOINT } from './transaction.ts'
+import { registerButtonRoutes } from './hosted/button-routes.ts'
+import { registerCallbackStatusRoute } from './hosted/callback-status-route.ts'
+import { callbackPolicyOf, type HostedContext } from './hosted/hosted-context.ts'
+import { NOT_AVAILABLE_PAGE } from './hosted/html.ts'
+import { registerTeleformRoutes } from './hosted/teleform-routes.ts'
 
 const ENDPOINT = TRANSACTION_ENDPOINT.path
 
@@ -20,6 +25,8 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
   frameworkErrors.add(prefix, (_err, req, reply) => {
     if (req.url.startsWith(`${prefix}/activate/`)) {
       reply.code(404).type('text/html; charset=utf-8').send(activationPage('Activation', 'Invalid activation link.'))
+    } else if (req.url.startsWith(`${prefix}/teleform/`)) {
+      reply.code(404).type('text/html; charset=utf-8').send(NOT_AVAILABLE_PAGE)
     } else reply.code(404).type('text/plain; charset=utf-8').send('')
   })
   // Every body is read as bytes and parsed as a form (a body without Content-Type too, spec §2).
@@ -60,5 +67,10 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
     handler: async (_req, reply) => reply.code(405).header('allow', 'GET, POST').send(),
   })
   registerActivationPage(app, core)
+  // The hosted button, teleform and callback requests a website visitor uses (spec §8, §9).
+  const hosted: HostedContext = { core, prefix: config.prefixes.packetera, config, policy: callbackPolicyOf(config) }
+  registerButtonRoutes(app, hosted)
+  registerTeleformRoutes(app, hosted)
+  registerCallbackStatusRoute(app, hosted)
 }
 export default plugin

@@ -1,13 +1,10 @@
 import { getButton, getDefaultButton, type WebButtonWithPhone } from '../../core/click-to-call/index.ts'
 import { guidField } from './fields.ts'
+import { esc } from './hosted/html.ts'
 import { memberScope, type TransactionContext } from './transaction.ts'
 
 // The publish code of a button (spec §7), shared by the publish transactions 3305–3309.
 
-/** HTML escaping of attribute values and text (spec §7). */
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
 
 /** `T` of spec §7: the hosted teleform of a button. */
 export function teleformUrl(ctx: TransactionContext, guid: string): string {

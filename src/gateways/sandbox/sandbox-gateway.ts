@@ -36,13 +36,24 @@ export class SandboxGateway implements Gateway {
     await this.log(attempt)
     const outcome = this.outcomeFor(attempt)
     const events = eventsOf(attempt, outcome)
-    const emit = () => { for (const e of events) void report(e) }
+    // A bridged two-leg call ends `bridge_ms` after both legs answered.
+    const bridgeMs = attempt.content.bridgeTo !== undefined && events.at(-1)?.kind === 'delivered' ? outcome.bridge_ms ?? 0 : 0
+    const first = bridgeMs > 0 ? events.slice(0, -1) : events
+    const emitEnd = () => { for (const e of events.slice(first.length)) void report(e) }
+    const emit = () => {
+      for (const e of first) void report(e)
+      if (bridgeMs > 0) this.later(bridgeMs, emitEnd)
+    }
     const delay = outcome.delay_ms ?? 0
     if (delay <= 0) return emit()
+    this.later(delay, emit)
+  }
+
+  private later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer)
-      emit()
-    }, delay)
+      run()
+    }, ms)
     this.timers.add(timer)
   }
 
@@ -97,18 +108,27 @@ export class SandboxGateway implements Gateway {
   }
 }
 
+function failure(outcome: 'fail' | 'busy' | 'no_answer', cause: string | undefined): AttemptEvent {
+  return { kind: 'failed', cause: cause ?? (outcome === 'fail' ? 'failed' : outcome === 'busy' ? 'busy' : 'no answer'), permanent: outcome === 'fail' }
+}
+
 /**
  * The events a scripted outcome produces (spec/gateways.md §1): accepted, the scripted digits, then
  * delivered (with the pages of a fax); or failed with the scripted cause. Busy and no answer are
- * temporary failures, a scripted failure is permanent.
+ * temporary failures, a scripted failure is permanent. A two-leg call (content `bridgeTo`): the
+ * first leg's outcome, then the second's (`bridge_outcome`): failed, or reported `bridged` and
+ * delivered (`bridge_ms` later).
  */
 export function eventsOf(attempt: OutboundAttempt, o: SandboxOutcome): AttemptEvent[] {
   const outcome = o.outcome ?? 'success'
-  if (outcome !== 'success') {
-    const cause = o.cause ?? (outcome === 'fail' ? 'failed' : outcome === 'busy' ? 'busy' : 'no answer')
-    return [{ kind: 'failed', cause, permanent: outcome === 'fail' }]
-  }
+  if (outcome !== 'success') return [failure(outcome, o.cause)]
   const events: AttemptEvent[] = [{ kind: 'accepted' }]
+  if (attempt.content.bridgeTo !== undefined) {
+    // A two-leg call: the first leg answered; the second leg's outcome ends it, or both are bridged.
+    const second = o.bridge_outcome ?? 'success'
+    if (second !== 'success') return [...events, failure(second, o.cause)]
+    return [...events, { kind: 'report', state: 'bridged', final: false }, { kind: 'delivered' }]
+  }
   if (o.dtmf) events.push({ kind: 'collected', dtmf: o.dtmf })
   events.push(attempt.steps.includes('fax_send') ? { kind: 'delivered', pages: o.pages ?? 1 } : { kind: 'delivered' })
   return events

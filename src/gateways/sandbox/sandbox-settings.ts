@@ -8,6 +8,10 @@ export interface SandboxOutcome {
   fail_first?: number
   dtmf?: string
   pages?: number
+  /** Two-leg calls (content `bridgeTo`): the second leg's outcome once the first answered (default success). */
+  bridge_outcome?: 'success' | 'fail' | 'busy' | 'no_answer'
+  /** Two-leg calls: how long the bridged call lasts before it ends (ms). */
+  bridge_ms?: number
 }
 
 export interface SandboxRule extends SandboxOutcome {
@@ -29,9 +33,10 @@ const bad = (reason: string): SettingsError => new SettingsError(reason)
 
 function checkOutcome(o: Record<string, unknown>, where: string): void {
   if (o.outcome !== undefined && (typeof o.outcome !== 'string' || !OUTCOMES.has(o.outcome))) throw bad(`${where}.outcome must be success, fail, busy or no_answer`)
+  if (o.bridge_outcome !== undefined && (typeof o.bridge_outcome !== 'string' || !OUTCOMES.has(o.bridge_outcome))) throw bad(`${where}.bridge_outcome must be success, fail, busy or no_answer`)
   if (o.cause !== undefined && (typeof o.cause !== 'string' || o.cause.length > 255)) throw bad(`${where}.cause must be a string of at most 255 characters`)
   if (o.dtmf !== undefined && (typeof o.dtmf !== 'string' || !/^[0-9*#A-Da-d]{0,64}$/.test(o.dtmf))) throw bad(`${where}.dtmf must be DTMF digits`)
-  for (const [key, max] of [['delay_ms', MAX_DELAY_MS], ['fail_first', MAX_COUNT], ['pages', MAX_COUNT]] as const) {
+  for (const [key, max] of [['delay_ms', MAX_DELAY_MS], ['bridge_ms', MAX_DELAY_MS], ['fail_first', MAX_COUNT], ['pages', MAX_COUNT]] as const) {
     const v = o[key]
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)) throw bad(`${where}.${key} must be an integer 0-${max}`)
   }

@@ -10,8 +10,9 @@ import { startTestApp, type TestApp } from '../../helpers/app.ts'
 import { TEST_DATABASES } from '../../helpers/database.ts'
 
 describe('PROGRAM_TYPES, spec §7.4', () => {
-  test('covers the eleven types with their service flag, direction, steps and required parameters', () => {
-    assert.equal(Object.keys(PROGRAM_TYPES).length, 11)
+  test('covers the eleven types of §7.4 and the two-leg callback (issue 14) with their service flag, direction, steps and required parameters', () => {
+    assert.equal(Object.keys(PROGRAM_TYPES).length, 12)
+    assert.deepEqual(PROGRAM_TYPES.callback, { serviceFlag: 1, direction: 'outbound', steps: ['originate', 'tts', 'dial', 'bridge', 'disconnect'], params: ['text'], required: [], success: ['originate', 'bridge'] })
     assert.deepEqual(PROGRAM_TYPES.sendfax, { serviceFlag: 2, direction: 'outbound', steps: ['originate', 'fax_send', 'disconnect'], params: ['documentId'], required: [['documentId']], success: ['fax_send'] })
     assert.deepEqual(PROGRAM_TYPES.voicetts.required, [['text', 'textId']], 'text or text_id')
     assert.deepEqual(PROGRAM_TYPES.forward.required, [['extensionId']])

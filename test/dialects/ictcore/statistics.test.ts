@@ -12,7 +12,8 @@ type Login = { id: number; username: string; password: string }
 const basic = (u: Login) => ({ authorization: `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}` })
 const failed = (field: string) => ({ error: { code: 412, message: `Data validation failed, for ${field}` } })
 const FIELDS = ['user_total', 'account_total', 'did_total', 'campaign_total', 'campaign_active', 'group_total', 'contact_total', 'transmission_total',
-  'transmission_inbound', 'transmission_outbound', 'transmission_active', 'spool_total', 'spool_success', 'spool_failed']
+  'transmission_inbound', 'transmission_outbound', 'transmission_active', 'spool_total', 'spool_success', 'spool_failed',
+  'callback_total', 'callback_requested', 'callback_calling_member', 'callback_bridging', 'callback_completed', 'callback_failed']
 
 for (const kind of TEST_DATABASES) {
   describe(`ICTCore statistics, spec §10 (${kind})`, () => {
@@ -61,6 +62,7 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(s, {
         user_total: 1, account_total: 2, did_total: 1, campaign_total: 2, campaign_active: 1, group_total: 1, contact_total: 2,
         transmission_total: 3, transmission_inbound: 1, transmission_outbound: 2, transmission_active: 1, spool_total: 3, spool_success: 1, spool_failed: 1,
+        callback_total: 0, callback_requested: 0, callback_calling_member: 0, callback_bridging: 0, callback_completed: 0, callback_failed: 0,
       }, 'alice’s default account plus her did')
     })
 

@@ -58,6 +58,8 @@ export interface Objects {
   delaconOrder: number
   /** A customer of reseller A signed up through ResellerClub (its username). */
   rcCustomerEmail: string
+  /** A Packetera callback request to A's member's default button (issue 14). */
+  callbackRequest: string
   /** Its customer id; it has `order`. */
   rcCustomer: number
   /** Reseller A's catalog and an order, made by A's admin through the native API. */
@@ -258,6 +260,11 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   await nativeOk('POST', '/numbers', { region: 'Australia', numberType: '1300', count: 1 })
   const number = (await nativeOk('GET', '/numbers?state=free&resellerId=' + A.id)).items![0]!.id
 
+  const callbackRequest = (await app.http.inject({
+    method: 'POST', url: `/packetera/teleform/${profile.DefaultButtonGUID!}/callback`,
+    headers: { 'content-type': 'application/json', accept: 'application/json' }, payload: JSON.stringify({ phone: '+61293000999' }),
+  })).json<{ requestId: string }>().requestId
+
   return {
     A, B,
     principals: { aAdmin, aUser1, aUser2, bAdmin, bUser1, bUser2 }, jwts,
@@ -267,7 +274,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
       defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, delaconOrder: Number(provBody.OrderId), jwt, rcCustomerEmail,
-      rcCustomer, promo, gateway, order, number,
+      rcCustomer, promo, gateway, order, number, callbackRequest,
     },
   }
 }

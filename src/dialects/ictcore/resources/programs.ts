@@ -17,6 +17,7 @@ const PARAM_WIRE = {
 /** Every program type name (§7.4); the compiler checks the list against core's. */
 export const PROGRAM_TYPE_NAMES = [
   'sendfax', 'voicemessage', 'voicetts', 'sendsms', 'sendemail', 'receivefax', 'faxtoemail', 'receivesms', 'receiveemail', 'emailtofax', 'forward',
+  'callback',
 ] as const satisfies readonly ProgramType[]
 const everyProgramType: ProgramType extends (typeof PROGRAM_TYPE_NAMES)[number] ? true : never = true
 void everyProgramType
