@@ -31,7 +31,8 @@ import resellerclub from './dialects/resellerclub/plugin.ts'
 import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
-import { availableGateways, Dispatcher, providerSettingsProblem } from './dispatch/index.ts'
+import gatewayEntryPoints from './dialects/native/gateway-entry-points.ts'
+import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -207,8 +208,11 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.register(porta, { ...opts, prefix: config.prefixes.porta })
     await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
     await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
+    // One set of gateways per process: the dispatcher's, whose sends the peers' callbacks answer.
+    const gateways = availableGateways(core, { publicBaseUrl: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}` })
+    await http.register(gatewayEntryPoints, { core, adminToken: options.adminToken, entryPoints: new GatewayEntryPoints(core, gateways), prefix: '/native' })
     await http.ready()
-    dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
+    dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, gateways) : null
     await dispatcher?.start()
 
     return {
