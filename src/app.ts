@@ -209,7 +209,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
     await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
     // One set of gateways per process: the dispatcher's, whose sends the peers' callbacks answer.
-    const gateways = availableGateways(core, { publicBaseUrl: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}` })
+    const gateways = availableGateways(core, { publicBaseUrl: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`, smtpFrom: config.smtpFrom })
     await http.register(gatewayEntryPoints, { core, adminToken: options.adminToken, entryPoints: new GatewayEntryPoints(core, gateways), prefix: '/native' })
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, gateways) : null

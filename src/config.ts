@@ -19,6 +19,8 @@ export interface Config {
   logFormat: 'json' | 'pretty' | 'auto'
   /** Public base URL used in absolute links (Packetera publish code, JWT `iss`); default: from the request. */
   publicBaseUrl?: string
+  /** SMTP_FROM: the sender of email when an email provider sets none (spec/gateways.md §4). */
+  smtpFrom?: string
   jwtTtlSeconds: number
   credentialCacheTtlMs: number
   /** ResellerClub `resellerclub.tokenTtlSeconds`: how long a customer login token stays redeemable. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : 'auto',
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
     resellerclubTokenTtlSeconds: int(env.RESELLERCLUB_TOKEN_TTL_SECONDS, 120),

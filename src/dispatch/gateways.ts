@@ -2,6 +2,8 @@ import type { Core } from '../core/core.ts'
 import type { ProviderType } from '../core/providers/index.ts'
 import { recordSandboxSends } from '../core/sandbox/index.ts'
 import { SettingsError, type Gateway } from '../gateways/gateway.ts'
+import { EmailGateway } from '../gateways/email/email-gateway.ts'
+import { parseSendmailSettings, parseSmtpSettings } from '../gateways/email/email-settings.ts'
 import { KannelGateway } from '../gateways/kannel/kannel-gateway.ts'
 import { parseKannelSettings } from '../gateways/kannel/kannel-settings.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
@@ -16,6 +18,8 @@ import { parseSmppSettings } from '../gateways/smpp/smpp-settings.ts'
 export interface GatewayOptions {
   /** The base URL peers call Switchboard back at (PUBLIC_BASE_URL); default `http://127.0.0.1:8080`. */
   publicBaseUrl?: string
+  /** SMTP_FROM: the sender of email when a provider sets none. */
+  smtpFrom?: string
 }
 
 /** The gateways a dispatcher drives, one per provider type it can serve. */
@@ -26,6 +30,7 @@ export function availableGateways(core: Core, options: GatewayOptions = {}): Gat
   return [
     new SandboxGateway((sends) => recordSandboxSends(core, sends)), new SmppGateway(core.log),
     new KannelGateway({ log: core.log, publicBaseUrl, callbackKey }),
+    new EmailGateway({ log: core.log, ...(options.smtpFrom ? { defaultFrom: options.smtpFrom } : {}) }),
   ]
 }
 
@@ -34,6 +39,8 @@ const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) =
   sandbox: parseSandboxSettings,
   smpp: parseSmppSettings,
   http: parseKannelSettings,
+  smtp: parseSmtpSettings,
+  sendmail: parseSendmailSettings,
 }
 
 /**

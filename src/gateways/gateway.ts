@@ -49,6 +49,11 @@ export interface OutboundAttempt {
     bodyAlt?: string | null
     /** Absolute paths of media files (fax documents, recordings, attachments). */
     files?: { path: string; mime: string }[]
+    /**
+     * Values of a template's tokens (email, spec/gateways.md §4): `contact:first_name`,
+     * `account:email`… for `[contact:first_name]`, `[account:email]`; absent ones are left as written.
+     */
+    tokens?: Readonly<Record<string, string>>
   }
   provider: GatewayProvider
 }
