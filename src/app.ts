@@ -32,7 +32,7 @@ import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
 import gatewayEntryPoints from './dialects/native/gateway-entry-points.ts'
-import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem } from './dispatch/index.ts'
+import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -151,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
+  let inboundSmtp: { stop(): Promise<void> } | null = null
   try {
     if (ownsDatabase) await migrate(database)
     const loginMetrics = new LoginMetrics()
@@ -214,6 +215,8 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.ready()
     dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, gateways) : null
     await dispatcher?.start()
+    // Inbound email over SMTP (spec/gateways.md §4), when SMTP_LISTEN is set.
+    if (config.smtpListen) inboundSmtp = await startInboundSmtp(core, { listen: config.smtpListen, tlsCert: config.smtpTlsCert, tlsKey: config.smtpTlsKey })
 
     return {
       http, core, database, dispatcher,
@@ -229,12 +232,14 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
+        await inboundSmtp?.stop()
         await dispatcher?.stop()
         await stopFollowing?.()
         if (ownsDatabase) await database.close()
       },
     }
   } catch (e) {
+    await inboundSmtp?.stop()
     await dispatcher?.stop()
     await stopFollowing?.()
     if (ownsDatabase) await database.close()

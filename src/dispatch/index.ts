@@ -2,3 +2,4 @@
 export { Dispatcher } from './dispatcher.ts'
 export { availableGateways, providerSettingsProblem, type GatewayOptions } from './gateways.ts'
 export { GatewayEntryPoints } from './gateway-entry-points.ts'
+export { startInboundSmtp, type InboundSmtpConfig } from './inbound-smtp.ts'
