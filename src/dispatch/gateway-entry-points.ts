@@ -34,6 +34,15 @@ export class GatewayEntryPoints {
     return found?.gateway.peerConfiguration?.(found.provider) ?? null
   }
 
+  /** A file a gateway lets its peer fetch once (`/native/fax-media/{token}`), or null. */
+  async media(token: string): Promise<{ mime: string; bytes: Buffer } | null> {
+    for (const g of new Set(this.byType.values())) {
+      const found = await g.peerMedia?.(token)
+      if (found) return found
+    }
+    return null
+  }
+
   private async gatewayOf(providerId: number) {
     if (!Number.isSafeInteger(providerId) || providerId < 1) return null
     const routed = await providerForAttempt(this.core, providerId)

@@ -1,9 +1,13 @@
+import { join } from 'node:path'
 import type { Core } from '../core/core.ts'
 import type { ProviderType } from '../core/providers/index.ts'
 import { recordSandboxSends } from '../core/sandbox/index.ts'
 import { SettingsError, type Gateway } from '../gateways/gateway.ts'
 import { EmailGateway } from '../gateways/email/email-gateway.ts'
 import { parseSendmailSettings, parseSmtpSettings } from '../gateways/email/email-settings.ts'
+import { FaxGateway } from '../gateways/fax/fax-gateway.ts'
+import { isFaxProvider, parseFaxSettings } from '../gateways/fax/fax-settings.ts'
+import { HttpGateway } from '../gateways/http-gateway.ts'
 import { KannelGateway } from '../gateways/kannel/kannel-gateway.ts'
 import { parseKannelSettings } from '../gateways/kannel/kannel-settings.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
@@ -29,7 +33,7 @@ export function availableGateways(core: Core, options: GatewayOptions = {}): Gat
   const callbackKey = core.keyring.derive('gateway-callbacks', 'v1')
   return [
     new SandboxGateway((sends) => recordSandboxSends(core, sends)), new SmppGateway(core.log),
-    new KannelGateway({ log: core.log, publicBaseUrl, callbackKey }),
+    new HttpGateway(new KannelGateway({ log: core.log, publicBaseUrl, callbackKey }), new FaxGateway({ log: core.log, publicBaseUrl, cacheDir: join(core.mediaDir, 'fax-tiff') })),
     new EmailGateway({ log: core.log, ...(options.smtpFrom ? { defaultFrom: options.smtpFrom } : {}) }),
   ]
 }
@@ -38,7 +42,7 @@ export function availableGateways(core: Core, options: GatewayOptions = {}): Gat
 const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) => unknown>> = {
   sandbox: parseSandboxSettings,
   smpp: parseSmppSettings,
-  http: parseKannelSettings,
+  http: (settings) => (isFaxProvider(settings) ? parseFaxSettings(settings) : parseKannelSettings(settings)),
   smtp: parseSmtpSettings,
   sendmail: parseSendmailSettings,
 }

@@ -223,4 +223,6 @@ export interface Gateway {
   peerRequest?(provider: GatewayProvider, request: PeerRequest, context: PeerRequestContext): Promise<PeerReply>
   /** Configuration text an operator pastes into the provider's peer (Kannel's groups), or undefined when the peer needs none. */
   peerConfiguration?(provider: GatewayProvider): string | undefined
+  /** A file the gateway lets its peer fetch once by token (a fax provider fetching the document), or undefined. */
+  peerMedia?(token: string): Promise<{ mime: string; bytes: Buffer } | undefined>
 }

@@ -29,6 +29,7 @@ export interface PeerCall {
 export interface GatewayEntryPort {
   handle(providerId: number, call: PeerCall): Promise<{ status: number; body: string }>
   configuration(providerId: number): Promise<string | null>
+  media(token: string): Promise<{ mime: string; bytes: Buffer } | null>
 }
 
 export interface GatewayEntryOptions {
@@ -79,6 +80,18 @@ const plugin: FastifyPluginAsync<GatewayEntryOptions> = async (app, { core, admi
   peerRoute('GET', 'kannel/dlr')
   peerRoute('GET', 'kannel/mo')
   peerRoute('POST', 'fax/events')
+
+  // The converted document a fax provider fetches once (spec/gateways.md §5 `media` url): the token is the credential.
+  app.route({
+    method: 'GET',
+    url: '/fax-media/:token',
+    schema: { params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' }) }), hide: true },
+    handler: async (req, reply) => {
+      const found = await entryPoints.media((req.params as { token: string }).token)
+      if (!found) return reply.code(404).type('text/plain; charset=utf-8').send('no such media')
+      return reply.type(found.mime).send(found.bytes)
+    },
+  })
 
   app.route({
     method: 'GET',
