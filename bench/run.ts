@@ -10,6 +10,7 @@ import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
 import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
+import { benchEmail, renderEmail } from './email-campaign.ts'
 import { benchSmppCampaign, renderSmppCampaign } from './smpp-campaign.ts'
 import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
@@ -195,6 +196,13 @@ if (process.env.BENCH_SMPP !== '0') {
   const campaignTable = renderSmppCampaign(await benchSmppCampaign({ contacts: Number(process.env.BENCH_SMPP_CONTACTS ?? 100_000), window: Number(process.env.BENCH_SMPP_WINDOW ?? 50) }))
   process.stdout.write(`\n${campaignTable}\n`)
   markdown += `\n${campaignTable}\n`
+}
+// Issue 18 point 7: email to a local SMTP server with a pooled transport (BENCH_EMAIL=0 skips it).
+if (process.env.BENCH_EMAIL !== '0') {
+  log('measuring email to a local SMTP server')
+  const table = renderEmail(await benchEmail({ contacts: Number(process.env.BENCH_EMAIL_CONTACTS ?? 20_000) }))
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## Email over SMTP (issue 18)\n\nAn email campaign through an smtp provider to a local SMTP sink (bench/email-campaign.ts), against nodemailer's pooled transport alone measured in the same run.\n\n${table}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

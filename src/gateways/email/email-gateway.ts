@@ -146,7 +146,7 @@ export class EmailGateway implements Gateway {
       const s = parseSmtpSettings(p.settings)
       link = {
         transport: nodemailer.createTransport({
-          pool: true, maxConnections: s.pool, host: p.host ?? '127.0.0.1', port: p.port ?? 25,
+          pool: true, maxConnections: s.pool, maxMessages: Infinity, host: p.host ?? '127.0.0.1', port: p.port ?? 25,
           secure: s.secure === 'tls', ignoreTLS: s.secure === 'none', tls: { rejectUnauthorized: s.tlsVerify },
           ...(p.username ? { auth: { user: p.username, pass: p.password ?? '' } } : {}),
         }),
