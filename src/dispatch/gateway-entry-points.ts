@@ -1,8 +1,11 @@
 import type { Core } from '../core/core.ts'
 import { attemptProvider, recordGatewayEvents, spoolsOfPeerMessages } from '../core/delivery/index.ts'
 import { providerForAttempt } from '../core/providers/index.ts'
-import type { EarlierAttempt, EarlierAttempts, Gateway, PeerReply, PeerRequest, PeerRequestContext, ProviderType } from '../gateways/gateway.ts'
+import type { EarlierAttempt, EarlierAttempts, Gateway, GatewayProvider, PeerReply, PeerRequest, PeerRequestContext, ProviderType } from '../gateways/gateway.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
+
+/** How long a provider read for a peer's callback is used again (a changed provider applies after it). */
+const PROVIDER_TTL_MS = 2000
 
 /**
  * The gateways' public entry points (spec/gateways.md §1 "Callbacks from peers"): what a peer calls
@@ -14,6 +17,7 @@ import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 export class GatewayEntryPoints {
   private readonly byType = new Map<ProviderType, Gateway>()
   private readonly context: PeerRequestContext
+  private readonly providers = new Map<number, { found: { gateway: Gateway; provider: GatewayProvider } | null; at: number }>()
 
   /** `gateways`: the dispatcher's own when this process runs one (they know what they sent). */
   constructor(private readonly core: Core, gateways: readonly Gateway[]) {
@@ -43,12 +47,20 @@ export class GatewayEntryPoints {
     return null
   }
 
-  private async gatewayOf(providerId: number) {
+  /**
+   * The provider's gateway, the provider read at most every PROVIDER_TTL_MS (a peer calls back once
+   * or twice per message sent: a database read each time would cost more than the rest of the call).
+   */
+  private async gatewayOf(providerId: number): Promise<{ gateway: Gateway; provider: GatewayProvider } | null> {
     if (!Number.isSafeInteger(providerId) || providerId < 1) return null
+    const cached = this.providers.get(providerId)
+    if (cached && Date.now() - cached.at < PROVIDER_TTL_MS) return cached.found
     const routed = await providerForAttempt(this.core, providerId)
-    if (!routed) return null
-    const gateway = this.byType.get(routed.type)
-    return gateway ? { gateway, provider: attemptProvider(routed) } : null
+    const gateway = routed ? this.byType.get(routed.type) : undefined
+    const found = routed && gateway ? { gateway, provider: attemptProvider(routed) } : null
+    if (this.providers.size > 10_000) this.providers.clear()
+    this.providers.set(providerId, { found, at: Date.now() })
+    return found
   }
 
   /** Attempts found by their message ids, reported straight to core (no dispatcher batching here). */
