@@ -114,6 +114,19 @@ for (const kind of TEST_DATABASES) {
       fax.outcome = { kind: 'delivered', pageCount: (media) => tiffPages(media) }
     })
 
+    test('webhooks that come before the provider\'s answer to the POST are kept and applied after it', async () => {
+      fax.webhookStatuses.length = 0
+      fax.webhooksBeforeAnswer = true
+      try {
+        const { tid, t } = await send('+15559990005')
+        assert.equal(t.status, 'completed', JSON.stringify(t))
+        assert.ok(fax.webhookStatuses.every((s) => s === 200), JSON.stringify(fax.webhookStatuses))
+        assert.ok((await resultRows(tid)).some((r) => r.name === 'pages' && r.data === '3'))
+      } finally {
+        fax.webhooksBeforeAnswer = false
+      }
+    })
+
     test('a webhook without the right signature is refused with 403 and changes nothing', async () => {
       const before = fax.faxes.length
       const { tid } = await send('+15559990004')
