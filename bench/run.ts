@@ -1,6 +1,6 @@
 import autocannon from 'autocannon'
 import { execSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { childEnv, nodeVersion, runJsonChild, startHello, startServer, useNode, type Child } from './processes.ts'
@@ -11,6 +11,9 @@ import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
 import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
 import { benchPacketeraHosted } from './packetera-hosted.ts'
+import { benchEmail, renderEmail } from './email-campaign.ts'
+import { benchKannel, renderKannel } from './kannel-campaign.ts'
+import { BEARERBOX } from '../test/helpers/kannel.ts'
 import { benchSmppCampaign, renderSmppCampaign } from './smpp-campaign.ts'
 import { benchSmppCodec, renderSmppCodec } from './smpp-codec.ts'
 
@@ -202,6 +205,20 @@ if (process.env.BENCH_SMPP !== '0') {
   const campaignTable = renderSmppCampaign(await benchSmppCampaign({ contacts: Number(process.env.BENCH_SMPP_CONTACTS ?? 100_000), window: Number(process.env.BENCH_SMPP_WINDOW ?? 50) }))
   process.stdout.write(`\n${campaignTable}\n`)
   markdown += `\n${campaignTable}\n`
+}
+// Issue 18 point 7: email to a local SMTP server with a pooled transport (BENCH_EMAIL=0 skips it).
+if (process.env.BENCH_EMAIL !== '0') {
+  log('measuring email to a local SMTP server')
+  const table = renderEmail(await benchEmail({ contacts: Number(process.env.BENCH_EMAIL_CONTACTS ?? 20_000) }))
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## Email over SMTP (issue 18)\n\nAn email campaign through an smtp provider to a local SMTP sink (bench/email-campaign.ts), against nodemailer's pooled transport alone measured in the same run.\n\n${table}\n`
+}
+// Issue 18 point 7: SMS through Kannel against Kannel alone (BENCH_KANNEL=0 skips it; needs Debian kannel, kannel-extras).
+if (process.env.BENCH_KANNEL !== '0' && existsSync(BEARERBOX)) {
+  log('measuring SMS through Kannel')
+  const table = renderKannel(await benchKannel({ contacts: Number(process.env.BENCH_KANNEL_CONTACTS ?? 20_000) }))
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## SMS through Kannel (issue 18)\n\nKannel's own sendsms path with dlr-mask 31 against the same Kannel behind Switchboard, in one run (bench/kannel-campaign.ts).\n\n${table}\n`
 }
 writeFileSync(RESULTS, markdown)
 log(`written to ${RESULTS}`)

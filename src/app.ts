@@ -31,7 +31,8 @@ import resellerclub from './dialects/resellerclub/plugin.ts'
 import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
-import { availableGateways, Dispatcher, providerSettingsProblem } from './dispatch/index.ts'
+import gatewayEntryPoints from './dialects/native/gateway-entry-points.ts'
+import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
+  let inboundSmtp: { stop(): Promise<void> } | null = null
   try {
     if (ownsDatabase) await migrate(database)
     const loginMetrics = new LoginMetrics()
@@ -207,9 +209,14 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     await http.register(porta, { ...opts, prefix: config.prefixes.porta })
     await http.register(delacon, { ...opts, prefix: config.prefixes.delacon })
     await http.register(native, { ...opts, adminToken: options.adminToken, prefix: '/native' })
+    // One set of gateways per process: the dispatcher's, whose sends the peers' callbacks answer.
+    const gateways = availableGateways(core, { publicBaseUrl: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`, smtpFrom: config.smtpFrom })
+    await http.register(gatewayEntryPoints, { core, adminToken: options.adminToken, entryPoints: new GatewayEntryPoints(core, gateways), prefix: '/native' })
     await http.ready()
-    dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, availableGateways(core)) : null
+    dispatcher = options.dispatch ? new Dispatcher(core, config.dispatch, gateways) : null
     await dispatcher?.start()
+    // Inbound email over SMTP (spec/gateways.md §4), when SMTP_LISTEN is set.
+    if (config.smtpListen) inboundSmtp = await startInboundSmtp(core, { listen: config.smtpListen, tlsCert: config.smtpTlsCert, tlsKey: config.smtpTlsKey })
 
     return {
       http, core, database, dispatcher,
@@ -225,12 +232,14 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
         } finally {
           clearInterval(sweep)
         }
+        await inboundSmtp?.stop()
         await dispatcher?.stop()
         await stopFollowing?.()
         if (ownsDatabase) await database.close()
       },
     }
   } catch (e) {
+    await inboundSmtp?.stop()
     await dispatcher?.stop()
     await stopFollowing?.()
     if (ownsDatabase) await database.close()

@@ -19,6 +19,13 @@ export interface Config {
   logFormat: 'json' | 'pretty' | 'auto'
   /** Public base URL used in absolute links (Packetera publish code, JWT `iss`); default: from the request. */
   publicBaseUrl?: string
+  /** SMTP_FROM: the sender of email when an email provider sets none (spec/gateways.md §4). */
+  smtpFrom?: string
+  /** SMTP_LISTEN (`2525` or `host:port`): Switchboard accepts inbound email over SMTP there (spec/gateways.md §4). */
+  smtpListen?: string
+  /** SMTP_TLS_CERT / SMTP_TLS_KEY: PEM files; the inbound listener offers STARTTLS with them. */
+  smtpTlsCert?: string
+  smtpTlsKey?: string
   jwtTtlSeconds: number
   credentialCacheTtlMs: number
   /** ResellerClub `resellerclub.tokenTtlSeconds`: how long a customer login token stays redeemable. */
@@ -93,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : 'auto',
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
+    smtpListen: env.SMTP_LISTEN || undefined,
+    smtpTlsCert: env.SMTP_TLS_CERT || undefined,
+    smtpTlsKey: env.SMTP_TLS_KEY || undefined,
     jwtTtlSeconds: int(env.JWT_TTL_SECONDS, 31_104_000),
     credentialCacheTtlMs: int(env.CREDENTIAL_CACHE_TTL_MS, 30_000),
     resellerclubTokenTtlSeconds: int(env.RESELLERCLUB_TOKEN_TTL_SECONDS, 120),

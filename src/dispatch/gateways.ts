@@ -1,7 +1,15 @@
+import { join } from 'node:path'
 import type { Core } from '../core/core.ts'
 import type { ProviderType } from '../core/providers/index.ts'
 import { recordSandboxSends } from '../core/sandbox/index.ts'
 import { SettingsError, type Gateway } from '../gateways/gateway.ts'
+import { EmailGateway } from '../gateways/email/email-gateway.ts'
+import { parseSendmailSettings, parseSmtpSettings } from '../gateways/email/email-settings.ts'
+import { FaxGateway } from '../gateways/fax/fax-gateway.ts'
+import { isFaxProvider, parseFaxSettings } from '../gateways/fax/fax-settings.ts'
+import { HttpGateway } from '../gateways/http-gateway.ts'
+import { KannelGateway } from '../gateways/kannel/kannel-gateway.ts'
+import { parseKannelSettings } from '../gateways/kannel/kannel-settings.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
 import { parseSandboxSettings } from '../gateways/sandbox/sandbox-settings.ts'
 import { SmppGateway } from '../gateways/smpp/smpp-gateway.ts'
@@ -10,15 +18,33 @@ import { parseSmppSettings } from '../gateways/smpp/smpp-settings.ts'
 // The gateway registry: the one place that names the gateways (a new gateway is a folder under
 // src/gateways plus its lines here).
 
-/** The gateways a dispatcher drives, one per provider type it can serve . */
-export function availableGateways(core: Core): Gateway[] {
-  return [new SandboxGateway((sends) => recordSandboxSends(core, sends)), new SmppGateway(core.log)]
+/** What the gateways need from the deployment's configuration. */
+export interface GatewayOptions {
+  /** The base URL peers call Switchboard back at (PUBLIC_BASE_URL); default `http://127.0.0.1:8080`. */
+  publicBaseUrl?: string
+  /** SMTP_FROM: the sender of email when a provider sets none. */
+  smtpFrom?: string
+}
+
+/** The gateways a dispatcher drives, one per provider type it can serve. */
+export function availableGateways(core: Core, options: GatewayOptions = {}): Gateway[] {
+  const publicBaseUrl = options.publicBaseUrl ?? 'http://127.0.0.1:8080'
+  // Peers' callbacks (Kannel's DLR and MO URLs) are signed with a key derived from the server's secret key.
+  const callbackKey = core.keyring.derive('gateway-callbacks', 'v1')
+  return [
+    new SandboxGateway((sends) => recordSandboxSends(core, sends)), new SmppGateway(core.log),
+    new HttpGateway(new KannelGateway({ log: core.log, publicBaseUrl, callbackKey }), new FaxGateway({ log: core.log, publicBaseUrl, cacheDir: join(core.mediaDir, 'fax-tiff') })),
+    new EmailGateway({ log: core.log, ...(options.smtpFrom ? { defaultFrom: options.smtpFrom } : {}) }),
+  ]
 }
 
 /** The settings parser of each provider type whose gateway takes settings (the others keep free text). */
 const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) => unknown>> = {
   sandbox: parseSandboxSettings,
   smpp: parseSmppSettings,
+  http: (settings) => (isFaxProvider(settings) ? parseFaxSettings(settings) : parseKannelSettings(settings)),
+  smtp: parseSmtpSettings,
+  sendmail: parseSendmailSettings,
 }
 
 /**

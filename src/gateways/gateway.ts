@@ -54,6 +54,11 @@ export interface OutboundAttempt {
      * heard `text`, this number is dialled (showing `destination`) and the two legs are bridged.
      */
     bridgeTo?: string
+    /**
+     * Values of a template's tokens (email, spec/gateways.md §4): `contact:first_name`,
+     * `account:email`… for `[contact:first_name]`, `[account:email]`; absent ones are left as written.
+     */
+    tokens?: Readonly<Record<string, string>>
   }
   provider: GatewayProvider
 }
@@ -157,6 +162,29 @@ export interface EarlierAttempt { report: AttemptReport; segments: number; deliv
 /** Finds attempts of a provider by the peer's message ids (those it finds, by id). */
 export type EarlierAttempts = (providerId: number, messageIds: readonly string[]) => Promise<Map<string, EarlierAttempt>>
 
+/**
+ * A request a peer made to one of Switchboard's public entry points for gateways (Kannel's DLR and
+ * MO URLs, fax webhooks: spec/gateways.md §1 "Callbacks from peers"), handed over as received.
+ */
+export interface PeerRequest {
+  /** Which entry point: `kannel/dlr`, `kannel/mo`, `fax/events`. */
+  entry: string
+  /** The entry point's path (`/native/gateways/{provider_id}/kannel/dlr`), what signatures cover. */
+  path: string
+  /** The raw query string, without `?` (percent-escapes kept: the gateway decodes with the peer's charset). */
+  query: string
+  /** Request headers, names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>
+  /** The raw body (webhooks), or null. */
+  body: Buffer | null
+}
+
+/** What Switchboard answers the peer. */
+export interface PeerReply { status: number; body: string }
+
+/** What a gateway handling a peer's request may use: inbound messages, and attempts found by message id (also an earlier process's). */
+export interface PeerRequestContext { inbound: InboundReport; earlier: EarlierAttempts }
+
 /** A provider's `settings` a gateway cannot use; `reason` names the key (spec/gateways.md: 412 `settings`). */
 export class SettingsError extends Error {
   constructor(readonly reason: string) {
@@ -192,4 +220,14 @@ export interface Gateway {
   reportTimeoutMs?(provider: GatewayProvider): number | null
   /** The provider's state, or undefined when this gateway does not know it. */
   health?(providerId: number): ProviderHealth | undefined
+  /**
+   * Handles a request the provider's peer made to Switchboard (delivery reports, mobile-originated
+   * messages, webhooks): checks its signature (an unsigned or wrongly signed one → 403, nothing
+   * changed), reports what it says, and tells what to answer.
+   */
+  peerRequest?(provider: GatewayProvider, request: PeerRequest, context: PeerRequestContext): Promise<PeerReply>
+  /** Configuration text an operator pastes into the provider's peer (Kannel's groups), or undefined when the peer needs none. */
+  peerConfiguration?(provider: GatewayProvider): string | undefined
+  /** A file the gateway lets its peer fetch once by token (a fax provider fetching the document), or undefined. */
+  peerMedia?(token: string): Promise<{ mime: string; bytes: Buffer } | undefined>
 }

@@ -1,0 +1,244 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import {
+  SettingsError, type AttemptEvent, type AttemptReport, type Gateway, type GatewayLog, type GatewayProvider, type OutboundAttempt, type PeerReply,
+  type PeerRequest, type PeerRequestContext,
+} from '../gateway.ts'
+import { signatureMatches } from '../signatures.ts'
+import { parseFaxSettings, type FaxSettings } from './fax-settings.ts'
+import { faxTiff } from './tiff.ts'
+
+/**
+ * The HTTP fax gateway (spec/gateways.md §5, a Telnyx Programmable Fax style API) for `http`
+ * providers with `fax: true`: the document converted to fax TIFF (tiff.ts), `POST {api_base}/faxes`
+ * with a one-time media URL the provider fetches, and the provider's signed webhooks driving the
+ * spool (delivered with its pages, failed with the provider's reason) and bringing inbound faxes.
+ */
+
+export interface FaxGatewayOptions {
+  log: GatewayLog
+  /** The base URL the provider reaches Switchboard at (media URLs). */
+  publicBaseUrl: string
+  /** Where converted documents are kept (per document version). */
+  cacheDir: string
+  requestTimeoutMs?: number
+}
+
+interface Pending { report: AttemptReport; pages: number; timer: NodeJS.Timeout | null }
+
+/** One-time media tokens live this long if never fetched. */
+const TOKEN_TTL_MS = 24 * 3600_000
+/** Webhooks for a fax id not known yet (before the provider's answer) wait this long. */
+const EARLY_KEEP_MS = 60_000
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+class ApiFailure extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message)
+  }
+}
+
+export class FaxGateway implements Gateway {
+  readonly types = ['http'] as const
+  private readonly pending = new Map<string, Pending>()
+  private readonly early = new Map<string, { events: { type: string; payload: FaxPayload }[]; at: number }>()
+  private readonly tokens = new Map<string, { path: string; expiresAt: number }>()
+  private readonly finished = new Set<string>()
+  private readonly nextSlotAt = new Map<number, number>()
+
+  constructor(private readonly options: FaxGatewayOptions) {}
+
+  async stop(): Promise<void> {
+    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer)
+    this.pending.clear()
+  }
+
+  reportTimeoutMs(provider: GatewayProvider): number | null {
+    try {
+      return parseFaxSettings(provider.settings).dlrTimeoutMs
+    } catch (e) {
+      if (e instanceof SettingsError) return null
+      throw e
+    }
+  }
+
+  async send(attempt: OutboundAttempt, report: AttemptReport): Promise<void> {
+    let s: FaxSettings
+    try {
+      s = parseFaxSettings(attempt.provider.settings)
+    } catch (e) {
+      if (!(e instanceof SettingsError)) throw e
+      return report({ kind: 'failed', cause: e.message, permanent: true })
+    }
+    let tiff: { path: string; pages: number }
+    try {
+      tiff = await faxTiff(attempt.content.files ?? [], this.options.cacheDir)
+    } catch (e) {
+      return report({ kind: 'failed', cause: `document: ${(e as Error).message}`, permanent: true })
+    }
+    const token = randomBytes(24).toString('base64url')
+    this.sweep()
+    this.tokens.set(token, { path: tiff.path, expiresAt: Date.now() + TOKEN_TTL_MS })
+    const p = attempt.provider
+    const body = JSON.stringify({
+      connection_id: s.connectionId, to: attempt.destination, from: s.from ?? attempt.origin ?? p.dialstring,
+      media_url: `${this.options.publicBaseUrl}/native/fax-media/${token}`, quality: s.quality,
+    })
+    const url = `${s.apiBase ?? `https://${p.host}:${p.port ?? 443}/v2`}/faxes`
+    let failure: ApiFailure | null = null
+    let faxId = ''
+    for (let tries = 0; ; tries++) {
+      await this.pace(p.id, s.tps)
+      try {
+        faxId = await this.post(url, p.password, body)
+        failure = null
+        break
+      } catch (e) {
+        failure = e instanceof ApiFailure ? e : new ApiFailure(`fax api ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`, false)
+        if (failure.permanent || tries >= s.retryMax) break
+        await sleep(s.retryBackoffMs * 2 ** tries)
+      }
+    }
+    if (failure) {
+      this.tokens.delete(token)
+      return report({ kind: 'failed', cause: failure.message, permanent: failure.permanent })
+    }
+    const entry: Pending = { report, pages: tiff.pages, timer: null }
+    this.pending.set(faxId, entry)
+    await report({ kind: 'accepted', peerIds: [faxId] })
+    entry.timer = setTimeout(() => {
+      if (this.pending.get(faxId) !== entry) return
+      this.pending.delete(faxId)
+      void report({ kind: 'failed', cause: 'fax timeout', permanent: true })
+    }, s.dlrTimeoutMs)
+    entry.timer.unref()
+    const early = this.early.get(faxId)
+    this.early.delete(faxId)
+    for (const e of early?.events ?? []) await this.apply(faxId, entry, e.type, e.payload)
+  }
+
+  /** The converted document behind a one-time media token (the provider fetches it once). */
+  async peerMedia(token: string): Promise<{ mime: string; bytes: Buffer } | undefined> {
+    const t = this.tokens.get(token)
+    if (!t) return undefined
+    this.tokens.delete(token)
+    if (t.expiresAt < Date.now()) return undefined
+    return { mime: 'image/tiff', bytes: await readFile(t.path) }
+  }
+
+  async peerRequest(provider: GatewayProvider, req: PeerRequest, context: PeerRequestContext): Promise<PeerReply> {
+    if (req.entry !== 'fax/events') return { status: 404, body: 'no such entry point' }
+    let s: FaxSettings
+    try {
+      s = parseFaxSettings(provider.settings)
+    } catch (e) {
+      if (e instanceof SettingsError) return { status: 404, body: 'not a fax provider' }
+      throw e
+    }
+    const raw = req.body ?? Buffer.alloc(0)
+    // Without a webhook_secret nothing can be authenticated: every webhook is refused.
+    if (!s.webhookSecret || !signatureMatches(s.webhookSecret, raw, req.headers['x-switchboard-signature'])) return { status: 403, body: 'bad signature' }
+    let event: { data?: { event_type?: unknown; payload?: FaxPayload } }
+    try {
+      event = JSON.parse(raw.toString('utf8')) as typeof event
+    } catch {
+      return { status: 400, body: 'body must be JSON' }
+    }
+    const type = event.data?.event_type
+    const payload = event.data?.payload
+    if (typeof type !== 'string' || !payload || typeof payload !== 'object') return { status: 400, body: 'data.event_type and data.payload are required' }
+    if (type === 'fax.received') return this.received(provider, payload, context)
+    const faxId = typeof payload.fax_id === 'string' ? payload.fax_id : typeof payload.id === 'string' ? payload.id : ''
+    if (faxId === '') return { status: 400, body: 'payload.fax_id is required' }
+    if (this.finished.has(faxId)) return { status: 200, body: 'already applied' }
+    const entry = this.pending.get(faxId)
+    if (entry) {
+      await this.apply(faxId, entry, type, payload)
+      return { status: 200, body: 'ok' }
+    }
+    const found = (await context.earlier(provider.id, [faxId])).get(faxId)
+    if (found) {
+      await this.apply(faxId, { report: found.report, pages: 1, timer: null }, type, payload)
+      return { status: 200, body: 'ok' }
+    }
+    // Perhaps before the provider answered our POST: kept a minute.
+    const held = this.early.get(faxId) ?? { events: [], at: Date.now() }
+    held.events.push({ type, payload })
+    this.early.set(faxId, held)
+    return { status: 200, body: 'held' }
+  }
+
+  /** fax.delivered → completed with its pages; fax.failed → failed with the provider's reason; the others change nothing (§5). */
+  private async apply(faxId: string, entry: Pending, type: string, payload: FaxPayload): Promise<void> {
+    let event: AttemptEvent | null = null
+    if (type === 'fax.delivered') {
+      const pages = typeof payload.page_count === 'number' && Number.isInteger(payload.page_count) && payload.page_count > 0 ? payload.page_count : entry.pages
+      event = { kind: 'delivered', pages }
+    } else if (type === 'fax.failed') {
+      event = { kind: 'failed', cause: typeof payload.failure_reason === 'string' && payload.failure_reason !== '' ? payload.failure_reason.slice(0, 200) : 'fax failed', permanent: true }
+    }
+    if (!event) return
+    this.finished.add(faxId)
+    if (this.finished.size > 100_000) this.finished.delete(this.finished.values().next().value!)
+    if (entry.timer) clearTimeout(entry.timer)
+    if (this.pending.get(faxId) === entry) this.pending.delete(faxId)
+    await entry.report(event)
+  }
+
+  /** fax.received: the document is fetched from the provider and handed over as an inbound fax. */
+  private async received(provider: GatewayProvider, payload: FaxPayload, context: PeerRequestContext): Promise<PeerReply> {
+    if (typeof payload.media_url !== 'string' || !/^https?:\/\//.test(payload.media_url)) return { status: 400, body: 'payload.media_url is required' }
+    if (typeof payload.from !== 'string' || typeof payload.to !== 'string') return { status: 400, body: 'payload.from and payload.to are required' }
+    const res = await fetch(payload.media_url, { headers: provider.password ? { authorization: `Bearer ${provider.password}` } : {}, signal: AbortSignal.timeout(60_000) })
+    if (!res.ok) return { status: 502, body: `media fetch answered ${res.status}` }
+    const bytes = Buffer.from(await res.arrayBuffer())
+    const mime = (res.headers.get('content-type') ?? 'application/pdf').split(';')[0]!.trim()
+    const pages = typeof payload.page_count === 'number' && Number.isInteger(payload.page_count) && payload.page_count > 0 ? payload.page_count : 1
+    const answer = await context.inbound({ kind: 'inbound', message: { service: 'fax', from: payload.from, to: payload.to, attachments: [{ bytes, mime }], pages, tenantId: provider.tenantId ?? null } })
+    if (answer.accepted) return { status: 200, body: 'ok' }
+    this.options.log.warn({ providerId: provider.id, reason: answer.reason }, 'inbound fax refused')
+    return { status: 404, body: answer.reason }
+  }
+
+  private async post(url: string, apiKey: string | null, body: string): Promise<string> {
+    const res = await fetch(url, {
+      method: 'POST', body, signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    })
+    const text = await res.text()
+    if (res.status >= 400) throw new ApiFailure(`fax api ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
+    let id: unknown
+    try {
+      id = (JSON.parse(text) as { data?: { id?: unknown } }).data?.id
+    } catch {
+      id = undefined
+    }
+    if (typeof id !== 'string' || id === '') throw new ApiFailure(`fax api ${res.status}: no data.id in the answer`, true)
+    return id
+  }
+
+  private async pace(providerId: number, tps: number): Promise<void> {
+    if (tps <= 0) return
+    const now = Date.now()
+    const slot = Math.max(now, this.nextSlotAt.get(providerId) ?? 0)
+    this.nextSlotAt.set(providerId, slot + 1000 / tps)
+    if (slot > now) await sleep(slot - now)
+  }
+
+  private sweep(): void {
+    const now = Date.now()
+    for (const [t, v] of this.tokens) if (v.expiresAt < now) this.tokens.delete(t)
+    for (const [id, v] of this.early) if (now - v.at > EARLY_KEEP_MS) this.early.delete(id)
+  }
+}
+
+interface FaxPayload {
+  fax_id?: unknown
+  id?: unknown
+  status?: unknown
+  page_count?: unknown
+  failure_reason?: unknown
+  media_url?: unknown
+  from?: unknown
+  to?: unknown
+}
