@@ -8,6 +8,8 @@ import type { LoginMetrics } from './login-metrics.ts'
 import { MONITORING_ROUTES, requestLabels } from './request-labels.ts'
 
 const WINDOW_MS = 60_000
+/** The routes gateways' peers call back on (src/dialects/native/gateway-entry-points.ts). */
+const PEER_ENTRY_ROUTE = /^\/native\/(gateways\/:id\/(kannel\/dlr|kannel\/mo|fax\/events)|fax-media\/:token)$/
 /** How often this process adds its requests to the shared counts. */
 const FLUSH_MS = 100
 
@@ -108,8 +110,10 @@ export async function registerAddressLimit(app: FastifyInstance, core: Core, max
     store: DatabaseStore,
     keyGenerator: clientAddress,
     skipOnError: true,
-    // Monitoring is never limited: a scraper or a load balancer's probe must not lock itself out.
-    allowList: (req) => MONITORING_ROUTES.has(req.routeOptions.url ?? ''),
+    // Monitoring is never limited: a scraper or a load balancer's probe must not lock itself out. Nor
+    // are the gateways' signed entry points: one Kannel or fax provider sends every DLR, MO and
+    // webhook from one address, and a refused DLR is never sent again (its signature is the check).
+    allowList: (req) => MONITORING_ROUTES.has(req.routeOptions.url ?? '') || PEER_ENTRY_ROUTE.test(req.routeOptions.url ?? ''),
     // Replies under the limit stay as they were: no rate headers on every answer.
     addHeadersOnExceeding: noHeaders,
     addHeaders: { ...noHeaders, 'retry-after': true },

@@ -46,6 +46,18 @@ for (const kind of TEST_DATABASES) {
       for (let i = 0; i < 8; i++) assert.equal((await app.http.inject({ method: 'GET', url: '/healthz', remoteAddress: address })).statusCode, 200)
       for (let i = 0; i < 8; i++) assert.equal((await app.http.inject({ method: 'GET', url: '/metrics', remoteAddress: address })).statusCode, 200)
     })
+
+    test("gateway peers' signed callbacks (Kannel DLR and MO, fax webhooks and media) are never limited", async () => {
+      const address = '198.51.100.45'
+      // Unsigned: refused by the entry point itself (403/404), never 429 however many arrive.
+      for (let i = 0; i < 8; i++) {
+        for (const url of ['/native/gateways/1/kannel/dlr?x=1', '/native/gateways/1/kannel/mo?x=1', '/native/fax-media/AAAAAAAAAAAAAAAAAAAA']) {
+          assert.notEqual((await app.http.inject({ method: 'GET', url, remoteAddress: address })).statusCode, 429, url)
+        }
+        assert.notEqual((await app.http.inject({ method: 'POST', url: '/native/gateways/1/fax/events', payload: '{}', headers: { 'content-type': 'application/json' }, remoteAddress: address })).statusCode, 429)
+      }
+      assert.equal((await app.http.inject({ method: 'GET', url: '/native/resellers', remoteAddress: address })).statusCode, 401)
+    })
   })
 
   describe(`request counts are shared by processes on one database (${kind}, issue 13 finding 3)`, () => {
