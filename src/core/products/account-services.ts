@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { accounts } from '../accounts/accounts.table.ts'
@@ -6,6 +7,7 @@ import { primaryUserId } from '../accounts/customer-accounts.ts'
 import { Conflict, Invalid, NotFound } from '../errors.ts'
 import { integerRule, required, textRule } from '../kernel/field-rules.ts'
 import { isUniqueViolation, tenantScope } from '../kernel/index.ts'
+import { allocateNumbers, type FreeNumber } from '../numbers/allocation.ts'
 import { trackingNumbers } from '../numbers/numbers.table.ts'
 import { getProduct } from './catalog.ts'
 import { checkFeature, type FeatureSetting } from './features.ts'
@@ -132,14 +134,16 @@ export async function createServiceAccount(core: Core, actor: Actor, input: NewS
   const customer = await assertCustomer(core, actor, input.customerId)
   const login = required('login', textRule('login', input.login))
   if (!['sip', 'did', 'alias', 'voucher'].includes(input.kind)) throw new Invalid('kind', 'must be sip, did, alias or voucher')
-  let numberId: number | null = null
+  let number: FreeNumber | null = null
   if (input.kind === 'did') {
+    // A DID is a number of the inventory (the partner's own stock or the deployment's), allocated
+    // to the customer here as Delacon allocation does: the allocation makes its `did` account.
     if (!/^[0-9]{3,20}$/.test(login)) throw new Invalid('login', 'a DID is a number of digits')
-    const [n] = await core.db.select({ id: trackingNumbers.id, accountId: trackingNumbers.accountId }).from(trackingNumbers)
-      .where(and(eq(trackingNumbers.number, login), eq(trackingNumbers.customerId, customer.id), eq(trackingNumbers.state, 'allocated')))
-    if (!n) throw new Invalid('login', 'is not a number allocated to the customer')
-    if (n.accountId) throw new Conflict('login', 'already has a DID account')
-    numberId = n.id
+    const [n] = await core.db.select({ id: trackingNumbers.id, number: trackingNumbers.number, state: trackingNumbers.state, customerId: trackingNumbers.customerId })
+      .from(trackingNumbers).where(and(eq(trackingNumbers.number, login), or(isNull(trackingNumbers.tenantId), eq(trackingNumbers.tenantId, actor.tenantId ?? -1))))
+    if (!n) throw new Invalid('login', 'is not a number of the inventory')
+    if (n.state !== 'free') throw new Conflict('login', n.customerId === customer.id ? 'already has a DID account' : 'is allocated to another customer')
+    number = { id: n.id, number: n.number }
   }
   if (input.kind === 'alias') {
     const m = await getServiceAccount(core, actor, { id: input.masterAccountId ?? 0 }).catch(() => null)
@@ -149,12 +153,12 @@ export async function createServiceAccount(core: Core, actor: Actor, input: NewS
   let accountId: number
   try {
     accountId = await core.db.transaction(async (tx) => {
-      const [row] = await tx.insert(accounts).values({
+      const id = number ? await allocatedAccount(tx, number, customer.id, actor.tenantId!, core.now()) : null
+      const [row] = id ? [{ id }] : await tx.insert(accounts).values({
         tenantId: actor.tenantId, customerId: customer.id, userId: primaryUserId(customer.id), type: input.kind === 'did' ? 'did' : 'account',
         username: login, phone: input.kind === 'did' ? login : null, passwdEnc: input.secret ? core.keyring.encrypt(input.secret) : null,
         firstName: textRule('firstName', input.firstName) ?? null, lastName: textRule('lastName', input.lastName) ?? null, email: textRule('email', input.email) ?? null,
       }).returning({ id: accounts.id })
-      if (numberId) await tx.update(trackingNumbers).set({ accountId: row!.id }).where(eq(trackingNumbers.id, numberId))
       await tx.insert(accountServices).values({
         accountId: row!.id, tenantId: actor.tenantId!, kind: input.kind === 'alias' || input.kind === 'voucher' ? input.kind : null,
         masterAccountId: input.kind === 'alias' ? input.masterAccountId! : null,
@@ -166,6 +170,14 @@ export async function createServiceAccount(core: Core, actor: Actor, input: NewS
     throw e
   }
   return setAccountService(core, actor, accountId, { ...input.service, ...(input.kind !== 'alias' && input.productId !== undefined ? { productId: input.productId } : {}) })
+}
+
+/** Allocates a free number to the customer; the id of the `did` account the allocation made. */
+async function allocatedAccount(tx: Db, number: FreeNumber, customerId: number, tenantId: number, at: Date): Promise<number> {
+  const [taken] = await allocateNumbers(tx, [number], { customerId, tenantId }, at)
+  if (!taken) throw new Conflict('login', 'is allocated to another customer')
+  const [n] = await tx.select({ accountId: trackingNumbers.accountId }).from(trackingNumbers).where(eq(trackingNumbers.id, number.id))
+  return n!.accountId!
 }
 
 /** Attaches an add-on product to an account for a period (`to` null = open-ended). */

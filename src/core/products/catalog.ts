@@ -164,3 +164,23 @@ export async function allowedAddons(core: Core, actor: Actor, mainProductIds: nu
   for (const r of rows) out.set(r.main, [...(out.get(r.main) ?? []), r.addon])
   return out
 }
+
+/** Gives a customer of the tenant the reseller role (a Porta sub-reseller, which may own products and customers). */
+export async function makeSubReseller(core: Core, actor: Actor, customerId: number): Promise<void> {
+  const rows = await core.db.update(customers).set({ isReseller: true, updatedAt: core.now() })
+    .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId))).returning({ id: customers.id })
+  if (!rows.length) throw new NotFound('Customer', customerId)
+}
+
+/** Places a customer under a sub-reseller of the same tenant (null: directly under the partner). */
+export async function setCustomerParent(core: Core, actor: Actor, customerId: number, parentId: number | null): Promise<void> {
+  if (parentId !== null) {
+    if (parentId === customerId) throw new Invalid('parentId', 'must be another customer')
+    const [p] = await core.db.select({ id: customers.id }).from(customers)
+      .where(and(eq(customers.id, parentId), eq(customers.isReseller, true), tenantScope(actor, customers.tenantId)))
+    if (!p) throw new NotFound('Reseller', parentId)
+  }
+  const rows = await core.db.update(customers).set({ parentCustomerId: parentId, updatedAt: core.now() })
+    .where(and(eq(customers.id, customerId), tenantScope(actor, customers.tenantId))).returning({ id: customers.id })
+  if (!rows.length) throw new NotFound('Customer', customerId)
+}
