@@ -20,3 +20,4 @@ export { BadCallback, formatOfMediaType, negotiate, type Negotiated } from './ne
 export { parseQuery, splitRequest, type Format, type QueryValues } from './request-url.ts'
 export { sendNoRoute, sendProductResponse, sendResponseStatus } from './respond.ts'
 export { parseBool, parseDateTime } from './scalars.ts'
+export { readXmlBody } from './xml-reader.ts'
