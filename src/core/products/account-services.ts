@@ -253,12 +253,12 @@ export async function provisionDevice(core: Core, actor: Actor, accountId: numbe
   return row!
 }
 
-/** Records a call of an account at `at`: first usage once, last usage every time. */
+/** Records a call of an account at `at`: the earliest call is its first usage, the latest its last usage. */
 export async function recordUsage(core: Core, actor: Actor, accountId: number, at: Date): Promise<void> {
   const a = await accountInScope(core, actor, accountId)
   await core.db.insert(accountServices).values({ accountId: a.id, tenantId: a.tenantId, firstUsageAt: at, lastUsageAt: at })
     .onConflictDoUpdate({
       target: accountServices.accountId,
-      set: { firstUsageAt: sql`coalesce(${accountServices.firstUsageAt}, ${at})`, lastUsageAt: sql`greatest(${accountServices.lastUsageAt}, ${at})` },
+      set: { firstUsageAt: sql`least(${accountServices.firstUsageAt}, ${at})`, lastUsageAt: sql`greatest(${accountServices.lastUsageAt}, ${at})` },
     })
 }
