@@ -113,7 +113,7 @@ export async function setAllowedAddons(core: Core, actor: Actor, mainProductId: 
   const addons = ids.length ? await queryProducts(core, actor, { ids }) : []
   for (const id of ids) {
     const a = addons.find((p) => p.id === id)
-    if (!a) throw new NotFound('Product', id)
+    if (!a || a.tenantId !== main.tenantId) throw new NotFound('Product', id)
     if (a.kind !== 'addon') throw new Invalid('addonIds', `${id} is not an add-on product`)
   }
   await core.db.transaction(async (tx) => {

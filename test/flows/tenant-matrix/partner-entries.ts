@@ -235,8 +235,7 @@ export const PORTA_ENTRIES: Record<string, MatrixEntry> = {
   GetAccountInfoByIAccount: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccountInfoByIAccount/${p.partner.apiKey}/${o.account}` }), check: portaNotFound, control: portaControl }],
   GetCustomerProducts: portaTarget(),
   GetProductAccounts: [{
-    kind: 'static', why: "names a product; the fixture holds no Porta product of A (product isolation: test/dialects/porta/partner-isolation.test.ts), so an unknown product id is 404",
-    request: (o, p, method) => ({ method, url: `/porta/GetProductAccounts/${p.partner.apiKey}/${o.account}` }), check: portaNotFound,
+    kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetProductAccounts/${p.partner.apiKey}/${o.product}` }), check: portaNotFound, control: portaControl,
   }],
   GetAccounts: [{
     kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccounts/${p.partner.apiKey}/${o.customer}` }), check: portaNotFound,
@@ -422,6 +421,9 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /customers/:id/reactivate': nativeTarget((o) => `/customers/${o.customer}/reactivate`, 'Customer'),
   'POST /customers/:id/receipts': nativeTarget((o) => `/customers/${o.customer}/receipts`, 'Customer', () => ({ amount: '1' })),
   'GET /customers/:id/orders': nativeTarget((o) => `/customers/${o.rcCustomer}/orders`, 'Customer', undefined, listed((o) => o.order)),
+  'GET /products': nativeList('/products', (o) => o.product, listed((o) => o.product)),
+  'POST /products': nativeCreate('/products', () => ({ kind: 'main', name: 'Hijack', currency: 'GBP' }), "creates a product of the caller's own reseller"),
+  'PUT /products/:id/addons': nativeTarget((o) => `/products/${o.product}/addons`, 'Product', () => ({ addonIds: [] })),
   'GET /promos': nativeList('/promos', (o) => o.promo, listed((o) => o.promo)),
   'POST /promos': nativeCreate('/promos', () => PROMO, "creates a promo of the caller's own reseller"),
   'GET /promos/:id': nativeTarget((o) => `/promos/${o.promo}`, 'Promo', undefined, idIs((o) => o.promo)),
