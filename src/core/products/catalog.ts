@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { customers } from '../customers/customers.table.ts'
 import { Invalid, NotFound } from '../errors.ts'
 import { integerRule, required, textRule } from '../kernel/field-rules.ts'
+import { idIn } from './id-list.ts'
 import { tenantScope, validId } from '../kernel/index.ts'
 import { productAddonRules, productGroups, products, subscriptionPlans } from './products.table.ts'
 
@@ -144,7 +145,7 @@ export async function queryProducts(core: Core, actor: Actor, q: ProductQuery = 
   const rows = await core.db.select({ p: products, groupName: productGroups.name, plan: subscriptionPlans }).from(products)
     .leftJoin(productGroups, eq(productGroups.id, products.groupId))
     .leftJoin(subscriptionPlans, eq(subscriptionPlans.id, products.subscriptionId))
-    .where(and(tenantScope(actor, products.tenantId), q.ids ? inArray(products.id, q.ids.filter(validId)) : undefined, q.kind ? eq(products.kind, q.kind) : undefined))
+    .where(and(tenantScope(actor, products.tenantId), q.ids ? idIn(products.id, q.ids) : undefined, q.kind ? eq(products.kind, q.kind) : undefined))
     .orderBy(asc(products.id))
   const out = rows.map(({ p, groupName, plan }): CatalogProduct => ({
     id: p.id, tenantId: p.tenantId, ownerCustomerId: p.ownerCustomerId, kind: p.kind, name: p.name, description: p.description,
@@ -160,7 +161,7 @@ export async function allowedAddons(core: Core, actor: Actor, mainProductIds: nu
   if (!mainProductIds.length) return out
   const rows = await core.db.select({ main: productAddonRules.mainProductId, addon: productAddonRules.addonProductId }).from(productAddonRules)
     .innerJoin(products, eq(products.id, productAddonRules.mainProductId))
-    .where(and(inArray(productAddonRules.mainProductId, mainProductIds), tenantScope(actor, products.tenantId)))
+    .where(and(idIn(productAddonRules.mainProductId, mainProductIds), tenantScope(actor, products.tenantId)))
   for (const r of rows) out.set(r.main, [...(out.get(r.main) ?? []), r.addon])
   return out
 }

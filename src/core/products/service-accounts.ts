@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { accounts } from '../accounts/accounts.table.ts'
 import { customers } from '../customers/customers.table.ts'
 import { NotFound } from '../errors.ts'
+import { idIn } from './id-list.ts'
 import { tenantScope, validId } from '../kernel/index.ts'
 import { resellers } from '../resellers/resellers.table.ts'
 import { users } from '../users/users.table.ts'
@@ -83,9 +84,9 @@ export async function queryServiceAccounts(core: Core, actor: Actor, q: ServiceA
   if (q.productIds && !q.productIds.length) return []
   const where: (SQL | undefined)[] = [tenantScope(actor, accounts.tenantId)]
   if (q.customerId !== undefined) where.push(eq(customers.id, q.customerId))
-  if (q.accountIds) where.push(inArray(accounts.id, q.accountIds.filter(validId)))
+  if (q.accountIds) where.push(idIn(accounts.id, q.accountIds))
   if (q.login !== undefined) where.push(sql`${loginOf} = ${q.login}`)
-  if (q.productIds) where.push(sql`${mainProductOf} in (${sql.join(q.productIds.filter(validId).map((id) => sql`${id}`), sql`, `)})`)
+  if (q.productIds) where.push(idIn(mainProductOf, q.productIds))
   if (!q.includeClosed) where.push(isNull(accountServices.closedAt))
   const rows = await core.db.select({
     a: { id: accounts.id, tenantId: accounts.tenantId, type: accounts.type, username: accounts.username, firstName: accounts.firstName, lastName: accounts.lastName,
@@ -136,6 +137,8 @@ export async function queryServiceAccounts(core: Core, actor: Actor, q: ServiceA
 /** One non-closed account in scope by id or by `AccountId`; NotFound otherwise. */
 export async function getServiceAccount(core: Core, actor: Actor, by: { id: number } | { login: string }, opts: { withSecret?: boolean } = {}): Promise<ServiceAccount> {
   if ('id' in by && !validId(by.id)) throw new NotFound('Account', by.id)
+  // PostgreSQL text cannot hold NUL: such a login names no account.
+  if ('login' in by && by.login.includes('\u0000')) throw new NotFound('Account', by.login)
   const [a] = await queryServiceAccounts(core, actor, { ...('id' in by ? { accountIds: [by.id] } : { login: by.login }), withSecret: opts.withSecret })
   if (!a) throw new NotFound('Account', 'id' in by ? by.id : by.login)
   return a

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm'
+import { and, asc, eq, or } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
+import { idIn } from './id-list.ts'
 import { tenantScope } from '../kernel/index.ts'
 import { queryProducts, type CatalogProduct } from './catalog.ts'
 import { effectiveFeatures, type EffectiveFeature, type FeatureSetting } from './features.ts'
@@ -29,7 +30,7 @@ export function isCurrent(g: { effectiveFrom: Date; effectiveTo: Date | null }, 
 export async function addonAssignments(core: Core, actor: Actor, accountIds: number[]): Promise<AddonAssignment[]> {
   if (!accountIds.length) return []
   const rows = await core.db.select().from(accountAddons)
-    .where(and(inArray(accountAddons.accountId, accountIds), tenantScope(actor, accountAddons.tenantId)))
+    .where(and(idIn(accountAddons.accountId, accountIds), tenantScope(actor, accountAddons.tenantId)))
     .orderBy(asc(accountAddons.accountId), asc(accountAddons.id))
   const addons = new Map((await queryProducts(core, actor, { ids: [...new Set(rows.map((r) => r.addonProductId))] })).map((p) => [p.id, p]))
   return rows.filter((r) => addons.has(r.addonProductId)).map((r) => ({
@@ -45,8 +46,8 @@ export async function accountFeatures(core: Core, actor: Actor, list: ServiceAcc
   const productIds = [...new Set([...list.map((a) => a.product?.id).filter((id): id is number => !!id), ...current.map((g) => g.addon.id)])]
   const accountIds = list.map((a) => a.id)
   const rows = await core.db.select().from(serviceFeatures).where(and(tenantScope(actor, serviceFeatures.tenantId), or(
-    inArray(serviceFeatures.accountId, accountIds),
-    productIds.length ? inArray(serviceFeatures.productId, productIds) : undefined,
+    idIn(serviceFeatures.accountId, accountIds),
+    productIds.length ? idIn(serviceFeatures.productId, productIds) : undefined,
   )))
   const ofProduct = new Map<number, FeatureSetting[]>()
   const ofAccount = new Map<number, FeatureSetting[]>()
@@ -70,7 +71,7 @@ export async function accountFeatures(core: Core, actor: Actor, list: ServiceAcc
 export async function productsWithFeatures(core: Core, actor: Actor, productIds: number[]): Promise<Set<number>> {
   if (!productIds.length) return new Set()
   const rows = await core.db.selectDistinct({ id: serviceFeatures.productId }).from(serviceFeatures)
-    .where(and(inArray(serviceFeatures.productId, productIds), tenantScope(actor, serviceFeatures.tenantId)))
+    .where(and(idIn(serviceFeatures.productId, productIds), tenantScope(actor, serviceFeatures.tenantId)))
   return new Set(rows.map((r) => r.id!))
 }
 
@@ -104,12 +105,12 @@ export async function huntGroupsOf(core: Core, actor: Actor, accountIds: number[
   if (!accountIds.length) return []
   const groupIds = (await core.db.selectDistinct({ id: huntGroupMembers.groupId }).from(huntGroupMembers)
     .innerJoin(huntGroups, eq(huntGroups.id, huntGroupMembers.groupId))
-    .where(and(inArray(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
+    .where(and(idIn(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
   if (!groupIds.length) return []
-  const groups = await core.db.select().from(huntGroups).where(inArray(huntGroups.id, groupIds)).orderBy(asc(huntGroups.id))
+  const groups = await core.db.select().from(huntGroups).where(idIn(huntGroups.id, groupIds)).orderBy(asc(huntGroups.id))
   const members = await core.db.select({ m: huntGroupMembers, extensionNumber: accountServices.extensionNumber, extensionName: accountServices.extensionName })
     .from(huntGroupMembers).leftJoin(accountServices, eq(accountServices.accountId, huntGroupMembers.accountId))
-    .where(inArray(huntGroupMembers.groupId, groupIds)).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
+    .where(idIn(huntGroupMembers.groupId, groupIds)).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
   return groups.map((g) => ({
     id: g.id, customerId: g.customerId, name: g.name, number: g.number, sequence: g.sequence, keepOriginalCli: g.keepOriginalCli,
     active: g.active, pickupAllowed: g.pickupAllowed, createdAt: g.createdAt,

@@ -1,5 +1,5 @@
 import { assertCustomer, getProduct, queryServiceAccounts, type ServiceAccount } from '../../core/products/index.ts'
-import { loadDetails, toPortaAccount, withFeatures, type AccountDetails } from './account-codec.ts'
+import { fullnameOf, loadDetails, toPortaAccount, withFeatures, type AccountDetails } from './account-codec.ts'
 import type { OperationContext } from './product-operation.ts'
 import { productMatches, termOf } from './product-codec.ts'
 import { argumentFault, type PortaAccountValue, type ProductRequest, type ProductResponseValue } from './servicestack/index.ts'
@@ -41,11 +41,6 @@ function selects(sel: ProductSelection, a: ServiceAccount): boolean {
   return sel.term === null || (!!a.product && productMatches(a.product, sel.term))
 }
 
-/** §4.1 account text fields: `AccountId`, `ExtensionNumber`, `fullname`, `Email`. */
-function accountMatches(p: PortaAccountValue, term: string): boolean {
-  return [p.AccountId, p.ExtensionNumber, p.fullname, p.Email].some((t) => !!t && t.toLowerCase().includes(term))
-}
-
 /** Step 1 of §4.3: the family's base set (ordered by IAccount). */
 async function baseSet(ctx: OperationContext, family: AccountFamily): Promise<ServiceAccount[]> {
   const { core, actor, dto } = ctx
@@ -78,27 +73,35 @@ export async function accountFamily(ctx: OperationContext, family: AccountFamily
   const pageNumber = dto.PageNumber ?? 0
   if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) throw argumentFault('PageOffset', `PageOffset must be between 0 and ${MAX_PAGE_SIZE}`)
   if (pageNumber < 0) throw argumentFault('PageNumber', 'PageNumber must not be negative')
-  const base = await baseSet(ctx, family)
-  const details = await loadDetails(ctx, base)
-  return { ...listAccounts(base, details, dto), ...echo(dto) }
+  return { ...await listAccounts(ctx, await baseSet(ctx, family)), ...echo(dto) }
 }
 
-/** Steps 2–5 of §4.3 over a base set. */
-export function listAccounts(base: ServiceAccount[], d: AccountDetails, dto: ProductRequest): { Accounts: PortaAccountValue[]; NumberOfAccounts: number } {
+/**
+ * Steps 2–5 of §4.3 over a base set. The filters read the account's own fields; only
+ * `getaccountsforCLI` needs the effective features (`hideCLI`) of the whole set, and the details of
+ * the projection are read for the page alone.
+ */
+export async function listAccounts(ctx: OperationContext, base: ServiceAccount[]): Promise<{ Accounts: PortaAccountValue[]; NumberOfAccounts: number }> {
+  const { dto } = ctx
   const term = termOf(dto.SearchTerm)
-  const rows = base.map((a) => ({ a, p: toPortaAccount(a, d, 'list') })).filter(({ p }) => {
-    if (p.Type === 'Alias' && !dto.Aliases) return false
-    if (dto.GetDIDS && p.Type !== 'DID') return false
-    if (dto.getNonDIDAccbySearchTerm && p.Type === 'DID') return false
-    if (dto.GetBlockedAccounts && !p.Blocked) return false
-    if (dto.getaccountsforCLI && (p.Blocked || p.hideCLI)) return false
-    if (dto.getZTPAccounts && !p.i_ua) return false
-    if (term !== null && !accountMatches(p, term)) return false
+  let rows = base.filter((a) => {
+    if (a.kind === 'alias' && !dto.Aliases) return false
+    if (dto.GetDIDS && a.kind !== 'did') return false
+    if (dto.getNonDIDAccbySearchTerm && a.kind === 'did') return false
+    if (dto.GetBlockedAccounts && a.active) return false
+    if (dto.getaccountsforCLI && !a.active) return false
+    if (dto.getZTPAccounts && !a.device) return false
+    if (term !== null && ![a.login, a.extensionNumber, fullnameOf(a), a.email].some((t) => !!t && t.toLowerCase().includes(term))) return false
     return true
   })
+  if (dto.getaccountsforCLI) {
+    const { features } = await loadDetails(ctx, rows)
+    rows = rows.filter((a) => !(features.get(a.id) ?? []).some((f) => f.name === 'clir' && f.enabled))
+  }
   const pageSize = dto.PageOffset ?? 0
   const page = Math.max(dto.PageNumber ?? 0, 1)
   const shown = pageSize > 0 ? rows.slice((page - 1) * pageSize, page * pageSize) : rows
-  const accounts = shown.map(({ a, p }) => withFeatures(dto.forACL ? toPortaAccount(a, d, 'summary') : p, a, d, !!dto.GetAccountServiceFeatures))
+  const d: AccountDetails = await loadDetails(ctx, shown)
+  const accounts = shown.map((a) => withFeatures(toPortaAccount(a, d, dto.forACL ? 'summary' : 'list'), a, d, !!dto.GetAccountServiceFeatures))
   return { Accounts: accounts, NumberOfAccounts: rows.length }
 }
