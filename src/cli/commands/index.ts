@@ -17,6 +17,9 @@ import orderCreate from './order-create.ts'
 import orderList from './order-list.ts'
 import orderReactivate from './order-reactivate.ts'
 import orderSuspend from './order-suspend.ts'
+import productAddons from './product-addons.ts'
+import productCreate from './product-create.ts'
+import productList from './product-list.ts'
 import promoCreate from './promo-create.ts'
 import promoDelete from './promo-delete.ts'
 import promoList from './promo-list.ts'
@@ -37,6 +40,7 @@ import worker from './worker.ts'
 export const COMMANDS: readonly Command[] = [
   serve, worker, migrate, resellerCreate, resellerList, resellerShow, resellerSettings, keyList, keyCreate, keyRevoke,
   userCreate, userPassword, customerList, customerSuspend, customerReactivate,
+  productList, productCreate, productAddons,
   promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
   orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,
   numbersAdd, numbersList, numbersRemove, contactsImport, campaignWatch, demo, jwtRotate,

@@ -33,6 +33,9 @@ import { recordReceipt } from './operations/record-receipt.ts'
 import { listCustomerOrders } from './operations/list-customer-orders.ts'
 import { listPromos } from './operations/list-promos.ts'
 import { createPromo } from './operations/create-promo.ts'
+import { listProducts } from './operations/list-products.ts'
+import { createProduct } from './operations/create-product.ts'
+import { setProductAddons } from './operations/set-product-addons.ts'
 import { showPromo } from './operations/show-promo.ts'
 import { updatePromo } from './operations/update-promo.ts'
 import { deletePromo } from './operations/delete-promo.ts'
@@ -60,6 +63,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     createUser, resetUserPasswordOp,
     listCustomers, showCustomer, suspendCustomer, reactivateCustomer, recordReceipt, listCustomerOrders,
     listPromos, createPromo, showPromo, updatePromo, deletePromo,
+    listProducts, createProduct, setProductAddons,
     listPaymentGateways, createPaymentGateway, showPaymentGateway, updatePaymentGateway, deletePaymentGateway,
     listOrders, createOrder, showOrder, updateOrder, deleteOrder,
     addNumbers, listNumbers, removeNumber,

@@ -5,10 +5,13 @@ import type { DialectPlugin } from '../dialect.ts'
 import { ignoreInvalidContentTypes, loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
 import { PORTA_DISPATCH, PORTA_OPERATIONS } from './operations.ts'
+import { metadataIndex, operationPage } from './metadata-pages.ts'
+import { chooseOperation, matchPredefined } from './predefined-routes.ts'
 import { matchRoute } from './route-matcher.ts'
+import { typescriptTypes } from './typescript-types.ts'
 import {
-  argumentFault, BadCallback, bindProduct, formatOfMediaType, negotiate, parseQuery, PortaFault, readBody, sendNoRoute, sendProductResponse,
-  sendResponseStatus, splitRequest, type Negotiated, type QueryValues,
+  argumentFault, BadCallback, bindProduct, readXmlBody, formatOfMediaType, negotiate, parseQuery, PortaFault, readBody, sendNoRoute, sendProductResponse,
+  sendResponseStatus, splitRequest, type Format, type Negotiated, type QueryValues,
 } from './servicestack/index.ts'
 
 // Porta Plus 2 Web Services (spec/porta.md). Every path under the prefix is served by one handler
@@ -53,21 +56,26 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     const split = splitRequest(req.url, prefix)
-    const match = matchRoute(req.method, split.segments)
-    if (!match) return sendNoRoute(reply)
+    if (req.method === 'GET' && serveMetadata(req, reply, split, prefix)) return reply
+    const predefined = matchPredefined(split.segments)
+    const match = predefined ? null : matchRoute(req.method, split.segments)
+    if (!predefined && !match) return sendNoRoute(reply)
     let neg: Negotiated
     try {
-      neg = negotiate({ query: split.query, suffix: split.suffix, accept: req.headers.accept, contentType: req.headers['content-type'] })
+      neg = negotiate({ query: split.query, suffix: split.suffix, routeFormat: predefined?.format ?? null, accept: req.headers.accept, contentType: req.headers['content-type'] })
     } catch (e) {
       if (!(e instanceof BadCallback)) throw e
       return sendPortaError(reply, e.negotiated, argumentFault('callback', 'callback must be a JavaScript identifier'))
     }
     req.portaNegotiated = neg
     try {
-      const { body, form } = bodyOf(req)
-      const bound = bindProduct({ body, path: match.vars, query: split.query, form })
+      const { body, form } = bodyOf(req, predefined?.format ?? null)
+      const bound = bindProduct({ body, path: match?.vars ?? {}, query: split.query, form })
       const reseller = await authenticateApiKey(core, 'porta', bound.dto.License ?? '', undefined, loginAttempt(req))
-      const result = await match.operation.serve({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
+      // §5: a predefined route runs the operation its bound DTO selects.
+      const operation = match ? match.operation : chooseOperation(bound.dto, bound.tenantId)
+      const result = await operation.serve({ core, actor: resellerActor(reseller.id), dto: bound.dto, tenantId: bound.tenantId })
+      if (predefined?.oneway) return reply.code(204).send()
       return sendProductResponse(reply, neg, result)
     } catch (e) {
       return sendPortaError(reply, neg, e)
@@ -87,17 +95,54 @@ function sendPortaError(reply: FastifyReply, neg: Negotiated, e: unknown): Fasti
 }
 
 /**
- * §6 step 1: the body by Content-Type (JSON, JSV; forms bind last); empty bodies are skipped, a body
- * without Content-Type is JSON, other types are ignored, CSV bodies are refused (405).
+ * §6 step 1: the body by Content-Type (JSON, JSV, XML; forms bind last), or by the predefined
+ * route's format segment whatever the Content-Type; empty bodies are skipped, a body without
+ * Content-Type is JSON, other types are ignored, CSV bodies are refused (405).
  */
-function bodyOf(req: FastifyRequest): { body: Record<string, unknown> | null; form: QueryValues | null } {
+function bodyOf(req: FastifyRequest, routeFormat: Format | null): { body: Record<string, unknown> | null; form: QueryValues | null } {
   const text = typeof req.body === 'string' ? req.body : ''
   if (text === '') return { body: null, form: null }
   const type = req.headers['content-type']
   const media = type?.split(';')[0]!.trim().toLowerCase()
   if (media === 'application/x-www-form-urlencoded') return { body: null, form: parseQuery(text) }
-  if (media === 'text/csv') throw new PortaFault(405, 'NotSupportedException', 'CSV request bodies are not supported')
-  const format = type === undefined ? 'json' : formatOfMediaType(type)
+  if (media === 'multipart/form-data') return { body: null, form: parseMultipart(text, type!) }
+  const format = routeFormat ?? (type === undefined ? 'json' : formatOfMediaType(type))
+  if (format === 'csv') throw new PortaFault(405, 'NotSupportedException', 'CSV request bodies are not supported')
   if (format === 'json' || format === 'jsv') return { body: readBody(format, text), form: null }
+  if (format === 'xml') return { body: readXmlBody(text), form: null }
   return { body: null, form: null }
+}
+
+/** The fields of a multipart/form-data body (text parts only), last occurrence winning. */
+function parseMultipart(text: string, type: string): QueryValues {
+  const out: QueryValues = new Map()
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1]
+  if (!boundary) return out
+  for (const part of text.split(`--${boundary}`)) {
+    const m = /^\r?\n([\s\S]*?)\r?\n\r?\n([\s\S]*?)\r?\n$/.exec(part)
+    const name = m && /content-disposition:[^\n]*\bname="([^"]*)"/i.exec(m[1]!)?.[1]
+    if (name) out.set(name.toLowerCase(), { name, value: m[2]! })
+  }
+  return out
+}
+
+/** §9: the metadata pages and `/types/typescript` (no License); true when the request was one. */
+function serveMetadata(req: FastifyRequest, reply: FastifyReply, split: { segments: string[]; query: QueryValues }, prefix: string): boolean {
+  const s = split.segments.map((x) => x.toLowerCase())
+  if (s.length === 1 && s[0] === 'metadata') {
+    reply.type('text/html; charset=utf-8').send(metadataIndex(prefix))
+    return true
+  }
+  if (s.length === 2 && s[1] === 'metadata' && ['json', 'xml', 'jsv', 'csv'].includes(s[0]!)) {
+    const op = split.query.get('op')?.value
+    if (op === undefined || op === '') reply.redirect(`${prefix}/metadata`, 302)
+    else if (op.toLowerCase() !== 'product') sendNoRoute(reply)
+    else reply.type('text/html; charset=utf-8').send(operationPage(prefix, s[0] as Format, req.headers.host ?? 'localhost'))
+    return true
+  }
+  if (s.length === 2 && s[0] === 'types' && s[1] === 'typescript') {
+    reply.type('text/plain; charset=utf-8').send(typescriptTypes(`${req.protocol}://${req.headers.host ?? 'localhost'}${prefix}`))
+    return true
+  }
+  return false
 }

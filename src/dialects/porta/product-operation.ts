@@ -18,15 +18,21 @@ export interface OperationContext {
 /** Runs an operation on the bound request: the ProductResponse it answers (faults and domain errors thrown). */
 export type PortaServe = (ctx: OperationContext) => Promise<ProductResponseValue>
 
-/**
- * A Porta operation. `wireId` is the §3 literal (the operation name); `path` is its §3 route with
- * `{Var}` written `:Var`; `methods` holds the one listed verb.
- */
-export type PortaOperation = DialectOperation<PortaServe>
+/** One §3 route of an operation: its row number in §3 (the reference page's order) and its path with `{Var}` written `:Var`. */
+export type PortaRoute = readonly [row: number, path: string]
 
-/** Declares a Porta operation (a typed identity: the object literal is checked against the skeleton). */
-export function portaOperation(op: PortaOperation): PortaOperation {
-  return op
+/**
+ * A Porta operation. `wireId` is the §3 literal (the operation name); `routes` are its §3 routes
+ * (routes sharing a literal are one operation, §3); `path` is the first of them; `methods` holds
+ * the one listed verb.
+ */
+export interface PortaOperation extends DialectOperation<PortaServe> {
+  readonly routes: readonly PortaRoute[]
+}
+
+/** Declares a Porta operation: `path` is its first route. */
+export function portaOperation(op: Omit<PortaOperation, 'path'>): PortaOperation {
+  return { ...op, path: op.routes[0]![1] }
 }
 
 /** §4.1 response shape: `License` never echoed, `ContentId` and `FeatureName` echo the request. */

@@ -1,30 +1,25 @@
-import { PORTA_OPERATIONS } from './operations.ts'
+import { PORTA_ROUTES } from './operations.ts'
 import type { PortaOperation } from './product-operation.ts'
 
-// spec/porta.md §3 matching over the operation table: same segment count, literal first segment
-// equal ignoring case, the listed verb; each `:Var` binds the field of the same name (ignoring case,
+// spec/porta.md §3 matching over the route table: same segment count, literal first segment equal
+// ignoring case, the listed verb; each `:Var` binds the field of the same name (ignoring case,
 // done by the binder).
 
-interface PortaRoute {
+interface IndexedRoute {
   readonly verb: string
   readonly vars: readonly string[]
   readonly operation: PortaOperation
 }
 
-function routeOf(op: PortaOperation): { key: string; route: PortaRoute } {
-  const [literal, ...rest] = op.path.split('/').filter(Boolean)
+const index = new Map<string, IndexedRoute[]>()
+for (const r of PORTA_ROUTES) {
+  const [literal, ...rest] = r.path.split('/').filter(Boolean)
   const vars = rest.map((s) => {
-    if (!/^:\w+$/.test(s)) throw new Error(`${op.wireId}: only the first segment may be literal`)
+    if (!/^:\w+$/.test(s)) throw new Error(`${r.operation.wireId}: only the first segment may be literal`)
     return s.slice(1)
   })
-  if (op.methods.length !== 1) throw new Error(`${op.wireId}: a §3 route lists one verb`)
-  return { key: `${literal!.toLowerCase()}/${vars.length + 1}`, route: { verb: op.methods[0]!, vars, operation: op } }
-}
-
-const index = new Map<string, PortaRoute[]>()
-for (const op of PORTA_OPERATIONS.operations) {
-  const { key, route } = routeOf(op)
-  index.set(key, [...(index.get(key) ?? []), route])
+  const key = `${literal!.toLowerCase()}/${vars.length + 1}`
+  index.set(key, [...(index.get(key) ?? []), { verb: r.verb, vars, operation: r.operation }])
 }
 
 export interface RouteMatch {

@@ -66,6 +66,8 @@ export interface Objects {
   promo: number; gateway: number; order: number
   /** A free number of reseller A's own stock. */
   number: number
+  /** A main product of reseller A's service catalogue (Porta IProduct), made through the native API. */
+  product: number
 }
 
 export interface Fixture {
@@ -259,6 +261,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   const order = (await nativeOk('POST', '/orders', { customerId: rcCustomer, productKey: 'domcno' })).id
   await nativeOk('POST', '/numbers', { region: 'Australia', numberType: '1300', count: 1 })
   const number = (await nativeOk('GET', '/numbers?state=free&resellerId=' + A.id)).items![0]!.id
+  const product = (await nativeOk('POST', '/products', { kind: 'main', name: 'A Gold', currency: 'GBP', fee: '9.99' })).id
 
   const callbackRequest = (await app.http.inject({
     method: 'POST', url: `/packetera/teleform/${profile.DefaultButtonGUID!}/callback`,
@@ -274,7 +277,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
       defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, delaconOrder: Number(provBody.OrderId), jwt, rcCustomerEmail,
-      rcCustomer, promo, gateway, order, number, callbackRequest,
+      rcCustomer, promo, gateway, order, number, callbackRequest, product,
     },
   }
 }

@@ -194,12 +194,75 @@ const portaNotFound = (a: Answer) => {
 }
 /** Control: reseller A's License reads them. */
 const portaControl: MatrixCase['control'] = { as: 'admin', check: (a) => { assert.equal(a.status, 200, a.body) } }
+/** A §3 route pattern filled with the caller's License, A's objects for subject ids, and neutral values for the rest. */
+function portaUrl(path: string, o: Objects, p: Principal): string {
+  const values: Record<string, string> = {
+    License: p.partner.apiKey, ICustomer: String(o.customer), IAccount: String(o.account), TenantID: String(o.reseller), ResellerID: String(o.customer),
+    AccountID: '+15550100002', IProduct: '0', MultipleProducts: '0', SearchString: '*', Currency: '*', SearchTerm: '*',
+    fromDate: '2000-01-01', ToDate: '2100-01-01', PageNumber: '1', PageOffset: '10',
+  }
+  return `/porta${path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'false'))}`
+}
+/** A §3 GET route about A's customer or account: the caller's License gets 404 NotFound, A's reads it. */
+const portaTarget = (control = true): MatrixEntry => [{
+  kind: 'target', request: (o, p, method, _fx, path) => ({ method, url: portaUrl(path, o, p) }), check: portaNotFound, ...(control ? { control: portaControl } : {}),
+}]
+/** A §3 route listing the caller's own catalogue or accounts: 200, and nothing of A's customer or account. */
+const portaList = (why: string, body?: (p: Principal, o: Objects) => object): MatrixEntry => [{
+  kind: 'list', why,
+  request: (o, p, method, _fx, path) => body ? { method, url: `/porta${path}`, payload: body(p, o) } : { method, url: portaUrl(path, o, p) },
+  check: (a, o) => {
+    assert.equal(a.status, 200, a.body)
+    const rows = json<Record<string, { IAccount?: number; ICustomer?: number; customer_ID?: number }[] | undefined>>(a)
+    for (const list of [rows.Accounts, rows.PortaProductInfo, rows.ProductAddonsInfo]) {
+      for (const r of list ?? []) assert.ok(r.IAccount !== o.account && r.ICustomer !== o.customer && r.customer_ID !== o.customer, `A's rows in ${a.body.slice(0, 300)}`)
+    }
+  },
+}]
+const CATALOGUE = "lists the caller's own catalogue (spec/porta.md §4.2: products owned by the partner or its sub-resellers)"
 export const PORTA_ENTRIES: Record<string, MatrixEntry> = {
+  GetProductAddons: portaList(CATALOGUE),
+  GetPurchasedProductAddons: portaTarget(),
+  GetProducts: portaList(CATALOGUE),
+  // A's customer is no sub-reseller, so A gets 404 too: no control.
+  GetProductsByReseller: portaTarget(false),
+  GetProductBySearch: portaTarget(),
+  GetProductAddonBySearch: portaTarget(),
+  GetProductsList: portaList("the report covers the caller's own accounts (§4.4 REPORT)"),
+  getProductsPricebyTenantID: portaTarget(),
+  // The AccountId of A's DID (its number); whether A's License reads it depends on its owner: no control.
+  GetAccountInfoByAccountId: portaTarget(false),
   GetAccountInfoByIAccount: [{ kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccountInfoByIAccount/${p.partner.apiKey}/${o.account}` }), check: portaNotFound, control: portaControl }],
+  GetCustomerProducts: portaTarget(),
+  GetProductAccounts: [{
+    kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetProductAccounts/${p.partner.apiKey}/${o.product}` }), check: portaNotFound, control: portaControl,
+  }],
   GetAccounts: [{
     kind: 'target', request: (o, p, method) => ({ method, url: `/porta/GetAccounts/${p.partner.apiKey}/${o.customer}` }), check: portaNotFound,
     control: { as: 'admin', check: (a, o) => { assert.equal(a.status, 200, a.body); assert.ok(mentions(a.body, o.account), `account ${o.account} of the customer: ${a.body.slice(0, 300)}`) } },
   }],
+  GetAccountsServiceFeatures: portaTarget(),
+  GetMultipleProductAccountsServiceFeatures: portaTarget(),
+  GetMultipleProductAccountsbyProductSearchString: portaTarget(),
+  GetAccountsAliasesForMultipleProducts: portaTarget(),
+  GetAccountsForMultipleProducts: portaTarget(),
+  GetPagedAccountsForMultipleProducts: portaTarget(),
+  GetCustomerAllAccountsByAdvSearchString: portaTarget(),
+  GetMultiProductAccountsbyProductSearchterm: portaTarget(),
+  GetMultiProductAccountsbyZTProductSearchterm: portaTarget(),
+  GetAccountsForMultipleBlockedProducts: portaTarget(),
+  GetDIDAccountsForMultipleProducts: portaTarget(),
+  GetDIDAccountsForMultipleProductsbySearchTerm: portaTarget(),
+  GetCustomerAllDIDAccountsBySearchTerm: portaTarget(),
+  GetProductsBySearchString: portaTarget(),
+  GetAdminProductsBySearchString: portaList(CATALOGUE, (p) => ({ License: p.partner.apiKey })),
+  GetCustomerAllDIDAccountsByIProduct: portaTarget(),
+  GetDIDAccounts: portaTarget(),
+  GetAssignedProductAddOnstoAccount: portaTarget(),
+  // §4.1: LstIAccounts are filter ids; an out-of-scope id matches nothing.
+  GetProductAddOnsForMultipleAccounts: portaList("LstIAccounts are filter ids (§4.1): A's account matches nothing", (p, o) => ({ License: p.partner.apiKey, LstIAccounts: [o.account] })),
+  GetCurrentActiveProductAddons: portaTarget(),
+  GetAllProductAddons: portaList(CATALOGUE),
 }
 
 // ── Delacon ────────────────────────────────────────────────────────────────────────────────────
@@ -358,6 +421,9 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'POST /customers/:id/reactivate': nativeTarget((o) => `/customers/${o.customer}/reactivate`, 'Customer'),
   'POST /customers/:id/receipts': nativeTarget((o) => `/customers/${o.customer}/receipts`, 'Customer', () => ({ amount: '1' })),
   'GET /customers/:id/orders': nativeTarget((o) => `/customers/${o.rcCustomer}/orders`, 'Customer', undefined, listed((o) => o.order)),
+  'GET /products': nativeList('/products', (o) => o.product, listed((o) => o.product)),
+  'POST /products': nativeCreate('/products', () => ({ kind: 'main', name: 'Hijack', currency: 'GBP' }), "creates a product of the caller's own reseller"),
+  'PUT /products/:id/addons': nativeTarget((o) => `/products/${o.product}/addons`, 'Product', () => ({ addonIds: [] })),
   'GET /promos': nativeList('/promos', (o) => o.promo, listed((o) => o.promo)),
   'POST /promos': nativeCreate('/promos', () => PROMO, "creates a promo of the caller's own reseller"),
   'GET /promos/:id': nativeTarget((o) => `/promos/${o.promo}`, 'Promo', undefined, idIs((o) => o.promo)),

@@ -1,27 +1,18 @@
-import { getCustomerAccount, listCustomerAccounts } from '../../../core/accounts/account-directory.ts'
-import { toPortaAccount } from '../account-codec.ts'
-import { echo, portaOperation } from '../product-operation.ts'
+import { accountInfo } from '../info-family.ts'
+import { portaOperation } from '../product-operation.ts'
 import { argumentFault } from '../servicestack/index.ts'
 
-/**
- * INFO `GetAccountInfoByIAccount` (spec/porta.md §3 row 14, §4.4): `AccountInfo` in full projection
- * (SIP secret included). `forBLF` adds `Accounts`: the customer's other accounts that have an
- * extension, in summary form.
- */
+/** INFO `GetAccountInfoByIAccount` (spec/porta.md §3 rows 14, 15; §4.4): one account in full by `IAccount`, with `forBLF` its BLF candidates. */
 export const getAccountInfoByIAccount = portaOperation({
   wireId: 'GetAccountInfoByIAccount',
   methods: ['GET'],
-  path: '/GetAccountInfoByIAccount/:License/:IAccount',
-  summary: 'One account in full by IAccount (Porta INFO GetAccountInfoByIAccount, §3 row 14)',
-  serve: async ({ core, actor, dto }) => {
-    if (!dto.IAccount) throw argumentFault('IAccount')
-    const account = await getCustomerAccount(core, actor, dto.IAccount, { withSecret: true })
-    const info = toPortaAccount(account, 'full')
-    if (!dto.forBLF) return { AccountInfo: info, NumberOfAccounts: 0, ...echo(dto) }
-    const others = (await listCustomerAccounts(core, actor, account.customerId))
-      .filter((a) => a.id !== account.id)
-      .map((a) => toPortaAccount(a, 'summary'))
-      .filter((p) => !!p.i_c_ext)
-    return { AccountInfo: info, Accounts: others, NumberOfAccounts: others.length, ...echo(dto) }
+  routes: [
+    [14, '/GetAccountInfoByIAccount/:License/:IAccount'],
+    [15, '/GetAccountInfoByIAccount/:License/:IAccount/:forBLF'],
+  ],
+  summary: 'INFO: one account in full by IAccount (Porta GetAccountInfoByIAccount, §3 rows 14, 15)',
+  serve: (ctx) => {
+    if (!ctx.dto.IAccount) throw argumentFault('IAccount')
+    return accountInfo(ctx, { id: ctx.dto.IAccount })
   },
 })

@@ -1,20 +1,15 @@
-import { listCustomerAccounts } from '../../../core/accounts/account-directory.ts'
-import { listAccounts } from '../account-list.ts'
-import { echo, portaOperation } from '../product-operation.ts'
-import { argumentFault } from '../servicestack/index.ts'
+import { accountFamily } from '../account-list.ts'
+import { portaOperation } from '../product-operation.ts'
 
-/**
- * ACCT-C `GetAccounts` (spec/porta.md §3 row 38, §4.3): the accounts of `ICustomer` (required
- * subject), restricted to main product `IProduct` when non-zero (a filter id: unknown matches nothing).
- */
+/** `GetAccounts` (spec/porta.md §3 rows 18, 22, 38): ACCT-C: accounts of a customer (§4). */
 export const getAccounts = portaOperation({
   wireId: 'GetAccounts',
   methods: ['GET'],
-  path: '/GetAccounts/:License/:ICustomer',
-  summary: 'Accounts of a customer (Porta ACCT-C GetAccounts, §3 row 38)',
-  serve: async ({ core, actor, dto }) => {
-    if (!dto.ICustomer) throw argumentFault('ICustomer')
-    const base = await listCustomerAccounts(core, actor, dto.ICustomer)
-    return { ...listAccounts(base, dto, dto.IProduct ?? 0), ...echo(dto) }
-  },
+  routes: [
+    [18, '/GetAccounts/:License/:ICustomer/:IProduct'],
+    [22, '/GetAccounts/:License/:ICustomer/:IProduct/:Aliases'],
+    [38, '/GetAccounts/:License/:ICustomer'],
+  ],
+  summary: 'ACCT-C: accounts of a customer (Porta GetAccounts, §3 rows 18, 22, 38)',
+  serve: (ctx) => accountFamily(ctx, 'ACCT-C'),
 })

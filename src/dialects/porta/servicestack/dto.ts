@@ -278,6 +278,7 @@ export type PortaAccountValue = DtoValue<typeof PortaAccount.shape>
 export type AccountServiceFeatureValue = DtoValue<typeof AccountServiceFeature.shape>
 export type ProductAddonValue = DtoValue<typeof ProductAddon.shape>
 export type HuntGroupInfoValue = DtoValue<typeof HuntGroupInfo.shape>
+export type PortaProductInfoValue = DtoValue<typeof PortaProductInfo.shape>
 export type ProductResponseValue = DtoValue<typeof ProductResponse.shape>
 export type ProductRequest = DtoValue<typeof Product.shape>
 export type ErrorResponseValue = DtoValue<typeof ErrorResponse.shape>

@@ -19,3 +19,5 @@ export { argumentFault, bindingFault, PortaFault, type PortaErrorBody, type Port
 export { BadCallback, formatOfMediaType, negotiate, type Negotiated } from './negotiate.ts'
 export { parseQuery, splitRequest, type Format, type QueryValues } from './request-url.ts'
 export { sendNoRoute, sendProductResponse, sendResponseStatus } from './respond.ts'
+export { parseBool, parseDateTime } from './scalars.ts'
+export { readXmlBody } from './xml-reader.ts'

@@ -1,0 +1,122 @@
+import { and, asc, eq, or } from 'drizzle-orm'
+import type { Actor } from '../actor.ts'
+import type { Core } from '../core.ts'
+import { idIn } from './id-list.ts'
+import { tenantScope } from '../kernel/index.ts'
+import { queryProducts, type CatalogProduct } from './catalog.ts'
+import { effectiveFeatures, type EffectiveFeature, type FeatureSetting } from './features.ts'
+import { accountAddons, accountServices, huntGroupMembers, huntGroups, serviceFeatures } from './products.table.ts'
+import type { ServiceAccount } from './service-accounts.ts'
+
+// What accounts hold beyond their own row (spec/porta.md §10): add-on assignments, effective
+// service features and hunt groups. Each loader takes accounts already read in scope.
+
+/** An add-on product attached to an account for a period. */
+export interface AddonAssignment {
+  id: number
+  accountId: number
+  addon: CatalogProduct
+  effectiveFrom: Date
+  /** Null = open-ended. */
+  effectiveTo: Date | null
+}
+
+/** Whether an assignment is current at `now`. */
+export function isCurrent(g: { effectiveFrom: Date; effectiveTo: Date | null }, now: Date): boolean {
+  return g.effectiveFrom <= now && (g.effectiveTo === null || g.effectiveTo > now)
+}
+
+/** The add-on assignments of these accounts, by account then assignment id. */
+export async function addonAssignments(core: Core, actor: Actor, accountIds: number[]): Promise<AddonAssignment[]> {
+  if (!accountIds.length) return []
+  const rows = await core.db.select().from(accountAddons)
+    .where(and(idIn(accountAddons.accountId, accountIds), tenantScope(actor, accountAddons.tenantId)))
+    .orderBy(asc(accountAddons.accountId), asc(accountAddons.id))
+  const addons = new Map((await queryProducts(core, actor, { ids: [...new Set(rows.map((r) => r.addonProductId))] })).map((p) => [p.id, p]))
+  return rows.filter((r) => addons.has(r.addonProductId)).map((r) => ({
+    id: r.id, accountId: r.accountId, addon: addons.get(r.addonProductId)!, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo,
+  }))
+}
+
+/** The effective service features of each account (main product, current add-ons by priority, account). */
+export async function accountFeatures(core: Core, actor: Actor, list: ServiceAccount[], assignments: AddonAssignment[], now = new Date()): Promise<Map<number, EffectiveFeature[]>> {
+  const out = new Map<number, EffectiveFeature[]>()
+  if (!list.length) return out
+  const current = assignments.filter((g) => isCurrent(g, now))
+  const productIds = [...new Set([...list.map((a) => a.product?.id).filter((id): id is number => !!id), ...current.map((g) => g.addon.id)])]
+  const accountIds = list.map((a) => a.id)
+  const rows = await core.db.select().from(serviceFeatures).where(and(tenantScope(actor, serviceFeatures.tenantId), or(
+    idIn(serviceFeatures.accountId, accountIds),
+    productIds.length ? idIn(serviceFeatures.productId, productIds) : undefined,
+  )))
+  const ofProduct = new Map<number, FeatureSetting[]>()
+  const ofAccount = new Map<number, FeatureSetting[]>()
+  for (const r of rows) {
+    const setting = { name: r.name, enabled: r.enabled, attributes: r.attributes }
+    if (r.productId) ofProduct.set(r.productId, [...(ofProduct.get(r.productId) ?? []), setting])
+    if (r.accountId) ofAccount.set(r.accountId, [...(ofAccount.get(r.accountId) ?? []), setting])
+  }
+  for (const a of list) {
+    const addons = current.filter((g) => g.accountId === a.id).sort((x, y) => x.addon.addonPriority - y.addon.addonPriority || x.addon.id - y.addon.id)
+    out.set(a.id, effectiveFeatures([
+      a.product ? ofProduct.get(a.product.id) ?? [] : [],
+      ...addons.map((g) => ofProduct.get(g.addon.id) ?? []),
+      ofAccount.get(a.id) ?? [],
+    ]))
+  }
+  return out
+}
+
+/** Products among `productIds` that set at least one service feature. */
+export async function productsWithFeatures(core: Core, actor: Actor, productIds: number[]): Promise<Set<number>> {
+  if (!productIds.length) return new Set()
+  const rows = await core.db.selectDistinct({ id: serviceFeatures.productId }).from(serviceFeatures)
+    .where(and(idIn(serviceFeatures.productId, productIds), tenantScope(actor, serviceFeatures.tenantId)))
+  return new Set(rows.map((r) => r.id!))
+}
+
+/** A hunt group with its members in hunt order. */
+export interface HuntGroup {
+  id: number
+  customerId: number
+  name: string
+  number: string
+  sequence: 'Order' | 'Simultaneous' | 'Random' | 'Least Used'
+  keepOriginalCli: boolean
+  active: boolean
+  pickupAllowed: boolean
+  createdAt: Date
+  members: {
+    id: number
+    accountId: number
+    extensionNumber: string | null
+    extensionName: string | null
+    huntOrder: number
+    delaySeconds: number
+    timeoutSeconds: number
+    active: boolean
+    huntstop: boolean
+    primaryGroup: boolean
+  }[]
+}
+
+/** The hunt groups having any of these accounts as a member, by group id. */
+export async function huntGroupsOf(core: Core, actor: Actor, accountIds: number[]): Promise<HuntGroup[]> {
+  if (!accountIds.length) return []
+  const groupIds = (await core.db.selectDistinct({ id: huntGroupMembers.groupId }).from(huntGroupMembers)
+    .innerJoin(huntGroups, eq(huntGroups.id, huntGroupMembers.groupId))
+    .where(and(idIn(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
+  if (!groupIds.length) return []
+  const groups = await core.db.select().from(huntGroups).where(idIn(huntGroups.id, groupIds)).orderBy(asc(huntGroups.id))
+  const members = await core.db.select({ m: huntGroupMembers, extensionNumber: accountServices.extensionNumber, extensionName: accountServices.extensionName })
+    .from(huntGroupMembers).leftJoin(accountServices, eq(accountServices.accountId, huntGroupMembers.accountId))
+    .where(idIn(huntGroupMembers.groupId, groupIds)).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
+  return groups.map((g) => ({
+    id: g.id, customerId: g.customerId, name: g.name, number: g.number, sequence: g.sequence, keepOriginalCli: g.keepOriginalCli,
+    active: g.active, pickupAllowed: g.pickupAllowed, createdAt: g.createdAt,
+    members: members.filter((m) => m.m.groupId === g.id).map(({ m, extensionNumber, extensionName }) => ({
+      id: m.id, accountId: m.accountId, extensionNumber, extensionName, huntOrder: m.huntOrder, delaySeconds: m.delaySeconds,
+      timeoutSeconds: m.timeoutSeconds, active: m.active, huntstop: m.huntstop, primaryGroup: m.primaryGroup,
+    })),
+  }))
+}
