@@ -16,4 +16,4 @@ USER node
 VOLUME /data
 EXPOSE 8080
 STOPSIGNAL SIGTERM
-CMD ["node", "bin/switchboard.js", "serve"]
+CMD ["node", "--max-semi-space-size=8", "bin/switchboard.js", "serve"]

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const BIN = fileURLToPath(new URL('../bin/switchboard.js', import.meta.url))
+/** The node flags a deployed server runs with (bin/switchboard.js's shebang, npm start, deploy/). */
+export const SERVE_NODE_FLAGS = ['--max-semi-space-size=8']
 
 let childNode = process.execPath
 
@@ -93,7 +95,7 @@ export async function startServer(opts: { env?: Record<string, string | undefine
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true })
   let child: Child
   try {
-    child = await startChild([...(opts.nodeArgs ?? []), opts.bin ?? BIN, 'serve', ...(opts.args ?? []), '--port', String(port), '--host', '127.0.0.1'],
+    child = await startChild([...SERVE_NODE_FLAGS, ...(opts.nodeArgs ?? []), opts.bin ?? BIN, 'serve', ...(opts.args ?? []), '--port', String(port), '--host', '127.0.0.1'],
       env, `http://127.0.0.1:${port}`, '/healthz', opts.stdoutFile)
   } catch (e) {
     removeDataDir()

@@ -148,7 +148,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const log = options.logger ?? createLogger(config.logLevel, undefined, config.logFormat)
   const ownsDatabase = !options.database
   secureDataDirs(config, log)
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers }))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
   let inboundSmtp: { stop(): Promise<void> } | null = null

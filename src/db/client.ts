@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   databaseUrl?: string
   dataDir?: string | null
   poolSize?: number
+  /** PGlite only: its shared_buffers (`32MB`); PGlite's default (128MB) when absent. */
+  pgliteSharedBuffers?: string
   /** PGlite only: start from this dump (`dumpDataDir`) of an initialised database instead of running initdb. */
   pgliteDump?: Blob
 }
@@ -51,9 +53,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // Private whatever the umask; PGlite writes a new database's files 0666 whatever the umask, so
   // they are tightened once more when it has opened (files it makes later follow the umask).
   if (options.dataDir) securePrivateDataDir(options.dataDir)
+  if (options.pgliteSharedBuffers !== undefined && !/^[1-9][0-9]{0,5}(kB|MB|GB)$/.test(options.pgliteSharedBuffers)) {
+    throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 32MB, not ${JSON.stringify(options.pgliteSharedBuffers)}`)
+  }
+  const conf = options.pgliteSharedBuffers ? { postgresqlconf: [`shared_buffers=${options.pgliteSharedBuffers}`] } : {}
   const client = options.pgliteDump
-    ? await PGlite.create(options.dataDir ?? undefined, { loadDataDir: options.pgliteDump })
-    : options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+    ? await PGlite.create(options.dataDir ?? undefined, { loadDataDir: options.pgliteDump, ...conf })
+    : options.dataDir ? new PGlite(options.dataDir, conf) : new PGlite(conf)
   await client.waitReady
   if (options.dataDir) tightenTree(options.dataDir)
   const writes = new WriteFeed()

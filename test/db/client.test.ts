@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase } from '../../src/db/client.ts'
 import { createScratchPostgresDatabase } from '../helpers/database.ts'
@@ -28,3 +29,16 @@ if (process.env.TEST_DATABASE_URL) test('a checked-out PostgreSQL client whose c
     const { rows } = await database.pool!.query<{ one: number }>('select 1 as one')
     assert.equal(rows[0]!.one, 1, 'the pool serves on with a new connection')
   })
+
+test("PGlite runs with the configured shared_buffers, 32MB by default, and refuses a value that is no size", async () => {
+  const { loadConfig } = await import('../../src/config.ts')
+  assert.equal(loadConfig({}).pgliteSharedBuffers, '32MB')
+  const database = await openDatabase({ dataDir: null, pgliteSharedBuffers: '24MB' })
+  try {
+    const { rows } = (await database.db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] }
+    assert.equal(rows[0]!.shared_buffers, '24MB')
+  } finally {
+    await database.close()
+  }
+  await assert.rejects(openDatabase({ dataDir: null, pgliteSharedBuffers: '32 MB; drop' }), /PGLITE_SHARED_BUFFERS must be a size such as 32MB/)
+})

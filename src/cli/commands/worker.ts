@@ -21,7 +21,7 @@ const command = defineCommand({
     const log = createLogger(config.logLevel, undefined, config.logFormat)
     secureDataDirs(config, log)
     const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers })
     try {
       await migrate(database)
       const core = await createCore(database, config, log)
