@@ -6,6 +6,7 @@ import {
 } from '../gateway.ts'
 import type { DeliverySettings } from '../settings-rules.ts'
 import { parseSendmailSettings, parseSmtpSettings } from './email-settings.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /**
  * The email gateway (spec/gateways.md §4) for `smtp` and `sendmail` providers: one pooled nodemailer
@@ -23,7 +24,6 @@ export interface EmailGatewayOptions {
 
 interface Link { transport: Transporter; fingerprint: string; settings: DeliverySettings & { from: string | null } }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const RATE_WINDOW_MS = 5000
 
 /** `[contact:first_name]`, `[account:email]`…: replaced by the attempt's values; unknown tokens stay as they are. */

@@ -7,6 +7,8 @@ import {
 import { signatureMatches } from '../signatures.ts'
 import { parseFaxSettings, type FaxSettings } from './fax-settings.ts'
 import { faxTiff } from './tiff.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { PeerFailure } from '../peer-failure.ts'
 
 /**
  * The HTTP fax gateway (spec/gateways.md §5, a Telnyx Programmable Fax style API) for `http`
@@ -30,13 +32,6 @@ interface Pending { report: AttemptReport; pages: number; timer: NodeJS.Timeout 
 const TOKEN_TTL_MS = 24 * 3600_000
 /** Webhooks for a fax id not known yet (before the provider's answer) wait this long. */
 const EARLY_KEEP_MS = 60_000
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
-
-class ApiFailure extends Error {
-  constructor(message: string, readonly permanent: boolean) {
-    super(message)
-  }
-}
 
 export class FaxGateway implements Gateway {
   readonly types = ['http'] as const
@@ -85,7 +80,7 @@ export class FaxGateway implements Gateway {
       media_url: `${this.options.publicBaseUrl}/native/fax-media/${token}`, quality: s.quality,
     })
     const url = `${s.apiBase ?? `https://${p.host}:${p.port ?? 443}/v2`}/faxes`
-    let failure: ApiFailure | null = null
+    let failure: PeerFailure | null = null
     let faxId = ''
     for (let tries = 0; ; tries++) {
       await this.pace(p.id, s.tps)
@@ -94,7 +89,7 @@ export class FaxGateway implements Gateway {
         failure = null
         break
       } catch (e) {
-        failure = e instanceof ApiFailure ? e : new ApiFailure(`fax api ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`, false)
+        failure = e instanceof PeerFailure ? e : new PeerFailure(`fax api ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`, false)
         if (failure.permanent || tries >= s.retryMax) break
         await sleep(s.retryBackoffMs * 2 ** tries)
       }
@@ -206,14 +201,14 @@ export class FaxGateway implements Gateway {
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     })
     const text = await res.text()
-    if (res.status >= 400) throw new ApiFailure(`fax api ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
+    if (res.status >= 400) throw new PeerFailure(`fax api ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
     let id: unknown
     try {
       id = (JSON.parse(text) as { data?: { id?: unknown } }).data?.id
     } catch {
       id = undefined
     }
-    if (typeof id !== 'string' || id === '') throw new ApiFailure(`fax api ${res.status}: no data.id in the answer`, true)
+    if (typeof id !== 'string' || id === '') throw new PeerFailure(`fax api ${res.status}: no data.id in the answer`, true)
     return id
   }
 

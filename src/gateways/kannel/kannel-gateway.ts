@@ -6,6 +6,8 @@ import {
 import { hmacHex, signatureMatches } from '../signatures.ts'
 import { fitsGsm } from '../smpp/text-coding.ts'
 import { parseKannelSettings, type KannelSettings } from './kannel-settings.ts'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { PeerFailure } from '../peer-failure.ts'
 
 /**
  * The Kannel gateway (spec/gateways.md §3): sends through a Kannel smsbox's `sendsms` HTTP
@@ -62,14 +64,6 @@ const ACCEPT_KEEP_MS = 10 * 60_000
 const FINISHED_KEEP = 100_000
 const RATE_WINDOW_MS = 5000
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
-
-/** Thrown for a sendsms answer that will not change on retry (4xx), or that may (5xx, connection). */
-class SendFailure extends Error {
-  constructor(message: string, readonly permanent: boolean) {
-    super(message)
-  }
-}
 
 export class KannelGateway implements Gateway {
   readonly types = ['http'] as const
@@ -108,7 +102,7 @@ export class KannelGateway implements Gateway {
       s.probedAt = now
       // Any HTTP answer (Kannel's 4xx to a bare request included) means smsbox is there again.
       this.get(s.probeUrl).then(() => this.mark(s, 'up', 'kannel answers'), (e: unknown) => {
-        if (e instanceof SendFailure && e.permanent) this.mark(s, 'up', 'kannel answers')
+        if (e instanceof PeerFailure && e.permanent) this.mark(s, 'up', 'kannel answers')
       })
     }
     s.recent = s.recent.filter((t) => now - t < RATE_WINDOW_MS)
@@ -134,7 +128,7 @@ export class KannelGateway implements Gateway {
     const url = this.sendsmsUrl(attempt, settings)
     const stats = this.statsOf(attempt.provider.id)
     stats.probeUrl = url.slice(0, url.indexOf('?'))
-    let failure: SendFailure | null = null
+    let failure: PeerFailure | null = null
     for (let tries = 0; ; tries++) {
       await this.pace(attempt.provider.id, settings.tps)
       stats.sends++
@@ -146,7 +140,7 @@ export class KannelGateway implements Gateway {
         this.mark(stats, 'up', 'sendsms accepted')
         break
       } catch (e) {
-        failure = e instanceof SendFailure ? e : new SendFailure(`kannel ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, false)
+        failure = e instanceof PeerFailure ? e : new PeerFailure(`kannel ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, false)
         stats.errors++
         stats.errorsAt.push(Date.now())
         if (!failure.permanent) this.mark(stats, 'down', failure.message)
@@ -292,7 +286,7 @@ export class KannelGateway implements Gateway {
     return `http://${host}:${p.port ?? 13013}${s.path}?${params.toString().replace(/\+/g, '%20')}`
   }
 
-  /** One sendsms request: resolves when Kannel accepted (or queued) the message; else a SendFailure. */
+  /** One sendsms request: resolves when Kannel accepted (or queued) the message; else a PeerFailure. */
   private get(url: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const req = request(url, { agent: this.agent, timeout: this.timeoutMs }, (res) => {
@@ -303,7 +297,7 @@ export class KannelGateway implements Gateway {
           const status = res.statusCode ?? 0
           const line = Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim().slice(0, 200)
           if (status >= 200 && status < 300) return resolve()
-          reject(new SendFailure(`kannel ${status} ${line}`.trim(), status >= 400 && status < 500))
+          reject(new PeerFailure(`kannel ${status} ${line}`.trim(), status >= 400 && status < 500))
         })
       })
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })))
