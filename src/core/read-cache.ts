@@ -32,11 +32,14 @@ interface Entry {
   value: unknown
   stamp: number
   expiresAt: number
+  /** Bytes the caller declared for a large value (0 for small ones). */
+  weight: number
 }
 
 export class ReadCache {
   private readonly entries = new Map<string, Entry>()
   private readonly loading = new Map<string, { stamp: number; promise: Promise<unknown> }>()
+  private weight = 0
   /** False while cross-process change notices are not being received. */
   trusted = true
 
@@ -44,6 +47,8 @@ export class ReadCache {
     readonly generations: TableGenerations,
     private readonly ttlMs = 60_000,
     private readonly maxEntries = 100_000,
+    /** Bound of the declared weights of all entries (large values such as id lists). */
+    private readonly maxWeight = 64 * 1024 * 1024,
   ) {}
 
   /**
@@ -51,14 +56,14 @@ export class ReadCache {
    * Concurrent misses of one key share one load, as long as none of its tables changed since that
    * load began (a caller that has just written reads afresh).
    */
-  async get<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, tables: readonly string[], load: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
     const stamp = this.generations.stamp(tables)
     if (!this.trusted) return load()
     const hit = this.entries.get(key)
     if (hit && hit.stamp === stamp && hit.expiresAt > Date.now()) return hit.value as T
     const pending = this.loading.get(key)
     if (pending && pending.stamp === stamp) return pending.promise as Promise<T>
-    const promise = this.load(key, tables, stamp, load)
+    const promise = this.load(key, tables, stamp, load, weigh)
     this.loading.set(key, { stamp, promise })
     try {
       return await promise
@@ -67,21 +72,28 @@ export class ReadCache {
     }
   }
 
-  private async load<T>(key: string, tables: readonly string[], stamp: number, load: () => Promise<T>): Promise<T> {
+  private async load<T>(key: string, tables: readonly string[], stamp: number, load: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
     const value = await load()
-    if (this.trusted && this.generations.stamp(tables) === stamp) {
-      if (this.entries.size >= this.maxEntries) {
-        const oldest = this.entries.keys().next().value
-        if (oldest !== undefined) this.entries.delete(oldest)
-      }
-      this.entries.delete(key)
-      this.entries.set(key, { value, stamp, expiresAt: Date.now() + this.ttlMs })
+    const weight = weigh ? weigh(value) : 0
+    if (this.trusted && this.generations.stamp(tables) === stamp && weight <= this.maxWeight) {
+      this.remove(key)
+      while (this.entries.size && (this.entries.size >= this.maxEntries || this.weight + weight > this.maxWeight)) this.remove(this.entries.keys().next().value!)
+      this.entries.set(key, { value, stamp, expiresAt: Date.now() + this.ttlMs, weight })
+      this.weight += weight
     }
     return value
   }
 
+  private remove(key: string): void {
+    const e = this.entries.get(key)
+    if (!e) return
+    this.weight -= e.weight
+    this.entries.delete(key)
+  }
+
   clear(): void {
     this.entries.clear()
+    this.weight = 0
   }
 }
 

@@ -57,6 +57,24 @@ describe('exact read cache', () => {
     assert.equal(await cache.get('k', ['t'], async () => 2), 2)
   })
 
+  test('large values are bounded by their declared weight: the oldest are dropped first, one heavier than the bound is not kept', async () => {
+    const cache = new ReadCache(new TableGenerations(), 60_000, 100, 10)
+    let loads = 0
+    const read = (key: string, weight: number) => cache.get(key, ['t'], async () => { loads++; return key }, () => weight)
+    await read('a', 4)
+    await read('b', 4)
+    await read('c', 4) // 12 > 10: a goes
+    assert.equal(loads, 3)
+    await read('b', 4)
+    await read('c', 4)
+    assert.equal(loads, 3, 'b and c are still cached')
+    await read('a', 4)
+    assert.equal(loads, 4, 'a was dropped')
+    await read('huge', 11)
+    await read('huge', 11)
+    assert.equal(loads, 6, 'a value heavier than the bound is never cached')
+  })
+
   test('visibility keys separate tenants, admins and owners', () => {
     const base = { crossTenant: false, tenantId: 1, isAdmin: true, userId: 5 }
     const keys = new Set([

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { visibilityKey } from '../read-cache.ts'
 import { NotFound } from '../errors.ts'
 import { tenantScope } from '../kernel/tenancy.ts'
+import { textContains } from '../kernel/list-filter.ts'
 import { customers } from './customers.table.ts'
 import type { Customer } from './customers.ts'
 import { validId } from '../kernel/ids.ts'
@@ -70,13 +71,6 @@ export interface CustomerFilter {
   totalReceiptsTo?: string
 }
 
-/** Case-insensitive "contains" without LIKE wildcards to escape. */
-function contains(column: SQLWrapper, needle: string): SQL {
-  // PostgreSQL text cannot hold NUL: such a needle matches nothing (and must not reach the server).
-  if (needle.includes('\u0000')) return sql`false`
-  return sql`position(lower(${needle}) in lower(coalesce(${column}, ''))) > 0`
-}
-
 /**
  * Customers of the actor's tenant matching every given filter (a list filter matches any of its
  * values), ordered by id; one page of `pageSize` rows (`pageNo` from 1) and the total number of matches.
@@ -87,11 +81,11 @@ export async function searchCustomers(
   const conds: (SQL | undefined)[] = [tenantScope(actor, customers.tenantId)]
   if (filter.ids) conds.push(filter.ids.length ? inArray(customers.id, filter.ids) : sql`false`)
   if (filter.tenantIds) conds.push(filter.tenantIds.length ? inArray(customers.tenantId, filter.tenantIds) : sql`false`)
-  if (filter.login !== undefined) conds.push(contains(primaryLogin, filter.login))
-  if (filter.name !== undefined) conds.push(contains(customers.name, filter.name))
-  if (filter.company !== undefined) conds.push(contains(customers.company, filter.company))
-  if (filter.city !== undefined) conds.push(contains(customers.city, filter.city))
-  if (filter.state !== undefined) conds.push(contains(customers.state, filter.state))
+  if (filter.login !== undefined) conds.push(textContains(primaryLogin, filter.login))
+  if (filter.name !== undefined) conds.push(textContains(customers.name, filter.name))
+  if (filter.company !== undefined) conds.push(textContains(customers.company, filter.company))
+  if (filter.city !== undefined) conds.push(textContains(customers.city, filter.city))
+  if (filter.state !== undefined) conds.push(textContains(customers.state, filter.state))
   if (filter.status !== undefined) conds.push(eq(customers.status, filter.status))
   if (filter.createdFrom) conds.push(gte(customers.createdAt, filter.createdFrom))
   // Whole seconds, as the wire shows creation times: an end bound of second T keeps everything created during T.

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { Invalid } from '../errors.ts'
 
@@ -33,6 +33,13 @@ const MAX_INT = 2_147_483_647
 /** An ILIKE pattern matching `value` anywhere, its own `%`, `_` and `\\` taken literally. */
 export function containsPattern(value: string): string {
   return '%' + value.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
+}
+
+/** Case-insensitive (Unicode lower-casing) "contains" without LIKE wildcards to escape; a NUL needle matches nothing. */
+export function textContains(column: SQLWrapper, needle: string): SQL {
+  // PostgreSQL text cannot hold NUL: such a needle matches nothing (and must not reach the server).
+  if (needle.includes('\u0000')) return sql`false`
+  return sql`position(lower(${needle}) in lower(coalesce(${column}, ''))) > 0`
 }
 
 /** Builds the WHERE condition and paging for a list; bad values are Invalid for their name. */

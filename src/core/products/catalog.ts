@@ -5,6 +5,7 @@ import { customers } from '../customers/customers.table.ts'
 import { Invalid, NotFound } from '../errors.ts'
 import { integerRule, required, textRule } from '../kernel/field-rules.ts'
 import { idIn } from './id-list.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { tenantScope, validId } from '../kernel/index.ts'
 import { productAddonRules, productGroups, products, subscriptionPlans } from './products.table.ts'
 
@@ -139,20 +140,27 @@ export interface ProductQuery {
   owners?: (number | null)[]
 }
 
-/** Products of the actor's tenant, by id. */
+const CATALOG_TABLES = ['products', 'product_groups', 'subscription_plans']
+
+/** Products of the actor's tenant, by id. The tenant's catalogue is read once and cached exactly. */
 export async function queryProducts(core: Core, actor: Actor, q: ProductQuery = {}): Promise<CatalogProduct[]> {
   if (q.ids && !q.ids.length) return []
+  const all = await core.reads.get(`catalog:${visibilityKey(actor)}`, CATALOG_TABLES, () => loadCatalog(core, actor))
+  const ids = q.ids ? new Set(q.ids) : null
+  return all.filter((p) => (!ids || ids.has(p.id)) && (!q.kind || p.kind === q.kind) && (!q.owners || q.owners.includes(p.ownerCustomerId)))
+}
+
+async function loadCatalog(core: Core, actor: Actor): Promise<CatalogProduct[]> {
   const rows = await core.db.select({ p: products, groupName: productGroups.name, plan: subscriptionPlans }).from(products)
     .leftJoin(productGroups, eq(productGroups.id, products.groupId))
     .leftJoin(subscriptionPlans, eq(subscriptionPlans.id, products.subscriptionId))
-    .where(and(tenantScope(actor, products.tenantId), q.ids ? idIn(products.id, q.ids) : undefined, q.kind ? eq(products.kind, q.kind) : undefined))
+    .where(tenantScope(actor, products.tenantId))
     .orderBy(asc(products.id))
-  const out = rows.map(({ p, groupName, plan }): CatalogProduct => ({
+  return rows.map(({ p, groupName, plan }): CatalogProduct => ({
     id: p.id, tenantId: p.tenantId, ownerCustomerId: p.ownerCustomerId, kind: p.kind, name: p.name, description: p.description,
     endUserName: p.endUserName, groupId: p.groupId, groupName: groupName ?? null, addonPriority: p.addonPriority, fee: p.fee,
     currency: p.currency, clonedFromId: p.clonedFromId, subscription: plan ? { id: plan.id, name: plan.name, fee: plan.fee } : null, createdAt: p.createdAt,
   }))
-  return q.owners ? out.filter((p) => q.owners!.includes(p.ownerCustomerId)) : out
 }
 
 /** The add-on ids each of these main products allows. */

@@ -116,7 +116,12 @@ export const serviceFeatures = pgTable('service_features', {
   name: text('name').notNull(),
   enabled: boolean('enabled').notNull(),
   attributes: jsonb('attributes').$type<Record<string, string[]>>().notNull().default({}),
-}, (t) => [uniqueIndex('service_features_subject_key').on(sql`coalesce(${t.productId}, 0)`, sql`coalesce(${t.accountId}, 0)`, t.name)])
+}, (t) => [
+  uniqueIndex('service_features_subject_key').on(sql`coalesce(${t.productId}, 0)`, sql`coalesce(${t.accountId}, 0)`, t.name),
+  // The reads go by account or by product (the key above is on expressions and serves neither).
+  index('service_features_account_idx').on(t.accountId, t.name).where(sql`${t.accountId} is not null`),
+  index('service_features_product_idx').on(t.productId, t.name).where(sql`${t.productId} is not null`),
+])
 
 /** A customer's hunt group (`i_c_group`). */
 export const huntGroups = pgTable('hunt_groups', {

@@ -3,6 +3,7 @@ import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { idIn } from './id-list.ts'
 import { tenantScope } from '../kernel/index.ts'
+import { visibilityKey } from '../read-cache.ts'
 import { queryProducts, type CatalogProduct } from './catalog.ts'
 import { effectiveFeatures, type EffectiveFeature, type FeatureSetting } from './features.ts'
 import { accountAddons, accountServices, huntGroupMembers, huntGroups, serviceFeatures } from './products.table.ts'
@@ -38,13 +39,13 @@ export async function addonAssignments(core: Core, actor: Actor, accountIds: num
   }))
 }
 
-/** The effective service features of each account (main product, current add-ons by priority, account). */
-export async function accountFeatures(core: Core, actor: Actor, list: ServiceAccount[], assignments: AddonAssignment[], now = new Date()): Promise<Map<number, EffectiveFeature[]>> {
-  const out = new Map<number, EffectiveFeature[]>()
-  if (!list.length) return out
-  const current = assignments.filter((g) => isCurrent(g, now))
-  const productIds = [...new Set([...list.map((a) => a.product?.id).filter((id): id is number => !!id), ...current.map((g) => g.addon.id)])]
-  const accountIds = list.map((a) => a.id)
+/** Feature settings of these accounts and products, by subject. */
+interface FeatureSettings {
+  ofProduct: Map<number, FeatureSetting[]>
+  ofAccount: Map<number, FeatureSetting[]>
+}
+
+async function featureSettings(core: Core, actor: Actor, accountIds: number[], productIds: number[]): Promise<FeatureSettings> {
   const rows = await core.db.select().from(serviceFeatures).where(and(tenantScope(actor, serviceFeatures.tenantId), or(
     idIn(serviceFeatures.accountId, accountIds),
     productIds.length ? idIn(serviceFeatures.productId, productIds) : undefined,
@@ -56,15 +57,59 @@ export async function accountFeatures(core: Core, actor: Actor, list: ServiceAcc
     if (r.productId) ofProduct.set(r.productId, [...(ofProduct.get(r.productId) ?? []), setting])
     if (r.accountId) ofAccount.set(r.accountId, [...(ofAccount.get(r.accountId) ?? []), setting])
   }
+  return { ofProduct, ofAccount }
+}
+
+/** The products whose settings an account's features draw on: its main product and every add-on it was ever given. */
+function featureProducts(list: ServiceAccount[], assignments: AddonAssignment[]): number[] {
+  return [...new Set([...list.map((a) => a.product?.id).filter((id): id is number => !!id), ...assignments.map((g) => g.addon.id)])]
+}
+
+function effectiveAt(list: ServiceAccount[], assignments: AddonAssignment[], settings: FeatureSettings, now: Date): Map<number, EffectiveFeature[]> {
+  const out = new Map<number, EffectiveFeature[]>()
+  const current = assignments.filter((g) => isCurrent(g, now))
   for (const a of list) {
     const addons = current.filter((g) => g.accountId === a.id).sort((x, y) => x.addon.addonPriority - y.addon.addonPriority || x.addon.id - y.addon.id)
     out.set(a.id, effectiveFeatures([
-      a.product ? ofProduct.get(a.product.id) ?? [] : [],
-      ...addons.map((g) => ofProduct.get(g.addon.id) ?? []),
-      ofAccount.get(a.id) ?? [],
+      a.product ? settings.ofProduct.get(a.product.id) ?? [] : [],
+      ...addons.map((g) => settings.ofProduct.get(g.addon.id) ?? []),
+      settings.ofAccount.get(a.id) ?? [],
     ]))
   }
   return out
+}
+
+/** The effective service features of each account (main product, current add-ons by priority, account). */
+export async function accountFeatures(core: Core, actor: Actor, list: ServiceAccount[], assignments: AddonAssignment[], now = new Date()): Promise<Map<number, EffectiveFeature[]>> {
+  if (!list.length) return new Map()
+  const settings = await featureSettings(core, actor, list.map((a) => a.id), featureProducts(list, assignments))
+  return effectiveAt(list, assignments, settings, now)
+}
+
+/** What accounts hold beyond their own row: add-on assignments, effective features at a time, hunt groups. */
+export interface AccountHoldings {
+  assignments: AddonAssignment[]
+  features: Map<number, EffectiveFeature[]>
+  huntGroups: HuntGroup[]
+}
+
+const HOLDINGS_TABLES = ['account_addons', 'products', 'product_groups', 'subscription_plans', 'service_features', 'hunt_groups', 'hunt_group_members', 'account_services']
+
+/**
+ * What these accounts hold, their features effective at `now` (three or four reads whatever their
+ * number). One account's holdings (INFO) are cached exactly; its features are worked out anew.
+ */
+export async function accountHoldings(core: Core, actor: Actor, list: ServiceAccount[], now = new Date()): Promise<AccountHoldings> {
+  const read = async () => {
+    const ids = list.map((a) => a.id)
+    const [assignments, huntGroups] = await Promise.all([addonAssignments(core, actor, ids), huntGroupsOf(core, actor, ids)])
+    const settings = await featureSettings(core, actor, ids, featureProducts(list, assignments))
+    return { assignments, huntGroups, settings }
+  }
+  if (!list.length) return { assignments: [], features: new Map(), huntGroups: [] }
+  const only = list.length === 1 ? list[0]! : null
+  const raw = only ? await core.reads.get(`account-holdings:${visibilityKey(actor)}:${only.id}:${only.product?.id ?? 0}`, HOLDINGS_TABLES, read) : await read()
+  return { assignments: raw.assignments, huntGroups: raw.huntGroups, features: effectiveAt(list, raw.assignments, raw.settings, now) }
 }
 
 /** Products among `productIds` that set at least one service feature. */

@@ -1,6 +1,6 @@
 import {
-  accountFeatures, addonAssignments, enabledFeature, huntGroupsOf, isCurrent,
-  type AddonAssignment, type EffectiveFeature, type HuntGroup, type ServiceAccount,
+  accountHoldings, enabledFeature, isCurrent,
+  type AccountHoldings, type EffectiveFeature, type HuntGroup, type ServiceAccount,
 } from '../../core/products/index.ts'
 import type { OperationContext } from './product-operation.ts'
 import { toProductAddon } from './product-codec.ts'
@@ -14,21 +14,15 @@ import type { AccountServiceFeatureValue, HuntGroupInfoValue } from './servicest
 /** §4.3/§4.4 projections: list (default), summary (forACL), full (INFO). */
 export type Projection = 'list' | 'summary' | 'full'
 
-/** What accounts hold beyond their row, for a set of accounts. */
-export interface AccountDetails {
-  features: Map<number, EffectiveFeature[]>
-  assignments: AddonAssignment[]
-  huntGroups: HuntGroup[]
+/** What accounts hold beyond their row, for a set of accounts, at one time. */
+export interface AccountDetails extends AccountHoldings {
   now: Date
 }
 
-/** Reads the details of these accounts (three queries, whatever their number). */
+/** Reads the details of these accounts (a few queries, whatever their number). */
 export async function loadDetails(ctx: OperationContext, list: ServiceAccount[]): Promise<AccountDetails> {
-  const ids = list.map((a) => a.id)
-  const [assignments, huntGroups] = await Promise.all([addonAssignments(ctx.core, ctx.actor, ids), huntGroupsOf(ctx.core, ctx.actor, ids)])
   const now = new Date()
-  const features = await accountFeatures(ctx.core, ctx.actor, list, assignments, now)
-  return { features, assignments, huntGroups, now }
+  return { ...await accountHoldings(ctx.core, ctx.actor, list, now), now }
 }
 
 const TYPES = { sip: 'SIP', did: 'DID', alias: 'Alias', voucher: 'Voucher' } as const

@@ -1,7 +1,7 @@
-import { assertCustomer, getProduct, queryServiceAccounts, type ServiceAccount } from '../../core/products/index.ts'
-import { fullnameOf, loadDetails, toPortaAccount, withFeatures, type AccountDetails } from './account-codec.ts'
+import { assertCustomer, getProduct, pageServiceAccounts, type ServiceAccountQuery } from '../../core/products/index.ts'
+import { loadDetails, toPortaAccount, withFeatures, type AccountDetails } from './account-codec.ts'
 import type { OperationContext } from './product-operation.ts'
-import { productMatches, termOf } from './product-codec.ts'
+import { termOf } from './product-codec.ts'
 import { argumentFault, type PortaAccountValue, type ProductRequest, type ProductResponseValue } from './servicestack/index.ts'
 import { echo } from './product-operation.ts'
 
@@ -35,35 +35,22 @@ export function productSelection(dto: ProductRequest): ProductSelection {
   return { mode: 'ids', ids }
 }
 
-function selects(sel: ProductSelection, a: ServiceAccount): boolean {
-  if (sel.mode === 'all') return true
-  if (sel.mode === 'ids') return !!a.product && sel.ids.has(a.product.id)
-  return sel.term === null || (!!a.product && productMatches(a.product, sel.term))
-}
-
-/** Step 1 of §4.3: the family's base set (ordered by IAccount). */
-async function baseSet(ctx: OperationContext, family: AccountFamily): Promise<ServiceAccount[]> {
+/** Step 1 of §4.3: the family's base set, as a query (the subject checked first: 400 or 404). */
+async function baseSet(ctx: OperationContext, family: AccountFamily): Promise<ServiceAccountQuery> {
   const { core, actor, dto } = ctx
   if (family === 'ACCT-P') {
     if (!dto.IProduct) throw argumentFault('IProduct')
     await getProduct(core, actor, dto.IProduct)
-    return queryServiceAccounts(core, actor, { productIds: [dto.IProduct] })
+    return { productIds: [dto.IProduct] }
   }
   if (!dto.ICustomer) throw argumentFault('ICustomer')
   await assertCustomer(core, actor, dto.ICustomer)
-  if (family === 'ACCT-C') {
-    const all = await queryServiceAccounts(core, actor, { customerId: dto.ICustomer })
-    return dto.IProduct ? all.filter((a) => a.product?.id === dto.IProduct) : all
-  }
+  if (family === 'ACCT-C') return { customerId: dto.ICustomer, ...(dto.IProduct ? { productIds: [dto.IProduct] } : {}) }
   if (!dto.MultipleProducts) throw argumentFault('MultipleProducts')
   const sel = productSelection(dto)
-  const all = await queryServiceAccounts(core, actor, { customerId: dto.ICustomer })
-  return all.filter((a) => selects(sel, a) || (family === 'ACCT-A' && sel.mode === 'term' && sel.term !== null && advancedMatch(a, sel.term)))
-}
-
-function advancedMatch(a: ServiceAccount, term: string): boolean {
-  const name = [a.firstName, a.lastName].filter(Boolean).join(' ').trim() || a.displayName || a.login
-  return [a.login, a.extensionNumber, name, a.email].some((t) => !!t && t.toLowerCase().includes(term))
+  if (sel.mode === 'ids') return { customerId: dto.ICustomer, productIds: [...sel.ids] }
+  if (sel.mode === 'term' && sel.term !== null) return { customerId: dto.ICustomer, productText: { term: sel.term, orAccountText: family === 'ACCT-A' } }
+  return { customerId: dto.ICustomer }
 }
 
 /** Runs an account-list family: `Accounts` and `NumberOfAccounts` (§4.3). */
@@ -76,32 +63,34 @@ export async function accountFamily(ctx: OperationContext, family: AccountFamily
   return { ...await listAccounts(ctx, await baseSet(ctx, family)), ...echo(dto) }
 }
 
-/**
- * Steps 2–5 of §4.3 over a base set. The filters read the account's own fields; only
- * `getaccountsforCLI` needs the effective features (`hideCLI`) of the whole set, and the details of
- * the projection are read for the page alone.
- */
-export async function listAccounts(ctx: OperationContext, base: ServiceAccount[]): Promise<{ Accounts: PortaAccountValue[]; NumberOfAccounts: number }> {
-  const { dto } = ctx
+/** Step 2 of §4.3: the flag filters, added to the base set's query. */
+function withFlagFilters(dto: ProductRequest, base: ServiceAccountQuery): ServiceAccountQuery {
   const term = termOf(dto.SearchTerm)
-  let rows = base.filter((a) => {
-    if (a.kind === 'alias' && !dto.Aliases) return false
-    if (dto.GetDIDS && a.kind !== 'did') return false
-    if (dto.getNonDIDAccbySearchTerm && a.kind === 'did') return false
-    if (dto.GetBlockedAccounts && a.active) return false
-    if (dto.getaccountsforCLI && !a.active) return false
-    if (dto.getZTPAccounts && !a.device) return false
-    if (term !== null && ![a.login, a.extensionNumber, fullnameOf(a), a.email].some((t) => !!t && t.toLowerCase().includes(term))) return false
-    return true
-  })
-  if (dto.getaccountsforCLI) {
-    const { features } = await loadDetails(ctx, rows)
-    rows = rows.filter((a) => !(features.get(a.id) ?? []).some((f) => f.name === 'clir' && f.enabled))
+  return {
+    ...base,
+    ...(dto.Aliases ? {} : { excludeKinds: ['alias'] }),
+    ...(dto.GetDIDS ? { kinds: ['did'] } : {}),
+    ...(dto.getNonDIDAccbySearchTerm ? { excludeKinds: dto.Aliases ? ['did'] : ['alias', 'did'] } : {}),
+    ...(dto.GetBlockedAccounts ? { blocked: true } : {}),
+    ...(dto.getaccountsforCLI ? { blocked: false, withoutEnabledFeature: { name: 'clir', now: new Date() } } : {}),
+    ...(dto.getZTPAccounts ? { withDevice: true } : {}),
+    ...(term !== null ? { accountText: term } : {}),
   }
+}
+
+/**
+ * Steps 2–5 of §4.3 over a base set, in the database: the filters, the count, the page; the
+ * details of the projection are read for the page alone.
+ */
+export async function listAccounts(ctx: OperationContext, base: ServiceAccountQuery): Promise<{ Accounts: PortaAccountValue[]; NumberOfAccounts: number }> {
+  const { core, actor, dto } = ctx
+  // Blocked accounts and accounts for CLI (unblocked ones) exclude each other.
+  if (dto.GetBlockedAccounts && dto.getaccountsforCLI) return { Accounts: [], NumberOfAccounts: 0 }
+  const q = withFlagFilters(dto, base)
   const pageSize = dto.PageOffset ?? 0
-  const page = Math.max(dto.PageNumber ?? 0, 1)
-  const shown = pageSize > 0 ? rows.slice((page - 1) * pageSize, page * pageSize) : rows
+  const page = pageSize > 0 ? { size: pageSize, number: Math.max(dto.PageNumber ?? 0, 1) } : undefined
+  const { total, accounts: shown } = await pageServiceAccounts(core, actor, q, page)
   const d: AccountDetails = await loadDetails(ctx, shown)
   const accounts = shown.map((a) => withFeatures(toPortaAccount(a, d, dto.forACL ? 'summary' : 'list'), a, d, !!dto.GetAccountServiceFeatures))
-  return { Accounts: accounts, NumberOfAccounts: rows.length }
+  return { Accounts: accounts, NumberOfAccounts: total }
 }

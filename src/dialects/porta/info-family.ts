@@ -12,7 +12,7 @@ export async function accountInfo(ctx: OperationContext, by: { id: number } | { 
   const { core, actor, dto } = ctx
   const account = await getServiceAccount(core, actor, by, { withSecret: true })
   const others = dto.forBLF
-    ? (await queryServiceAccounts(core, actor, { customerId: account.customerId })).filter((a) => a.id !== account.id && a.extensionNumber)
+    ? await queryServiceAccounts(core, actor, { customerId: account.customerId, withExtension: true, excludeIds: [account.id] })
     : []
   const details = await loadDetails(ctx, [account, ...others])
   const info = toPortaAccount(account, details, 'full')

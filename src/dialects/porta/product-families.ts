@@ -1,6 +1,6 @@
 import { NotFound } from '../../core/errors.ts'
 import {
-  allowedAddons, assertCustomer, assertSubReseller, getProduct, productsWithFeatures, queryProducts, queryServiceAccounts, type CatalogProduct,
+  allowedAddons, assertCustomer, assertSubReseller, getProduct, productsWithFeatures, mainProductIdsOfCustomer, queryProducts, type CatalogProduct,
 } from '../../core/products/index.ts'
 import { productSelection } from './account-list.ts'
 import { echo, type OperationContext } from './product-operation.ts'
@@ -68,10 +68,7 @@ export async function productsOfCustomer(ctx: OperationContext): Promise<Product
   const { core, actor, dto } = ctx
   if (!dto.ICustomer) throw argumentFault('ICustomer')
   await assertCustomer(core, actor, dto.ICustomer)
-  const accounts = await queryServiceAccounts(core, actor, { customerId: dto.ICustomer })
-  const byId = new Map<number, CatalogProduct>()
-  for (const a of accounts) if (a.product) byId.set(a.product.id, a.product)
-  let list = [...byId.values()].sort((a, b) => a.id - b.id)
+  let list = await queryProducts(core, actor, { ids: await mainProductIdsOfCustomer(core, actor, dto.ICustomer) })
   if (dto.MultipleProducts) {
     const sel = productSelection(dto)
     if (sel.mode === 'ids') list = list.filter((p) => sel.ids.has(p.id))

@@ -1,4 +1,4 @@
-import { addonAssignments, queryServiceAccounts, type CatalogProduct, type ServiceAccount } from '../../../core/products/index.ts'
+import { queryServiceAccounts, type CatalogProduct, type ServiceAccount } from '../../../core/products/index.ts'
 import { fullnameOf, identityOf, loadDetails } from '../account-codec.ts'
 import { echo, portaOperation, type OperationContext } from '../product-operation.ts'
 import { argumentFault, minDate, parseBool, parseDateTime, type ProductResponseValue } from '../servicestack/index.ts'
@@ -42,9 +42,9 @@ export const getProductsList = portaOperation({
   summary: 'REPORT: main-product and add-on rows of every account in a window (Porta GetProductsList, §3 row 11)',
   serve: async (ctx): Promise<ProductResponseValue> => {
     const { from, to, byActivation } = windowOf(ctx)
-    const accounts = await queryServiceAccounts(ctx.core, ctx.actor, { includeClosed: true })
+    const accounts = await queryServiceAccounts(ctx.core, ctx.actor, { includeClosed: true, window: { from, to, byActivation } })
     const details = await loadDetails(ctx, accounts)
-    const assignments = await addonAssignments(ctx.core, ctx.actor, accounts.map((a) => a.id))
+    const assignments = details.assignments
     const rows: PortaProductInfoValue[] = []
     const row = (a: ServiceAccount, p: CatalogProduct, start: Date, end: Date | null, type: 'Main' | 'Addon'): PortaProductInfoValue => {
       const subscriptionFee = p.subscription?.fee ?? 0

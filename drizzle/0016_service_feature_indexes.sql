@@ -1,0 +1,2 @@
+CREATE INDEX "service_features_account_idx" ON "service_features" USING btree ("account_id","name") WHERE "service_features"."account_id" is not null;--> statement-breakpoint
+CREATE INDEX "service_features_product_idx" ON "service_features" USING btree ("product_id","name") WHERE "service_features"."product_id" is not null;
