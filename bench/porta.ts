@@ -7,8 +7,9 @@ import { runCli, startHello, startServer } from './processes.ts'
 // Issue 16 point 5, on PostgreSQL against a real `serve` child: one customer with BENCH_PORTA_ACCOUNTS
 // (default 100,000) accounts on two main products, a tenth with an add-on assignment; measures
 // GetAccountInfoByIAccount in JSON and JSV, GetPagedAccountsForMultipleProducts (page 50, 100 per
-// page) and the REPORT GetProductsList (activation window of one day), each as req/s, p99 and a
-// ratio to the bare Fastify hello-world measured right before it.
+// page, every page in turn, and the first page right after a write) and the REPORT GetProductsList
+// (activation window of one day), each as req/s, p99 and a ratio to the bare Fastify hello-world
+// measured right before it.
 // Run alone: `node --import tsx bench/porta.ts` (BENCH_DURATION seconds per case, default 10).
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -24,14 +25,44 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`)
 }
 
-async function rate(url: string, conns: number): Promise<{ rps: number; p99: number; non2xx: number }> {
-  await autocannon({ url, connections: conns, duration: Math.min(2, duration) })
-  const r = await autocannon({ url, connections: conns, duration })
+/** req/s and p99 of `url`, or of the paths `paths` gives in turn (every page of a list, say). */
+async function rate(url: string, conns: number, paths?: (i: number) => string): Promise<{ rps: number; p99: number; non2xx: number }> {
+  let i = 0
+  const requests = paths ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths(i++) }) }] : undefined
+  await autocannon({ url, connections: conns, duration: Math.min(2, duration), requests })
+  const r = await autocannon({ url, connections: conns, duration, requests })
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts }
 }
 
+/**
+ * The first page of a list right after a write to an account (the cached match is dropped, so the
+ * page reads it anew), `rounds` times in a row: req/s of that sequence and its slowest page.
+ */
+async function pageAfterWrite(url: string, databaseUrl: string, accountId: number, rounds: number): Promise<{ rps: number; p99: number; non2xx: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const times: number[] = []
+  let failed = 0
+  try {
+    for (let i = 0; i < rounds; i++) {
+      await client.query('update accounts set first_name = $1 where id = $2', [`First${i}`, accountId])
+      // The change notice reaches the server asynchronously: a short settle keeps the measure honest.
+      await new Promise((r) => setTimeout(r, 50))
+      const t0 = performance.now()
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      times.push(performance.now() - t0)
+      if (res.status !== 200) failed++
+    }
+  } finally {
+    await client.end()
+  }
+  const total = times.reduce((a, b) => a + b, 0)
+  return { rps: (rounds * 1000) / total, p99: Math.round(Math.max(...times)), non2xx: failed }
+}
+
 /** The customer, products and accounts, written straight to the database; returns ids to read. */
-async function seed(databaseUrl: string, resellerId: number, count: number): Promise<{ customerId: number; productIds: number[]; accountId: number }> {
+export async function seed(databaseUrl: string, resellerId: number, count: number): Promise<{ customerId: number; productIds: number[]; accountId: number }> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -69,10 +100,13 @@ export async function benchPorta(opts: { accounts?: number } = {}): Promise<Port
     const s = await seed(db.url, reseller.id, count)
     const key = reseller.apiKey
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+    const pages = Math.max(1, Math.floor(count / 100))
+    const pagePath = (n: number) => `/porta/GetPagedAccountsForMultipleProducts/${key}/${s.customerId}/${s.productIds.join(',')}/${n}/100/*`
     const cases = [
       { name: 'Porta GetAccountInfoByIAccount (JSON)', path: `/porta/GetAccountInfoByIAccount/${key}/${s.accountId}`, conns: connections },
       { name: 'Porta GetAccountInfoByIAccount (JSV)', path: `/porta/GetAccountInfoByIAccount/${key}/${s.accountId}.jsv`, conns: connections },
-      { name: `Porta GetPagedAccountsForMultipleProducts, ${count} accounts, page 50 of 100 per page`, path: `/porta/GetPagedAccountsForMultipleProducts/${key}/${s.customerId}/${s.productIds.join(',')}/50/100/*`, conns: 4 },
+      { name: `Porta GetPagedAccountsForMultipleProducts, ${count} accounts, every page of 100 in turn`, path: pagePath(50), paths: (i: number) => pagePath((i % pages) + 1), conns: 4 },
+      { name: `Porta GetPagedAccountsForMultipleProducts, ${count} accounts, page 50 right after a write to an account (the match read anew; p99 = slowest of 20)`, path: pagePath(50), afterWrite: true, conns: 1 },
       { name: `Porta GetProductsList (REPORT), ${count} accounts, activation window of one day`, path: `/porta/GetProductsList/${key}/${day}/${day}/true`, conns: 1 },
     ]
     const out: PortaFigures['cases'] = []
@@ -81,7 +115,7 @@ export async function benchPorta(opts: { accounts?: number } = {}): Promise<Port
       if (probe.status !== 200) throw new Error(`${c.name}: ${probe.status} ${(await probe.text()).slice(0, 200)}`)
       const baseline = await rate(`${hello.url}/`, connections)
       log(`measuring ${c.name}`)
-      const m = await rate(`${server.url}${c.path}`, c.conns)
+      const m = c.afterWrite ? await pageAfterWrite(`${server.url}${c.path}`, db.url, s.accountId, 20) : await rate(`${server.url}`, c.conns, c.paths ?? (() => c.path))
       out.push({ name: c.name, ...m, baseline: baseline.rps, connections: c.conns })
     }
     return { accounts: count, cases: out }
