@@ -281,7 +281,13 @@ export class Dispatcher {
       throw e
     }
     // A spool whose provider is down goes back to the queue, routed again when it is due (spec/gateways.md §1).
-    const down = new Set(prepared.filter((p) => 'attempt' in p && this.providerHealth(p.attempt.provider.id)?.state === 'down').map((p) => p.spoolId))
+    // Asked once per provider of the batch, not per spool (a gateway's health counts its recent sends).
+    const state = new Map<number, string | undefined>()
+    const isDown = (providerId: number) => {
+      if (!state.has(providerId)) state.set(providerId, this.providerHealth(providerId)?.state)
+      return state.get(providerId) === 'down'
+    }
+    const down = new Set(prepared.filter((p) => 'attempt' in p && isDown(p.attempt.provider.id)).map((p) => p.spoolId))
     if (down.size > 0) {
       try {
         await deferSpools(this.core, [...down], DEFER_MS)

@@ -156,12 +156,15 @@ export class KannelGateway implements Gateway {
       return report({ kind: 'failed', cause: failure.message, permanent: failure.permanent })
     }
     stats.results++
-    await report({ kind: 'accepted', peerIds: [`spool:${attempt.spoolId}`] })
-    entry.accepted = true
+    const accepted = report({ kind: 'accepted', peerIds: [`spool:${attempt.spoolId}`] })
     if (settings.completeOn === 'accept') {
-      await report({ kind: 'delivered' })
+      // Reported together, the acceptance and the completion are recorded in one write (not two one after the other).
+      await Promise.all([accepted, report({ kind: 'delivered' })])
+      entry.accepted = true
       entry.timer = setTimeout(() => this.forget(attempt.spoolId, entry), ACCEPT_KEEP_MS)
     } else {
+      await accepted
+      entry.accepted = true
       entry.timer = setTimeout(() => {
         if (this.pending.get(attempt.spoolId) !== entry) return
         this.pending.delete(attempt.spoolId)
