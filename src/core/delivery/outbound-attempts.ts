@@ -7,6 +7,7 @@ import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
 import { providerForAttempt, type RoutedProvider } from '../providers/providers.ts'
 import type { ProviderType } from '../providers/providers.table.ts'
 import { queryRows } from '../../db/rows.ts'
+import { emailTokens } from './email-tokens.ts'
 
 /** The provider an attempt is routed through, as its gateway sees it (the secret decrypted for the peer). */
 export interface AttemptProvider {
@@ -51,6 +52,11 @@ export interface DeliveryAttempt {
     files?: { path: string; mime: string }[]
     /** A two-leg call (`callback` program): the second leg's number, bridged to the first. */
     bridgeTo?: string
+    /**
+     * An email's token values (`contact:first_name`, `account:email`, …: spec/gateways.md §4),
+     * which the gateway renders the template's subject and bodies with.
+     */
+    tokens?: Readonly<Record<string, string>>
   }
   provider: AttemptProvider
 }
@@ -81,8 +87,9 @@ type Content = DeliveryAttempt['content']
 
 /**
  * Builds the gateways' view of claimed spools in one query: destination, origin, steps, content
- * (texts and templates read, media files located) and the provider with its secret. Content and
- * providers are looked up once per batch, since a campaign's spools share them.
+ * (texts and templates read, media files located; an email's token values, in one more query for
+ * the batch's emails) and the provider with its secret. Content and providers are looked up once
+ * per batch, since a campaign's spools share them.
  */
 export async function outboundAttempts(core: Core, spoolIds: readonly number[]): Promise<PreparedAttempt[]> {
   if (spoolIds.length === 0) return []
@@ -117,7 +124,18 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
       },
     })
   }
-  return out
+  return withEmailTokens(core, out)
+}
+
+/** Email attempts get their contact's and account's token values (the content object is shared: copied). */
+async function withEmailTokens(core: Core, prepared: PreparedAttempt[]): Promise<PreparedAttempt[]> {
+  const emails = prepared.flatMap((p) => ('attempt' in p && (p.attempt.serviceFlag & EMAIL) !== 0 ? [p.attempt.transmissionId] : []))
+  if (emails.length === 0) return prepared
+  const tokens = await emailTokens(core, emails)
+  return prepared.map((p) => {
+    const t = 'attempt' in p ? tokens.get(p.attempt.transmissionId) : undefined
+    return t && 'attempt' in p ? { spoolId: p.spoolId, attempt: { ...p.attempt, content: { ...p.attempt.content, tokens: t } } } : p
+  })
 }
 
 /**
