@@ -32,7 +32,7 @@ import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
 import gatewayEntryPoints from './dialects/native/gateway-entry-points.ts'
-import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
+import { availableGateways, Dispatcher, gatewayDefaultPort, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -75,6 +75,7 @@ export async function createCore(database: Database, config: Config, log: Logger
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     // Each gateway parses its own settings; API-only processes check them through the same registry.
     checkProviderSettings: providerSettingsProblem,
+    gatewayDefaultPort,
     providerHealth: new ProviderHealthBoard(),
     loginLimits: {
       settings: {

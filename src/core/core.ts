@@ -30,6 +30,12 @@ export interface Core {
    */
   readonly checkProviderSettings: (type: ProviderType, settings: string | null) => string | null
   /**
+   * The port of a provider none was given for, when its gateway's peer listens elsewhere than the
+   * type's default (spec/gateways.md §3 Kannel 13013, §5 fax 443); null: the type's default
+   * (spec/ictcore.md §5.12). Wired like checkProviderSettings.
+   */
+  readonly gatewayDefaultPort: (type: ProviderType, settings: string | null) => number | null
+  /**
    * Provider states (spec/gateways.md §1) as this process's dispatcher sees them: routing skips a
    * `down` provider; the native health route and /metrics read them. Empty without a dispatcher.
    */
