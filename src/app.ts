@@ -8,6 +8,7 @@ import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
 import { NO_LOGIN_EVENTS, type LoginLimitEvents } from './core/login-limits/index.ts'
 import { ProviderHealthBoard } from './core/providers/index.ts'
+import { mailTransportOf } from './core/delivery/index.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
@@ -76,6 +77,7 @@ export async function createCore(database: Database, config: Config, log: Logger
     // Each gateway parses its own settings; API-only processes check them through the same registry.
     checkProviderSettings: providerSettingsProblem,
     gatewayDefaultPort,
+    mailTransport: mailTransportOf(config.smtpUrl),
     providerHealth: new ProviderHealthBoard(),
     loginLimits: {
       settings: {
