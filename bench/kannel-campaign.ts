@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { startServer } from './processes.ts'
+import { cpuSeconds, startServer } from './processes.ts'
 import { createScratchPostgresDatabase } from '../test/helpers/database.ts'
 import { freePort, Kannel } from '../test/helpers/kannel.ts'
 
@@ -15,20 +15,45 @@ import { freePort, Kannel } from '../test/helpers/kannel.ts'
 //   provider (a `switchboard serve` child on a scratch PostgreSQL database, cpm unlimited), timed until
 //   every transmission completed and every delivery report is stored as its `info`/`delivery` row.
 // Target: Switchboard ≥ 0.9 × Kannel alone. Alone: `node --import tsx bench/kannel-campaign.ts`
-// (BENCH_KANNEL_CONTACTS, default 20000).
+// (BENCH_KANNEL_CONTACTS, default 20000; BENCH_KANNEL_PROFILE=<dir>: the server writes a V8 CPU
+// profile there, for bench/profile-summary.ts).
+// The machine is shared: besides the rates, the CPU time per message of each part is shown (Kannel's
+// three processes, the sending side — this process alone, the Switchboard server with it — and the
+// PostgreSQL backends of the scratch database), which a busy neighbour changes much less than a rate.
 
 const ADMIN_PASSWORD = 'bench-kannel-admin-pw'
 const KANNEL_PASSWORD = 'bench-kannel-pw'
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TEXT = 'Your code is 482913. It expires in 10 minutes.'
 
-export interface KannelFigures { contacts: number; kannelPerSecond: number; perSecond: number; ratio: number; loadAverage: number }
+/** CPU milliseconds per message, by part. */
+export interface CpuPerMessage { kannel: number; sender: number; database: number }
+
+export interface KannelFigures {
+  contacts: number; kannelPerSecond: number; perSecond: number; ratio: number; loadAverage: number
+  /** Kannel alone (the sender is this process), and through Switchboard (the sender is the server). */
+  cpuAlone: CpuPerMessage; cpuSwitchboard: CpuPerMessage
+}
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`)
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** CPU seconds of processes, by pid (0 for one that is gone). */
+function cpuOf(pids: readonly number[]): number {
+  let total = 0
+  for (const pid of pids) {
+    try { total += cpuSeconds(pid) } catch { /* exited */ }
+  }
+  return total
+}
+
+/** The PostgreSQL backends serving database `name` now. */
+async function backendPids(client: pg.Client, name: string): Promise<number[]> {
+  return (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])).rows.map((r) => r.pid)
+}
 
 /** Kannel's own sendsms path with DLRs: `n` requests, 50 in flight; resolves to messages per second. */
 async function kannelAlone(sendsmsPort: number, n: number): Promise<number> {
@@ -74,10 +99,20 @@ export async function benchKannel(opts: { contacts: number }): Promise<KannelFig
   const kannel = await Kannel.start({ sendsmsPort, groups })
   try {
     log(`kannel: its own sendsms path with dlr-mask 31, ${opts.contacts} messages`)
+    const ms = (seconds: number) => (seconds * 1000) / opts.contacts
+    const kannelBefore = cpuOf(kannel.pids())
+    const selfBefore = process.cpuUsage()
     const kannelPerSecond = await kannelAlone(sendsmsPort, opts.contacts)
+    const self = process.cpuUsage(selfBefore)
+    const cpuAlone: CpuPerMessage = { kannel: ms(cpuOf(kannel.pids()) - kannelBefore), sender: ms((self.user + self.system) / 1e6), database: 0 }
     log(`kannel: ${Math.round(kannelPerSecond)} msg/s alone`)
     const db = await createScratchPostgresDatabase(adminUrl, 'sb_bench_kannel')
-    const child = await startServer({ env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: db.url } })
+    const dbName = new URL(db.url).pathname.slice(1)
+    const profileDir = process.env.BENCH_KANNEL_PROFILE
+    const child = await startServer({
+      env: { SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD, DISPATCH_BATCH: '1000', DISPATCH_TICK_MS: '20', DATABASE_URL: db.url },
+      ...(profileDir ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDir] } : {}),
+    })
     const client = new pg.Client({ connectionString: db.url })
     await client.connect()
     const auth = `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}`
@@ -99,6 +134,10 @@ export async function benchKannel(opts: { contacts: number }): Promise<KannelFig
       const id = await call('POST', '/api/campaigns', { program_id: programId, group_id: groupId, cpm: 600 }) as number
       await call('PUT', `/native/campaigns/${id}/cpm`, { cpm: 0 })
       log(`kannel: a campaign of ${opts.contacts} contacts through Switchboard and Kannel`)
+      // The bench's own connection is left out of the database's share (it only polls).
+      const ownPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid
+      const backends = new Map((await backendPids(client, dbName)).filter((p) => p !== ownPid).map((p) => [p, cpuOf([p])]))
+      const before = { kannel: cpuOf(kannel.pids()), server: cpuOf([child.pid]) }
       const t0 = performance.now()
       await call('POST', `/api/campaigns/${id}/start`)
       const stored = `select count(*) as n from spool_results r join spools s on s.id = r.spool_id join transmissions t on t.id = s.transmission_id
@@ -109,9 +148,12 @@ export async function benchKannel(opts: { contacts: number }): Promise<KannelFig
         await sleep(200)
       }
       const seconds = (performance.now() - t0) / 1000
+      let database = 0
+      for (const pid of await backendPids(client, dbName)) if (pid !== ownPid) database += cpuOf([pid]) - (backends.get(pid) ?? 0)
+      const cpuSwitchboard: CpuPerMessage = { kannel: ms(cpuOf(kannel.pids()) - before.kannel), sender: ms(cpuOf([child.pid]) - before.server), database: ms(database) }
       const perSecond = opts.contacts / seconds
       log(`kannel: ${opts.contacts} messages through Switchboard, delivered and reported, in ${seconds.toFixed(1)} s`)
-      return { contacts: opts.contacts, kannelPerSecond, perSecond, ratio: perSecond / kannelPerSecond, loadAverage: loadavg()[0]! }
+      return { contacts: opts.contacts, kannelPerSecond, perSecond, ratio: perSecond / kannelPerSecond, loadAverage: loadavg()[0]!, cpuAlone, cpuSwitchboard }
     } finally {
       await client.end()
       await child.stop()
@@ -123,9 +165,11 @@ export async function benchKannel(opts: { contacts: number }): Promise<KannelFig
 }
 
 export function renderKannel(f: KannelFigures): string {
-  return [`Load average at the end: ${f.loadAverage.toFixed(1)}.`, '', '| Database | Case | msg/s | × Kannel alone | Target |', '|---|---|---:|---:|---|',
-    `| — | Kannel alone: sendsms to smsbox → fakesmsc, dlr-mask 31, every final DLR received, ${f.contacts} messages | ${Math.round(f.kannelPerSecond)} | 1.00 | |`,
-    `| PostgreSQL | SMS campaign through an http (Kannel) provider, ${f.contacts} contacts, every delivery report stored | ${Math.round(f.perSecond)} | ${f.ratio.toFixed(2)} | ≥ 0.9 |`].join('\n')
+  const cpu = (c: CpuPerMessage) => `${c.kannel.toFixed(2)} / ${c.sender.toFixed(2)} / ${c.database.toFixed(2)}`
+  return [`Load average at the end: ${f.loadAverage.toFixed(1)}. CPU ms per message: Kannel's processes / the sender / PostgreSQL.`, '',
+    '| Database | Case | msg/s | × Kannel alone | Target | CPU ms/msg |', '|---|---|---:|---:|---|---|',
+    `| — | Kannel alone: sendsms to smsbox → fakesmsc, dlr-mask 31, every final DLR received, ${f.contacts} messages (sender: the bench's client) | ${Math.round(f.kannelPerSecond)} | 1.00 | | ${cpu(f.cpuAlone)} |`,
+    `| PostgreSQL | SMS campaign through an http (Kannel) provider, ${f.contacts} contacts, every delivery report stored (sender: the server) | ${Math.round(f.perSecond)} | ${f.ratio.toFixed(2)} | ≥ 0.9 | ${cpu(f.cpuSwitchboard)} |`].join('\n')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -8,6 +8,7 @@ import { CredentialCache, Keyring } from './core/secrets/index.ts'
 import { ReadCache, TableGenerations } from './core/read-cache.ts'
 import { NO_LOGIN_EVENTS, type LoginLimitEvents } from './core/login-limits/index.ts'
 import { ProviderHealthBoard } from './core/providers/index.ts'
+import { mailTransportOf } from './core/delivery/index.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
@@ -32,7 +33,7 @@ import porta from './dialects/porta/plugin.ts'
 import delacon from './dialects/delacon/plugin.ts'
 import native from './dialects/native/plugin.ts'
 import gatewayEntryPoints from './dialects/native/gateway-entry-points.ts'
-import { availableGateways, Dispatcher, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
+import { availableGateways, Dispatcher, gatewayDefaultPort, GatewayEntryPoints, providerSettingsProblem, startInboundSmtp } from './dispatch/index.ts'
 
 export interface AppOptions {
   config: Config
@@ -75,6 +76,8 @@ export async function createCore(database: Database, config: Config, log: Logger
     timing: { retryDelayMs: config.dispatch.retryDelaySeconds * 1000, spoolTimeoutMs: config.dispatch.spoolTimeoutSeconds * 1000 },
     // Each gateway parses its own settings; API-only processes check them through the same registry.
     checkProviderSettings: providerSettingsProblem,
+    gatewayDefaultPort,
+    mailTransport: mailTransportOf(config.smtpUrl),
     providerHealth: new ProviderHealthBoard(),
     loginLimits: {
       settings: {

@@ -23,6 +23,8 @@ export interface Config {
   publicBaseUrl?: string
   /** SMTP_FROM: the sender of email when an email provider sets none (spec/gateways.md §4). */
   smtpFrom?: string
+  /** SMTP_URL: the server's default mail transport when no email provider exists (spec/gateways.md §4). */
+  smtpUrl?: string
   /** SMTP_LISTEN (`2525` or `host:port`): Switchboard accepts inbound email over SMTP there (spec/gateways.md §4). */
   smtpListen?: string
   /** SMTP_TLS_CERT / SMTP_TLS_KEY: PEM files; the inbound listener offers STARTTLS with them. */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : 'auto',
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
     smtpListen: env.SMTP_LISTEN || undefined,
     smtpTlsCert: env.SMTP_TLS_CERT || undefined,
     smtpTlsKey: env.SMTP_TLS_KEY || undefined,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/client.ts'
 import type { CredentialCache, Keyring } from './secrets/index.ts'
 import type { ProviderType } from './providers/providers.table.ts'
+import type { AttemptProvider } from './delivery/outbound-attempts.ts'
 import type { ProviderHealthBoard } from './providers/provider-health.ts'
 import type { ReadCache } from './read-cache.ts'
 import type { LoginLimits } from './login-limits/login-limits.ts'
@@ -29,6 +30,17 @@ export interface Core {
    * from the dispatcher's registry, so core imports no gateway.
    */
   readonly checkProviderSettings: (type: ProviderType, settings: string | null) => string | null
+  /**
+   * The port of a provider none was given for, when its gateway's peer listens elsewhere than the
+   * type's default (spec/gateways.md §3 Kannel 13013, §5 fax 443); null: the type's default
+   * (spec/ictcore.md §5.12). Wired like checkProviderSettings.
+   */
+  readonly gatewayDefaultPort: (type: ProviderType, settings: string | null) => number | null
+  /**
+   * The server's default mail transport (SMTP_URL, spec/gateways.md §4): email goes through it when
+   * no email provider exists; null when unset (such email sends fail `no mail transport`).
+   */
+  readonly mailTransport: AttemptProvider | null
   /**
    * Provider states (spec/gateways.md §1) as this process's dispatcher sees them: routing skips a
    * `down` provider; the native health route and /metrics read them. Empty without a dispatcher.

@@ -16,7 +16,6 @@ import { activeProvidersOfTypes, type ProviderHealthSource } from '../core/provi
 import { fireDueSchedules } from '../core/schedules/scheduling.ts'
 import type { EarlierAttempt, EarlierAttempts, Gateway, OutboundAttempt, ProviderHealth, ProviderType } from '../gateways/gateway.ts'
 import { HttpCallbackSender } from '../gateways/partner-callback/http-callback-sender.ts'
-import { emailTokens } from './email-tokens.ts'
 import { deliveryEventsOf, inboundReceiver } from './event-translation.ts'
 import { PartnerCallbackRunner } from './partner-callbacks.ts'
 
@@ -25,8 +24,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const PRUNE_EVERY_MS = 60_000
 /** How long a spool whose provider is down waits in the queue before it is routed and claimed again. */
 const DEFER_MS = 2_000
-/** ICTCore's email service flag. */
-const EMAIL_FLAG = 8
 /** How often upkeep tells the gateways that keep sessions open their active providers. */
 const CONFIGURE_EVERY_MS = 5_000
 
@@ -281,7 +278,13 @@ export class Dispatcher {
       throw e
     }
     // A spool whose provider is down goes back to the queue, routed again when it is due (spec/gateways.md §1).
-    const down = new Set(prepared.filter((p) => 'attempt' in p && this.providerHealth(p.attempt.provider.id)?.state === 'down').map((p) => p.spoolId))
+    // Asked once per provider of the batch, not per spool (a gateway's health counts its recent sends).
+    const state = new Map<number, string | undefined>()
+    const isDown = (providerId: number) => {
+      if (!state.has(providerId)) state.set(providerId, this.providerHealth(providerId)?.state)
+      return state.get(providerId) === 'down'
+    }
+    const down = new Set(prepared.filter((p) => 'attempt' in p && isDown(p.attempt.provider.id)).map((p) => p.spoolId))
     if (down.size > 0) {
       try {
         await deferSpools(this.core, [...down], DEFER_MS)
@@ -290,13 +293,10 @@ export class Dispatcher {
       }
       prepared = prepared.filter((p) => !down.has(p.spoolId))
     }
-    // Email templates are rendered for their contact and account (spec/gateways.md §4).
-    const emails = prepared.flatMap((p) => ('attempt' in p && p.attempt.serviceFlag === EMAIL_FLAG ? [p.attempt.transmissionId] : []))
-    const tokens = await emailTokens(this.core, emails)
     const dueAt = new Map(claimed.map((c) => [c.id, c.dueAt]))
     await Promise.all(prepared.map(async (p) => {
       try {
-        await this.sendOne(p, dueAt.get(p.spoolId)!, 'attempt' in p ? tokens.get(p.attempt.transmissionId) : undefined)
+        await this.sendOne(p, dueAt.get(p.spoolId)!)
       } catch (e) {
         if (!databaseUnavailable(e)) throw e
         // Our database failed during the send, not the peer: the attempt is not counted against the
@@ -310,13 +310,12 @@ export class Dispatcher {
   }
 
   /** Hands one prepared spool to its gateway at its due time and records what the gateway reports. */
-  private async sendOne(p: PreparedAttempt, dueAt: number, tokens?: Record<string, string>): Promise<void> {
+  private async sendOne(p: PreparedAttempt, dueAt: number): Promise<void> {
     if ('failure' in p) return this.sink.report(p.spoolId, { kind: 'failed', cause: p.failure })
     const wait = dueAt - this.core.now().getTime()
     if (wait > 0) await sleep(wait)
     // Core's attempt is the port's OutboundAttempt: the compiler checks the shapes agree here.
-    const core: OutboundAttempt = p.attempt
-    const attempt: OutboundAttempt = tokens ? { ...core, content: { ...core.content, tokens } } : core
+    const attempt: OutboundAttempt = p.attempt
     const gateway = this.gateways.get(attempt.provider.type)
     if (!gateway) return this.sink.report(p.spoolId, { kind: 'failed', cause: `no gateway for provider type ${attempt.provider.type}` })
     try {

@@ -7,7 +7,7 @@ import type { AttemptEvent, InboundEvent, InboundReport } from '../gateways/gate
 /**
  * Translates what a gateway reports about an attempt (the port's vocabulary, spec/gateways.md §1)
  * into core's delivery events (spec/ictcore.md §7.2, §7.5), given the attempt's program steps:
- * - accepted → accepted (the spool is connected), and the peer's message ids as `info`/`message_id`;
+ * - accepted → accepted (the spool is connected, with the peer's reply as its response), and the peer's message ids as `info`/`message_id`;
  * - report → a delivery report as `info`/`delivery` (final) or `info`/`delivery_state` (spec/gateways.md §1);
  * - collected → input (`info`/`dtmf`);
  * - delivered → every step succeeded (`application`/<step> = success; a fax's `info`/`pages` comes
@@ -18,7 +18,7 @@ import type { AttemptEvent, InboundEvent, InboundReport } from '../gateways/gate
  */
 export function deliveryEventsOf(event: AttemptEvent, steps: readonly string[]): DeliveryEvent[] {
   switch (event.kind) {
-    case 'accepted': return [{ kind: 'accepted' }, ...(event.peerIds ?? []).filter((id) => id !== '').map((id): DeliveryEvent => ({ kind: 'info', name: 'message_id', data: id }))]
+    case 'accepted': return [{ kind: 'accepted', ...(event.response ? { response: event.response } : {}) }, ...(event.peerIds ?? []).filter((id) => id !== '').map((id): DeliveryEvent => ({ kind: 'info', name: 'message_id', data: id }))]
     case 'report': return [{ kind: 'info', name: event.final ? 'delivery' : 'delivery_state', data: event.state }]
     case 'collected': return [{ kind: 'input', digits: event.dtmf }]
     case 'delivered': {

@@ -6,10 +6,10 @@ import { SettingsError, type Gateway } from '../gateways/gateway.ts'
 import { EmailGateway } from '../gateways/email/email-gateway.ts'
 import { parseSendmailSettings, parseSmtpSettings } from '../gateways/email/email-settings.ts'
 import { FaxGateway } from '../gateways/fax/fax-gateway.ts'
-import { isFaxProvider, parseFaxSettings } from '../gateways/fax/fax-settings.ts'
+import { FAX_API_PORT, isFaxProvider, parseFaxSettings } from '../gateways/fax/fax-settings.ts'
 import { HttpGateway } from '../gateways/http-gateway.ts'
 import { KannelGateway } from '../gateways/kannel/kannel-gateway.ts'
-import { parseKannelSettings } from '../gateways/kannel/kannel-settings.ts'
+import { KANNEL_SENDSMS_PORT, parseKannelSettings } from '../gateways/kannel/kannel-settings.ts'
 import { SandboxGateway } from '../gateways/sandbox/sandbox-gateway.ts'
 import { parseSandboxSettings } from '../gateways/sandbox/sandbox-settings.ts'
 import { SmppGateway } from '../gateways/smpp/smpp-gateway.ts'
@@ -45,6 +45,17 @@ const SETTINGS_PARSERS: Partial<Record<ProviderType, (settings: string | null) =
   http: (settings) => (isFaxProvider(settings) ? parseFaxSettings(settings) : parseKannelSettings(settings)),
   smtp: parseSmtpSettings,
   sendmail: parseSendmailSettings,
+}
+
+/**
+ * A provider's `port` when none is given, where its gateway's peer says otherwise than the type's
+ * default (spec/ictcore.md §5.12): an `http` provider is Kannel's sendsms (13013, spec/gateways.md
+ * §3) or, with `fax: true`, a fax provider's HTTPS API (443, §5). Null: the type's default (core's
+ * providerDefaultPort, wired in createCore).
+ */
+export function gatewayDefaultPort(type: ProviderType, settings: string | null): number | null {
+  if (type !== 'http') return null
+  return isFaxProvider(settings) ? FAX_API_PORT : KANNEL_SENDSMS_PORT
 }
 
 /**

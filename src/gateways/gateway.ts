@@ -70,9 +70,10 @@ export interface OutboundAttempt {
 export type AttemptEvent =
   /**
    * The peer took the attempt: a message accepted, a call answered. `peerIds`: the peer's message
-   * ids (one per segment of a long SMS), stored as `info` / `message_id` (spec/gateways.md §1).
+   * ids (one per segment of a long SMS), stored as `info` / `message_id` (spec/gateways.md §1);
+   * `response`: the peer's reply, the spool's response (an email server's final 2xx line, §4).
    */
-  | { kind: 'accepted'; peerIds?: readonly string[] }
+  | { kind: 'accepted'; peerIds?: readonly string[]; response?: string }
   /** The attempt ended well: the message delivered, the call or fax done; `pages`: fax pages sent. */
   | { kind: 'delivered'; pages?: number }
   /**

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../src/db/rows.ts'
 import { startTestApp, type TestApp } from '../helpers/app.ts'
 import { TEST_DATABASES } from '../helpers/database.ts'
 import { until } from '../helpers/poll.ts'
@@ -76,6 +78,14 @@ for (const kind of TEST_DATABASES) {
       assert.equal(got.mail.attachments.length, 1)
       assert.equal(got.mail.attachments[0]!.contentType, 'application/pdf')
       assert.deepEqual(Buffer.from(got.mail.attachments[0]!.content), PDF)
+    })
+
+    test('an accepted email\'s spool keeps the server\'s final 2xx reply line as its response', async () => {
+      const t = await send('reply@example.net')
+      assert.equal(t.status, 'completed', JSON.stringify(t))
+      const [s] = await queryRows<{ response: string | null }>(app.core.db, sql`select s.response from spools s join transmissions t on t.id = s.transmission_id
+        join contacts c on c.id = t.contact_id where c.email = 'reply@example.net'`)
+      assert.match(s?.response ?? '', /^250 /)
     })
 
     test('a greylisting server (451) is tried again with backoff inside the attempt, then accepts', async () => {

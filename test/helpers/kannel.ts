@@ -69,6 +69,11 @@ export class Kannel {
     this.startFake([`${from} ${to} ${body}`], 1)
   }
 
+  /** The process ids of bearerbox, smsbox and fakesmsc (the benches read their CPU time). */
+  pids(): number[] {
+    return [this.bearerbox, this.smsbox, this.fake].flatMap((p) => (p?.pid === undefined ? [] : [p.pid]))
+  }
+
   async stop(): Promise<void> {
     await this.stopFake()
     await stopProcess(this.smsbox)

@@ -3,6 +3,7 @@ import type { Core } from '../core.ts'
 import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
 import { BUILTIN_SANDBOX_PROVIDER_ID, EMAIL_SERVICE } from '../notifications/notifications.ts'
 import { routeProvider } from '../providers/providers.ts'
+import { DEFAULT_MAIL_TRANSPORT_ID } from './mail-transport.ts'
 import { schedules } from '../schedules/schedules.table.ts'
 import type { Db } from '../../db/client.ts'
 import { queryRows } from '../../db/rows.ts'
@@ -70,11 +71,23 @@ function dataProblem(row: StartRow, usable: Map<string, Set<number>>): { field: 
 
 /**
  * Where a system notification goes (core/notifications): the tenant's email provider, else the
- * platform's, else the built-in sandbox (recorded, never lost for want of a provider).
+ * platform's, else the server's default mail transport (SMTP_URL) when there is one, else the
+ * built-in sandbox (recorded, never lost for want of a provider).
  */
 async function notificationRoute(core: Core, tenantId: number | null, db: Db): Promise<{ id: number }> {
   return (tenantId !== null ? await routeProvider(core, tenantId, EMAIL_SERVICE, db) : null)
-    ?? await routeProvider(core, null, EMAIL_SERVICE, db) ?? { id: BUILTIN_SANDBOX_PROVIDER_ID }
+    ?? await routeProvider(core, null, EMAIL_SERVICE, db) ?? { id: core.mailTransport ? DEFAULT_MAIL_TRANSPORT_ID : BUILTIN_SANDBOX_PROVIDER_ID }
+}
+
+/**
+ * Where a send goes (§7.1 routing): the tenant's provider; email with no email provider goes
+ * through the server's default mail transport (spec/gateways.md §4 SMTP_URL; the attempt fails
+ * `no mail transport` when it is unset). Null: no provider (404 `No provider available`).
+ */
+async function sendRoute(core: Core, tenantId: number | null, serviceFlag: number, db: Db): Promise<{ id: number } | null> {
+  const routed = await routeProvider(core, tenantId, serviceFlag, db)
+  if (routed || (serviceFlag & EMAIL) === 0) return routed
+  return { id: DEFAULT_MAIL_TRANSPORT_ID }
 }
 
 /**
@@ -117,7 +130,7 @@ export async function startAttempts(core: Core, db: Db, ids: readonly number[], 
       continue
     }
     const key = `${row.notification ? 'n' : ''}${row.tenant_id ?? 0}:${row.service_flag}`
-    if (!routes.has(key)) routes.set(key, row.notification ? await notificationRoute(core, row.tenant_id, db) : await routeProvider(core, row.tenant_id, row.service_flag, db))
+    if (!routes.has(key)) routes.set(key, row.notification ? await notificationRoute(core, row.tenant_id, db) : await sendRoute(core, row.tenant_id, row.service_flag, db))
     const provider = routes.get(key)
     if (!provider) {
       noRoute.push(row.id)

@@ -4,8 +4,11 @@
  * the watchdog also report failures of their own. Reporting the same final event twice is harmless.
  */
 export type DeliveryEvent =
-  /** The peer took the attempt (SMS/email: counts as connected, §7.2). */
-  | { kind: 'accepted' }
+  /**
+   * The peer took the attempt (SMS/email: counts as connected, §7.2); `response`, the peer's reply
+   * (an email server's final 2xx line, spec/gateways.md §4), becomes the spool's response.
+   */
+  | { kind: 'accepted'; response?: string }
   /** A call was answered. */
   | { kind: 'connected' }
   /** A step finished; `ok` false fails it. Recorded as `application`/<step> = success | error. */

@@ -8,6 +8,7 @@ export { sendDueTransmissions, startAttempts, type StartOutcome } from './attemp
 export { runCampaignTurn, withdrawBookedSends } from './pacing.ts'
 export { claimDueSpools, deferSpools, failOverdueReports, failSilentSpools, reapExpiredLeases, renewLeases, type ClaimedSpool } from './spool-queue.ts'
 export { nextPlannedWorkAt, nextQueuedSpoolAt } from './next-due.ts'
+export { DEFAULT_MAIL_TRANSPORT_ID, mailTransportOf } from './mail-transport.ts'
 export { attemptProvider, outboundAttempts, type AttemptProvider, type DeliveryAttempt, type PreparedAttempt } from './outbound-attempts.ts'
 export type { DeliveryEvent, SpoolEvents } from './delivery-event.ts'
 export { EventSink } from './event-sink.ts'

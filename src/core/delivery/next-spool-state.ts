@@ -77,6 +77,7 @@ export function nextSpoolState(spool: SpoolBefore, events: readonly DeliveryEven
     switch (e.kind) {
       case 'accepted':
       case 'connected':
+        if (e.kind === 'accepted' && e.response) response = e.response.slice(0, MAX_DATA)
         if (status !== 'connected') connected = true
         status = 'connected'
         break

@@ -7,6 +7,8 @@ import type { ProgramParams, ProgramType } from '../programs/programs.table.ts'
 import { providerForAttempt, type RoutedProvider } from '../providers/providers.ts'
 import type { ProviderType } from '../providers/providers.table.ts'
 import { queryRows } from '../../db/rows.ts'
+import { emailTokens } from './email-tokens.ts'
+import { DEFAULT_MAIL_TRANSPORT_ID } from './mail-transport.ts'
 
 /** The provider an attempt is routed through, as its gateway sees it (the secret decrypted for the peer). */
 export interface AttemptProvider {
@@ -51,6 +53,11 @@ export interface DeliveryAttempt {
     files?: { path: string; mime: string }[]
     /** A two-leg call (`callback` program): the second leg's number, bridged to the first. */
     bridgeTo?: string
+    /**
+     * An email's token values (`contact:first_name`, `account:email`, …: spec/gateways.md §4),
+     * which the gateway renders the template's subject and bodies with.
+     */
+    tokens?: Readonly<Record<string, string>>
   }
   provider: AttemptProvider
 }
@@ -81,8 +88,9 @@ type Content = DeliveryAttempt['content']
 
 /**
  * Builds the gateways' view of claimed spools in one query: destination, origin, steps, content
- * (texts and templates read, media files located) and the provider with its secret. Content and
- * providers are looked up once per batch, since a campaign's spools share them.
+ * (texts and templates read, media files located; an email's token values, in one more query for
+ * the batch's emails) and the provider with its secret. Content and providers are looked up once
+ * per batch, since a campaign's spools share them.
  */
 export async function outboundAttempts(core: Core, spoolIds: readonly number[]): Promise<PreparedAttempt[]> {
   if (spoolIds.length === 0) return []
@@ -98,9 +106,17 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
   for (const r of rows) {
     if (r.notification) { out.push(await notificationAttempt(core, r, r.notification, providers)); continue }
     if (r.provider_id === null) { out.push({ spoolId: r.spool_id, failure: 'no provider' }); continue }
-    if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
-    const provider = providers.get(r.provider_id)
-    if (!provider || !provider.active) { out.push({ spoolId: r.spool_id, failure: 'provider unavailable' }); continue }
+    let provider: AttemptProvider
+    if (r.provider_id === DEFAULT_MAIL_TRANSPORT_ID) {
+      // Email without an email provider (spec/gateways.md §4): the server's SMTP_URL, if it has one.
+      if (!core.mailTransport) { out.push({ spoolId: r.spool_id, failure: 'no mail transport' }); continue }
+      provider = core.mailTransport
+    } else {
+      if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
+      const routed = providers.get(r.provider_id)
+      if (!routed || !routed.active) { out.push({ spoolId: r.spool_id, failure: 'provider unavailable' }); continue }
+      provider = attemptProvider(routed)
+    }
     const destination = (r.service_flag & EMAIL) !== 0 ? r.contact_email : r.contact_phone
     if (!destination) { out.push({ spoolId: r.spool_id, failure: 'contact has no address' }); continue }
     const key = `${r.program_type}:${JSON.stringify(r.params)}`
@@ -113,24 +129,35 @@ export async function outboundAttempts(core: Core, spoolIds: readonly number[]):
       attempt: {
         spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
         destination, origin: (r.service_flag & EMAIL) !== 0 ? r.account_email : r.account_phone,
-        steps: (r.steps ?? []).filter((s) => !s.startsWith('child:')), content, provider: attemptProvider(provider),
+        steps: (r.steps ?? []).filter((s) => !s.startsWith('child:')), content, provider,
       },
     })
   }
-  return out
+  return withEmailTokens(core, out)
+}
+
+/** Email attempts get their contact's and account's token values (the content object is shared: copied). */
+async function withEmailTokens(core: Core, prepared: PreparedAttempt[]): Promise<PreparedAttempt[]> {
+  const emails = prepared.flatMap((p) => ('attempt' in p && (p.attempt.serviceFlag & EMAIL) !== 0 ? [p.attempt.transmissionId] : []))
+  if (emails.length === 0) return prepared
+  const tokens = await emailTokens(core, emails)
+  return prepared.map((p) => {
+    const t = 'attempt' in p ? tokens.get(p.attempt.transmissionId) : undefined
+    return t && 'attempt' in p ? { spoolId: p.spoolId, attempt: { ...p.attempt, content: { ...p.attempt.content, tokens: t } } } : p
+  })
 }
 
 /**
  * A two-leg call (`callback` program, spec/packetera.md §9): the account's phone is called first,
  * showing the contact's number, then the contact (`bridgeTo`), and the two are bridged.
  */
-function callbackAttempt(r: AttemptRow, content: Content, provider: RoutedProvider): PreparedAttempt {
+function callbackAttempt(r: AttemptRow, content: Content, provider: AttemptProvider): PreparedAttempt {
   if (!r.account_phone) return { spoolId: r.spool_id, failure: 'account has no phone' }
   return {
     spoolId: r.spool_id,
     attempt: {
       spoolId: r.spool_id, transmissionId: r.transmission_id, tenantId: r.tenant_id, serviceFlag: r.service_flag, attempt: r.try_done,
-      destination: r.account_phone, origin: r.contact_phone, steps: r.steps ?? [], content: { ...content, bridgeTo: r.contact_phone! }, provider: attemptProvider(provider),
+      destination: r.account_phone, origin: r.contact_phone, steps: r.steps ?? [], content: { ...content, bridgeTo: r.contact_phone! }, provider,
     },
   }
 }
@@ -143,7 +170,9 @@ const BUILTIN_SANDBOX: AttemptProvider = {
 /** A system notification's attempt: its own recipient, subject and text, through its routed provider. */
 async function notificationAttempt(core: Core, r: AttemptRow, n: NonNullable<AttemptRow['notification']>, providers: Map<number, RoutedProvider | null>): Promise<PreparedAttempt> {
   let provider = BUILTIN_SANDBOX
-  if (r.provider_id !== null && r.provider_id !== BUILTIN_SANDBOX_PROVIDER_ID) {
+  // Routed to SMTP_URL: through it, or the built-in sandbox if it was unset since (recorded, never lost).
+  if (r.provider_id === DEFAULT_MAIL_TRANSPORT_ID) provider = core.mailTransport ?? BUILTIN_SANDBOX
+  else if (r.provider_id !== null && r.provider_id !== BUILTIN_SANDBOX_PROVIDER_ID) {
     if (!providers.has(r.provider_id)) providers.set(r.provider_id, await providerForAttempt(core, r.provider_id))
     const routed = providers.get(r.provider_id)
     if (!routed || !routed.active) return { spoolId: r.spool_id, failure: 'provider unavailable' }

@@ -118,7 +118,12 @@ async function findProvider(core: Core, actor: Actor, id: number): Promise<Provi
   return row
 }
 
-/** Creates a provider of the actor's tenant (admin only); flags and port default from `type`. */
+/** A provider's port when none is given: its gateway's peer's (Kannel, a fax API), else the type's. */
+function defaultPort(core: Core, type: ProviderType, settings: string | null): number | null {
+  return core.gatewayDefaultPort(type, settings) ?? PROVIDER_TYPE_RULES[type].port
+}
+
+/** Creates a provider of the actor's tenant (admin only); flags and port default from `type` (and the gateway). */
 export async function createProvider(core: Core, actor: Actor, input: ProviderFields): Promise<number> {
   requireAdmin(actor, 'provider_create')
   const name = required('name', input.name)
@@ -131,7 +136,7 @@ export async function createProvider(core: Core, actor: Actor, input: ProviderFi
   try {
     const [row] = await core.db.insert(providers).values({
       tenantId, name, type, gatewayFlag: rule.gatewayFlag, serviceFlag: f.serviceFlag ?? rule.serviceFlag, nodeId: f.nodeId ?? 1,
-      host: f.host ?? null, port: f.port ?? rule.port, username: f.username ?? null,
+      host: f.host ?? null, port: f.port ?? defaultPort(core, type, f.settings ?? null), username: f.username ?? null,
       passwordEnc: f.password ? core.keyring.encrypt(f.password) : null,
       dialstring: f.dialstring ?? null, settings: f.settings ?? null, description: f.description ?? null, prefix: f.prefix ?? null,
       register: f.register ?? false, weight: f.weight ?? 0, active: f.active ?? true,
@@ -178,13 +183,14 @@ export async function updateProvider(core: Core, actor: Actor, id: number, input
   const type = input.type === undefined ? current.type : providerType(input.type)
   const rule = PROVIDER_TYPE_RULES[type]
   const set: Partial<typeof providers.$inferInsert> = { updatedAt: core.now() }
+  const settings = f.settings !== undefined ? f.settings : current.settings
   if (type !== current.type) {
-    Object.assign(set, { type, gatewayFlag: rule.gatewayFlag, serviceFlag: rule.serviceFlag, port: rule.port })
+    Object.assign(set, { type, gatewayFlag: rule.gatewayFlag, serviceFlag: rule.serviceFlag, port: defaultPort(core, type, settings) })
   }
   if (f.name) set.name = f.name
   for (const k of ['host', 'username', 'dialstring', 'settings', 'description', 'prefix'] as const) if (f[k] !== undefined) set[k] = f[k]
   if (f.serviceFlag !== undefined) set.serviceFlag = f.serviceFlag ?? rule.serviceFlag
-  if (f.port !== undefined) set.port = f.port ?? rule.port
+  if (f.port !== undefined) set.port = f.port ?? defaultPort(core, type, settings)
   if (f.nodeId !== undefined) set.nodeId = f.nodeId ?? 1
   if (f.weight !== undefined) set.weight = f.weight ?? 0
   if (f.register !== undefined) set.register = f.register ?? false

@@ -149,6 +149,25 @@ async function stage(core: Core, kind: 'document' | 'template', file: InboundFil
 }
 
 /**
+ * Whether an inbound SMTP listener takes mail for `to` from `from` (spec/gateways.md §4), and in
+ * which tenant: the email of an active account (any tenant; the lowest id when two share it)
+ * subscribed to a program for email (receiveemail, emailtofax); or, for email to fax, a fax number
+ * `<digits>@…` when the sender is such an account subscribed to emailtofax. Asked at RCPT TO, before
+ * any message: receiveInbound decides again when the message is stored. Null: no such mailbox.
+ */
+export async function inboundEmailRecipient(core: Core, to: string, from: string): Promise<{ tenantId: number | null } | null> {
+  const subscribed = and(eq(accountPrograms.accountId, accounts.id), eq(accountPrograms.serviceFlag, SERVICE.email))
+  const [direct] = await core.db.select({ tenantId: accounts.tenantId }).from(accounts).innerJoin(accountPrograms, subscribed)
+    .where(and(eq(accounts.active, true), sql`lower(${accounts.email}) = lower(${to})`)).orderBy(asc(accounts.id)).limit(1)
+  if (direct) return direct
+  if (from === '' || !faxNumberOf(to)) return null
+  const [sender] = await core.db.select({ tenantId: accounts.tenantId }).from(accounts).innerJoin(accountPrograms, subscribed)
+    .innerJoin(programs, and(eq(programs.id, accountPrograms.programId), eq(programs.type, 'emailtofax')))
+    .where(and(eq(accounts.active, true), sql`lower(${accounts.email}) = lower(${from})`)).orderBy(asc(accounts.id)).limit(1)
+  return sender ?? null
+}
+
+/**
  * The account inbound traffic is for: the active account of the gateway's tenant with the
  * recipient's phone (sms, fax) or email. An email whose recipient is no account's address but
  * whose local part is a phone number is email to fax: it belongs to the account whose email is the

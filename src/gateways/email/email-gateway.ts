@@ -96,8 +96,11 @@ export class EmailGateway implements Gateway {
         const info = await link.transport.sendMail(message) as { messageId?: string; response?: string }
         stats.results++
         stats.detail = info.response ?? 'accepted'
-        await report({ kind: 'accepted', ...(info.messageId ? { peerIds: [info.messageId] } : {}) })
-        return report({ kind: 'delivered' })
+        // The server's final reply line is the spool's response (§4). Reported together, the
+        // acceptance and the completion are recorded in one write.
+        const accepted = report({ kind: 'accepted', ...(info.messageId ? { peerIds: [info.messageId] } : {}), ...(info.response ? { response: info.response } : {}) })
+        await Promise.all([accepted, report({ kind: 'delivered' })])
+        return
       } catch (e) {
         stats.errors++
         stats.errorsAt.push(Date.now())

@@ -5,7 +5,7 @@ import {
   type PeerRequest, type PeerRequestContext,
 } from '../gateway.ts'
 import { signatureMatches } from '../signatures.ts'
-import { parseFaxSettings, type FaxSettings } from './fax-settings.ts'
+import { FAX_API_PORT, parseFaxSettings, type FaxSettings } from './fax-settings.ts'
 import { faxTiff } from './tiff.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PeerFailure } from '../peer-failure.ts'
@@ -79,7 +79,7 @@ export class FaxGateway implements Gateway {
       connection_id: s.connectionId, to: attempt.destination, from: s.from ?? attempt.origin ?? p.dialstring,
       media_url: `${this.options.publicBaseUrl}/native/fax-media/${token}`, quality: s.quality,
     })
-    const url = `${s.apiBase ?? `https://${p.host}:${p.port ?? 443}/v2`}/faxes`
+    const url = `${s.apiBase ?? `https://${p.host}:${p.port ?? FAX_API_PORT}/v2`}/faxes`
     let failure: PeerFailure | null = null
     let faxId = ''
     for (let tries = 0; ; tries++) {

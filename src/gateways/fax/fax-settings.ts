@@ -12,6 +12,9 @@ export interface FaxSettings extends DeliverySettings {
   quality: 'high' | 'normal'
 }
 
+/** An HTTP fax provider's `port` when none is given (§5): its API is HTTPS. */
+export const FAX_API_PORT = 443
+
 const KEYS = new Set(['fax', 'api_base', 'connection_id', 'from', 'media', 'webhook_secret', 'quality', 'tps', 'dlr_timeout_s', 'retry_max', 'retry_backoff_ms'])
 
 /** Whether an `http` provider's settings say it is a fax provider (`fax: true`); unreadable settings are not. */

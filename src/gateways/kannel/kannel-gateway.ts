@@ -5,7 +5,7 @@ import {
 } from '../gateway.ts'
 import { hmacHex, signatureMatches } from '../signatures.ts'
 import { fitsGsm } from '../smpp/text-coding.ts'
-import { parseKannelSettings, type KannelSettings } from './kannel-settings.ts'
+import { KANNEL_SENDSMS_PORT, parseKannelSettings, type KannelSettings } from './kannel-settings.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PeerFailure } from '../peer-failure.ts'
 
@@ -156,12 +156,15 @@ export class KannelGateway implements Gateway {
       return report({ kind: 'failed', cause: failure.message, permanent: failure.permanent })
     }
     stats.results++
-    await report({ kind: 'accepted', peerIds: [`spool:${attempt.spoolId}`] })
-    entry.accepted = true
+    const accepted = report({ kind: 'accepted', peerIds: [`spool:${attempt.spoolId}`] })
     if (settings.completeOn === 'accept') {
-      await report({ kind: 'delivered' })
+      // Reported together, the acceptance and the completion are recorded in one write (not two one after the other).
+      await Promise.all([accepted, report({ kind: 'delivered' })])
+      entry.accepted = true
       entry.timer = setTimeout(() => this.forget(attempt.spoolId, entry), ACCEPT_KEEP_MS)
     } else {
+      await accepted
+      entry.accepted = true
       entry.timer = setTimeout(() => {
         if (this.pending.get(attempt.spoolId) !== entry) return
         this.pending.delete(attempt.spoolId)
@@ -283,7 +286,7 @@ export class KannelGateway implements Gateway {
       params.set('dlr-url', dlrUrl)
     }
     const host = p.host && p.host.includes(':') ? `[${p.host}]` : p.host ?? '127.0.0.1'
-    return `http://${host}:${p.port ?? 13013}${s.path}?${params.toString().replace(/\+/g, '%20')}`
+    return `http://${host}:${p.port ?? KANNEL_SENDSMS_PORT}${s.path}?${params.toString().replace(/\+/g, '%20')}`
   }
 
   /** One sendsms request: resolves when Kannel accepted (or queued) the message; else a PeerFailure. */

@@ -13,6 +13,9 @@ export interface KannelSettings extends DeliverySettings {
   dlrMask: number
 }
 
+/** Kannel's sendsms port: a Kannel provider's `port` when none is given (§3). */
+export const KANNEL_SENDSMS_PORT = 13013
+
 const KEYS = new Set<string>(['path', 'smsc', 'from', 'coding', 'dlr_mask', ...DELIVERY_SETTING_KEYS])
 
 /** Parses a Kannel provider's `settings` (§3): unknown keys and bad values are a SettingsError naming the key. */

@@ -18,6 +18,13 @@ describe('nextSpoolState: a spool and its events → its next state, result rows
     assert.deepEqual(nextSpoolState(connected, [{ kind: 'connected' }]).spool, { status: 'connected', connected: false, response: null })
   })
 
+  test('the peer\'s reply with an acceptance is the spool\'s response, also once it completed (an email server\'s 2xx line)', () => {
+    const reply = '250 2.0.0 Ok: queued as 4F2A1'
+    const next = nextSpoolState({ status: 'started', programType: 'sendemail', results: [] }, [{ kind: 'accepted', response: reply }, step('email_send'), { kind: 'completed' }])
+    assert.deepEqual(next.spool, { status: 'completed', connected: true, response: reply })
+    assert.deepEqual(next.transmission, { ok: true, response: null })
+  })
+
   test('a connected call whose steps succeed completes, with a row per step, and its transmission succeeds', () => {
     assert.deepEqual(nextSpoolState(started, CALL_OK), {
       spool: { status: 'completed', connected: true, response: null },

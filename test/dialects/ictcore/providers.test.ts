@@ -48,13 +48,15 @@ for (const kind of TEST_DATABASES) {
       assert.equal(app.core.keyring.decrypt(row!.passwordEnc!), 'trunk-secret')
       const defaults: [string, Record<string, unknown>, number, number, number | null][] = [
         ['smpp', { host: '10.0.0.1', username: 'u' }, 2, 4, 2775],
-        ['http', { host: 'sms.example.com', username: 'u' }, 2, 4, 80],
+        // An http provider is Kannel's sendsms (spec/gateways.md §3: 13013), or with fax: true a fax API (§5: 443), not §5.12's 80.
+        ['http', { host: 'sms.example.com', username: 'u' }, 2, 4, 13013],
+        ['http', { host: 'api.fax.example.com', username: 'u', settings: '{"fax":true}' }, 2, 4, 443],
         ['smtp', { host: 'mail.example.com' }, 4, 8, 25],
         ['sendmail', {}, 4, 8, null],
         ['sandbox', {}, 0, 15, null],
       ]
       for (const [type, body, gw, svc, port] of defaults) {
-        const pid = (await call('POST', '/api/providers', { name: `p-${type}`, type, ...body })).json()
+        const pid = (await call('POST', '/api/providers', { name: `p-${type}-${port}`, type, ...body })).json()
         const got = (await call('GET', `/api/providers/${pid}`)).json()
         assert.deepEqual([got.gateway_flag, got.service_flag, got.port], [gw, svc, port], type)
       }

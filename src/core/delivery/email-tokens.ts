@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import type { Core } from '../core/core.ts'
-import { queryRows } from '../db/rows.ts'
+import type { Core } from '../core.ts'
+import { queryRows } from '../../db/rows.ts'
 
 /** Contact and account fields an email template may name (spec/gateways.md §4). */
 const CONTACT_FIELDS = ['first_name', 'last_name', 'phone', 'email', 'address', 'custom1', 'custom2', 'custom3', 'description'] as const
@@ -9,8 +9,7 @@ const ACCOUNT_FIELDS = ['username', 'first_name', 'last_name', 'phone', 'email',
 /**
  * The token values of email attempts, by transmission: `contact:<field>` of its contact and
  * `account:<field>` of its account (null fields are left out, so their tokens stay as written).
- * Read in one query per claim batch. (Attempt content is core's; this belongs beside
- * outboundAttempts when core is next reshaped.)
+ * One query for a claim batch's email attempts.
  */
 export async function emailTokens(core: Core, transmissionIds: readonly number[]): Promise<Map<number, Record<string, string>>> {
   const out = new Map<number, Record<string, string>>()
