@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { removeDir, runCli, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
+
+// Issue 16 point 1: the catalogue commands (product group, subscription, product feature, account,
+// huntgroup) go through the native API of a running server, and Porta reads what they made.
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('catalogue commands through a running server (PGlite)', () => {
+  let dataDir: string
+  let server: ServerProcess
+  let env: Record<string, string>
+  let reseller: { id: number; apiKey: string }
+  let customer: string
+  before(async () => {
+    dataDir = tempDataDir()
+    env = { DATA_DIR: dataDir }
+    server = await startServer(env)
+    reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Catalogue Co', '--username', 'catalogueco', '--json'], env)).stdout)
+    const q = new URLSearchParams({
+      'auth-userid': String(reseller.id), 'api-key': reseller.apiKey, username: 'cat-customer@example.com', passwd: 'Secret123', name: 'Cat Customer', company: 'Cat Ltd',
+      'address-line-1': '1 Road', city: 'Leeds', state: 'Yorks', country: 'GB', zipcode: 'LS1', 'phone-cc': '44', phone: '1132000000', 'lang-pref': 'en',
+    })
+    customer = await (await fetch(`${server.url}/resellerclub/api/customers/signup.json?${q}`, { method: 'POST' })).text()
+    assert.match(customer, /^[0-9]+$/, customer)
+  })
+  after(async () => {
+    await server.stop()
+    removeDir(dataDir)
+  })
+  const cli = async (...args: string[]) => {
+    const res = await runCli([...args, '--json'], env)
+    const out = JSON.parse(res.stdout) as Json
+    return { code: res.code, out, stderr: res.stderr }
+  }
+  const ok = async (...args: string[]) => {
+    const res = await cli(...args)
+    assert.equal(res.code, 0, `${args.join(' ')}: ${JSON.stringify(res.out)} ${res.stderr}`)
+    return res.out
+  }
+  const r = () => String(reseller.id)
+
+  test('a product with a group, a plan and a feature; an account on it with an add-on, a feature and a device, as Porta shows it', async () => {
+    const group = await ok('product', 'group', 'create', '--reseller', r(), '--name', 'Voice')
+    assert.deepEqual((await ok('product', 'group', 'list', '--reseller', r())).items.map((g: Json) => g.name), ['Voice'])
+    const plan = await ok('subscription', 'create', '--reseller', r(), '--name', 'Monthly', '--fee', '5.50')
+    assert.equal((await ok('subscription', 'list', '--reseller', r())).items[0].fee, '5.5')
+    const gold = await ok('product', 'create', '--reseller', r(), '--kind', 'main', '--name', 'Gold', '--currency', 'GBP', '--group', String(group.id), '--subscription', String(plan.id))
+    const intl = await ok('product', 'create', '--reseller', r(), '--kind', 'addon', '--name', 'Intl', '--currency', 'GBP', '--priority', '1')
+    const vm = await ok('product', 'feature', String(gold.id), 'voice_mail', '--set', 'email=vm@example.com')
+    assert.deepEqual(vm.features, [{ name: 'voice_mail', enabled: true, attributes: { email: ['vm@example.com'] } }])
+    assert.equal((await ok('product', 'features', String(gold.id))).features.length, 1)
+
+    const a = await ok('account', 'create', '--customer', customer, '--kind', 'sip', '--login', 'cat.sip', '--secret', 'sip-secret-9', '--product', String(gold.id),
+      '--billing', 'postpaid', '--currency', 'GBP', '--credit-limit', '100', '--extension', '201')
+    assert.deepEqual([a.kind, a.productId, a.billingModel, a.creditLimit], ['sip', gold.id, 'postpaid', '100'])
+    const changed = await ok('account', 'update', String(a.id), '--balance', '12.5', '--subscription', String(plan.id), '--from', '2026-12-01T00:00:00Z')
+    assert.deepEqual([changed.balance, changed.subscription.planId], ['12.5', plan.id])
+    await ok('account', 'addon', String(a.id), '--addon', String(intl.id), '--from', '2026-01-01T00:00:00Z')
+    assert.deepEqual((await ok('account', 'addons', String(a.id))).items.map((g: Json) => g.addonProductId), [intl.id])
+    await ok('account', 'feature', String(a.id), 'call_forwarding', '--set', 'forward_to=441632960001')
+    const features = await ok('account', 'features', String(a.id))
+    assert.deepEqual(features.effective.map((f: Json) => f.name), ['call_forwarding', 'voice_mail'])
+    assert.equal((await ok('account', 'device', String(a.id), '--model', '3')).device.modelId, 3)
+    assert.equal((await ok('account', 'show', String(a.id))).extensionNumber, '201')
+
+    const info = await (await fetch(`${server.url}/porta/GetAccountInfoByIAccount/${reseller.apiKey}/${a.id}`)).json() as Json
+    const p = info.AccountInfo
+    assert.deepEqual([p.IProduct, p.BillingModel, p.Balance, p.CreditLimit, p.UMEnabled, p.redirect_number, p.ExtensionNumber, p.i_ua_type],
+      [gold.id, 'Credit', 12.5, 100, 'Y', '441632960001', '201', 3])
+    assert.deepEqual(p.ActiveAddons.map((x: Json) => x.IAddonProduct), [intl.id])
+  })
+
+  test('a DID from the inventory; block, unblock and close; a hunt group with members', async () => {
+    await ok('numbers', 'add', '--region', 'Australia', '--type', '1300', '--count', '1', '--reseller', r())
+    const number = (await ok('numbers', 'list', '--state', 'free', '--reseller', r())).items[0].number as string
+    const did = await ok('account', 'create', '--customer', customer, '--kind', 'did', '--login', number)
+    assert.deepEqual([did.kind, did.login], ['did', number])
+    const a1 = await ok('account', 'create', '--customer', customer, '--kind', 'sip', '--login', 'hunt.one', '--extension', '301')
+    const a2 = await ok('account', 'create', '--customer', customer, '--kind', 'sip', '--login', 'hunt.two', '--extension', '302')
+    assert.equal((await ok('account', 'block', String(a2.id))).blocked, true)
+    assert.equal((await ok('account', 'unblock', String(a2.id))).blocked, false)
+
+    const g = await ok('huntgroup', 'create', '--customer', customer, '--name', 'Sales', '--number', '300', '--sequence', 'Simultaneous', '--pickup', 'yes')
+    await ok('huntgroup', 'add', String(g.id), '--account', String(a1.id), '--timeout', '20', '--primary', 'yes')
+    const two = await ok('huntgroup', 'add', String(g.id), '--account', String(a2.id))
+    assert.deepEqual(two.members.map((m: Json) => [m.accountId, m.huntOrder]), [[a1.id, 1], [a2.id, 2]])
+    assert.equal((await ok('huntgroup', 'update', String(g.id), '--sequence', 'Least Used')).sequence, 'Least Used')
+    const info = await (await fetch(`${server.url}/porta/GetAccountInfoByIAccount/${reseller.apiKey}/${a1.id}`)).json() as Json
+    assert.deepEqual(info.AccountInfo.HGInfo.map((h: Json) => [h.i_c_group, h.hunt_sequence, h.pickup_allowed]), [[g.id, 'Least Used', 'Y']])
+    assert.equal(info.AccountInfo.i_c_group, g.id)
+    const removed = await ok('huntgroup', 'remove', String(g.id), String(two.members[0].id))
+    assert.deepEqual(removed.members.map((m: Json) => [m.accountId, m.huntOrder]), [[a2.id, 1]])
+    assert.equal((await ok('huntgroup', 'list', '--customer', customer)).total, 1)
+
+    assert.ok((await ok('account', 'close', String(a1.id))).closedAt)
+    const listed = await ok('account', 'list', '--customer', customer)
+    assert.ok(!listed.items.some((x: Json) => x.id === a1.id))
+    assert.equal((await fetch(`${server.url}/porta/GetAccountInfoByIAccount/${reseller.apiKey}/${a1.id}`)).status, 404)
+  })
+
+  test('bad options are refused before any request; unknown subjects are not found', async () => {
+    assert.deepEqual((await cli('account', 'create', '--customer', customer, '--kind', 'fax', '--login', 'x')).out, { error: '--kind must be one of: sip, did, alias, voucher' })
+    assert.deepEqual((await cli('huntgroup', 'update', '1', '--active', 'maybe')).out, { error: '--active must be yes or no' })
+    assert.deepEqual((await cli('product', 'feature', '1', 'clir', '--set', 'novalue')).out, { error: '--set must be ATTR=VALUE' })
+    assert.deepEqual((await cli('account', 'show', '999999')).out, { error: 'Account not found' })
+    assert.deepEqual((await cli('huntgroup', 'show', '999999')).out, { error: 'Hunt group not found' })
+  })
+})
