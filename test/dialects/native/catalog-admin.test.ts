@@ -139,7 +139,7 @@ for (const kind of TEST_DATABASES) {
       }
       const a = await sip()
       const badPlan = await call('PATCH', `/service-accounts/${a.id}`, admin, { subscription: { planId: 1, from: 'yesterday' } })
-      assert.deepEqual([badPlan.status, badPlan.body.field], [400, 'subscription/from'])
+      assert.deepEqual([badPlan.status, badPlan.body.field], [400, 'subscription.from'])
       const badDevice = await call('PUT', `/service-accounts/${a.id}/device`, admin, { modelId: 0 })
       assert.deepEqual([badDevice.status, badDevice.body.field], [400, 'modelId'])
     })
