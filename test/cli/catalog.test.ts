@@ -58,7 +58,9 @@ describe('catalogue commands through a running server (PGlite)', () => {
     const changed = await ok('account', 'update', String(a.id), '--balance', '12.5', '--subscription', String(plan.id), '--from', '2026-12-01T00:00:00Z')
     assert.deepEqual([changed.balance, changed.subscription.planId], ['12.5', plan.id])
     await ok('account', 'addon', String(a.id), '--addon', String(intl.id), '--from', '2026-01-01T00:00:00Z')
-    assert.deepEqual((await ok('account', 'addons', String(a.id))).items.map((g: Json) => g.addonProductId), [intl.id])
+    const assignments = (await ok('account', 'addons', String(a.id))).items
+    assert.deepEqual(assignments.map((g: Json) => g.addonProductId), [intl.id])
+    assert.equal((await ok('account', 'addon-end', String(a.id), String(assignments[0].id), '--at', '2030-01-01T00:00:00Z')).to, '2030-01-01T00:00:00.000Z')
     await ok('account', 'feature', String(a.id), 'call_forwarding', '--set', 'forward_to=441632960001')
     const features = await ok('account', 'features', String(a.id))
     assert.deepEqual(features.effective.map((f: Json) => f.name), ['call_forwarding', 'voice_mail'])

@@ -34,6 +34,7 @@ import accountFeatures from './account-features.ts'
 import accountFeature from './account-feature.ts'
 import accountAddons from './account-addons.ts'
 import accountAddon from './account-addon.ts'
+import accountAddonEnd from './account-addon-end.ts'
 import accountDevice from './account-device.ts'
 import huntgroupList from './huntgroup-list.ts'
 import huntgroupCreate from './huntgroup-create.ts'
@@ -65,7 +66,7 @@ export const COMMANDS: readonly Command[] = [
   serve, worker, migrate, resellerCreate, resellerList, resellerShow, resellerSettings, keyList, keyCreate, keyRevoke,
   userCreate, userPassword, customerList, customerSuspend, customerReactivate,
   productList, productCreate, productAddons, productFeatures, productFeature, productGroupList, productGroupCreate, subscriptionList, subscriptionCreate,
-  accountList, accountCreate, accountShow, accountUpdate, accountBlock, accountUnblock, accountClose, accountFeatures, accountFeature, accountAddons, accountAddon, accountDevice,
+  accountList, accountCreate, accountShow, accountUpdate, accountBlock, accountUnblock, accountClose, accountFeatures, accountFeature, accountAddons, accountAddon, accountAddonEnd, accountDevice,
   huntgroupList, huntgroupCreate, huntgroupShow, huntgroupUpdate, huntgroupAdd, huntgroupRemove,
   promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
   orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,

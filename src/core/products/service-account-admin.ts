@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { accounts } from '../accounts/accounts.table.ts'
@@ -11,7 +11,7 @@ import { assignAddon, createServiceAccount, provisionDevice, setAccountService, 
 import { featureRows } from './catalog-admin.ts'
 import type { EffectiveFeature, FeatureSetting } from './features.ts'
 import { actorForRow } from './operator-scope.ts'
-import { serviceFeatures } from './products.table.ts'
+import { accountAddons, serviceFeatures } from './products.table.ts'
 import { queryServiceAccounts, type ServiceAccount } from './service-accounts.ts'
 import { accountFeatures, addonAssignments, type AddonAssignment } from './service-details.ts'
 
@@ -108,6 +108,16 @@ export async function addServiceAccountAddon(core: Core, actor: Actor, id: numbe
   const reseller = await actorForAccount(core, actor, id)
   const { id: assignmentId } = await assignAddon(core, reseller, { accountId: id, addonProductId: input.addonProductId, from: input.from ?? core.now(), to: input.to })
   return (await addonAssignments(core, reseller, [id])).find((g) => g.id === assignmentId)!
+}
+
+/** Changes the end of an add-on assignment (`to` null = open-ended again); ending it now stops its features now. */
+export async function setServiceAccountAddonEnd(core: Core, actor: Actor, id: number, assignmentId: number, to: Date | null): Promise<AddonAssignment> {
+  const reseller = await actorForAccount(core, actor, id)
+  const g = (await addonAssignments(core, reseller, [id])).find((x) => x.id === assignmentId)
+  if (!g) throw new NotFound('Add-on assignment', assignmentId)
+  if (to && to <= g.effectiveFrom) throw new Invalid('to', 'must be after from')
+  await core.db.update(accountAddons).set({ effectiveTo: to }).where(and(eq(accountAddons.id, assignmentId), eq(accountAddons.accountId, id)))
+  return { ...g, effectiveTo: to }
 }
 
 /** Provisions a phone of a model for an account (replacing any previous one). */

@@ -53,6 +53,7 @@ import { listServiceAccountFeatures } from './operations/list-service-account-fe
 import { setServiceAccountFeature } from './operations/set-service-account-feature.ts'
 import { listServiceAccountAddons } from './operations/list-service-account-addons.ts'
 import { addServiceAccountAddon } from './operations/add-service-account-addon.ts'
+import { endServiceAccountAddon } from './operations/end-service-account-addon.ts'
 import { setServiceAccountDevice } from './operations/set-service-account-device.ts'
 import { listHuntGroups } from './operations/list-hunt-groups.ts'
 import { createHuntGroup } from './operations/create-hunt-group.ts'
@@ -90,7 +91,7 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     listProducts, createProduct, setProductAddons, listProductFeatures, setProductFeature,
     listProductGroups, createProductGroup, listSubscriptionPlans, createSubscriptionPlan,
     listServiceAccounts, createServiceAccount, showServiceAccount, updateServiceAccount, blockServiceAccount, unblockServiceAccount, closeServiceAccount,
-    listServiceAccountFeatures, setServiceAccountFeature, listServiceAccountAddons, addServiceAccountAddon, setServiceAccountDevice,
+    listServiceAccountFeatures, setServiceAccountFeature, listServiceAccountAddons, addServiceAccountAddon, endServiceAccountAddon, setServiceAccountDevice,
     listHuntGroups, createHuntGroup, showHuntGroup, updateHuntGroup, addHuntGroupMember, removeHuntGroupMember,
     listPaymentGateways, createPaymentGateway, showPaymentGateway, updatePaymentGateway, deletePaymentGateway,
     listOrders, createOrder, showOrder, updateOrder, deleteOrder,

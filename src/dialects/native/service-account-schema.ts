@@ -122,6 +122,9 @@ export const addonAssignmentView = (g: AddonAssignment) => ({
 export const AddonAssignmentCreate = Type.Object({ addonProductId: Id, from: Type.Optional(Time), to: Type.Optional(Nullable(Time)) },
   { additionalProperties: false, examples: [{ addonProductId: 8, from: '2026-12-01T00:00:00Z', to: '2027-01-01T00:00:00Z' }] })
 
+/** The body of `PATCH /service-accounts/:id/addons/:assignmentId`: the new end (null = open-ended). */
+export const AddonAssignmentEnd = Type.Object({ to: Nullable(Time) }, { additionalProperties: false, examples: [{ to: '2027-01-01T00:00:00Z' }] })
+
 /** The body of `PUT /service-accounts/:id/device`. */
 export const DeviceBody = Type.Object({
   modelId: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'the phone model (i_ua_type)' }),

@@ -151,6 +151,12 @@ for (const kind of TEST_DATABASES) {
       const g = await call('POST', `/service-accounts/${a.id}/addons`, admin, { addonProductId: intl.id, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })
       assert.deepEqual([g.status, g.body.addonProductId, g.body.from, g.body.to], [201, intl.id, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z'])
       assert.deepEqual((await ok('GET', `/service-accounts/${a.id}/addons`)).items.map((x: Json) => x.id), [g.body.id])
+      const ended = await ok('PATCH', `/service-accounts/${a.id}/addons/${g.body.id}`, { to: '2026-06-01T00:00:00Z' })
+      assert.equal(ended.to, '2026-06-01T00:00:00.000Z')
+      assert.equal((await ok('PATCH', `/service-accounts/${a.id}/addons/${g.body.id}`, { to: null })).to, null)
+      const early = await call('PATCH', `/service-accounts/${a.id}/addons/${g.body.id}`, admin, { to: '2025-01-01T00:00:00Z' })
+      assert.deepEqual([early.status, early.body.field], [400, 'to'])
+      assert.equal((await call('PATCH', `/service-accounts/${a.id}/addons/999999`, admin, { to: null })).status, 404)
       const bad = await call('POST', `/service-accounts/${a.id}/addons`, admin, { addonProductId: main.id })
       assert.deepEqual([bad.status, bad.body.field], [400, 'addonProductId'])
       const backwards = await call('POST', `/service-accounts/${a.id}/addons`, admin, { addonProductId: intl.id, from: '2027-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })
@@ -195,6 +201,7 @@ for (const kind of TEST_DATABASES) {
       const a = await sip()
       const g = await ok('POST', '/hunt-groups', { customerId, name: 'G', number: '301' })
       const m = await ok('POST', `/hunt-groups/${g.id}/members`, { accountId: a.id })
+      const g2 = await ok('POST', `/service-accounts/${a.id}/addons`, { addonProductId: addon.id })
       const requests: [string, string, unknown?][] = [
         ['GET', `/products/${product.id}/features`], ['PUT', `/products/${product.id}/features/clir`, { enabled: true }],
         ['GET', `/service-accounts?customerId=${customerId}`],
@@ -203,6 +210,7 @@ for (const kind of TEST_DATABASES) {
         ['POST', `/service-accounts/${a.id}/block`], ['POST', `/service-accounts/${a.id}/unblock`], ['POST', `/service-accounts/${a.id}/close`],
         ['GET', `/service-accounts/${a.id}/features`], ['PUT', `/service-accounts/${a.id}/features/clir`, { enabled: true }],
         ['GET', `/service-accounts/${a.id}/addons`], ['POST', `/service-accounts/${a.id}/addons`, { addonProductId: addon.id }],
+        ['PATCH', `/service-accounts/${a.id}/addons/${g2.id}`, { to: null }],
         ['PUT', `/service-accounts/${a.id}/device`, { modelId: 1 }],
         ['GET', `/hunt-groups?customerId=${customerId}`], ['POST', '/hunt-groups', { customerId, name: 'X', number: '1' }],
         ['GET', `/hunt-groups/${g.id}`], ['PATCH', `/hunt-groups/${g.id}`, { active: false }],

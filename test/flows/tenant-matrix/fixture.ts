@@ -68,8 +68,8 @@ export interface Objects {
   number: number
   /** A main product of reseller A's service catalogue (Porta IProduct), made through the native API. */
   product: number
-  /** Reseller A's product group, subscription plan, a SIP service account of A's member customer and its hunt group (with it as member), made through the native API. */
-  productGroup: number; plan: number; serviceAccount: number; huntGroup: number; huntMember: number
+  /** Reseller A's product group, subscription plan, a SIP service account of A's member customer with an add-on assignment, and a hunt group with it as member, made through the native API. */
+  productGroup: number; plan: number; serviceAccount: number; addonAssignment: number; huntGroup: number; huntMember: number
 }
 
 export interface Fixture {
@@ -267,6 +267,8 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   const productGroup = (await nativeOk('POST', '/product-groups', { name: 'A Voice' })).id
   const plan = (await nativeOk('POST', '/subscription-plans', { name: 'A Monthly', fee: '5' })).id
   const serviceAccount = (await nativeOk('POST', '/service-accounts', { customerId: m.customerId, kind: 'sip', login: uniqueName('asip'), productId: product })).id
+  const addon = (await nativeOk('POST', '/products', { kind: 'addon', name: 'A Intl', currency: 'GBP' })).id
+  const addonAssignment = (await nativeOk('POST', `/service-accounts/${serviceAccount}/addons`, { addonProductId: addon })).id
   const huntGroup = (await nativeOk('POST', '/hunt-groups', { customerId: m.customerId, name: 'A Sales', number: '300' })).id
   const huntMember = (await nativeOk('POST', `/hunt-groups/${huntGroup}/members`, { accountId: serviceAccount })).members![0]!.id
 
@@ -284,7 +286,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
       defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, delaconOrder: Number(provBody.OrderId), jwt, rcCustomerEmail,
-      rcCustomer, promo, gateway, order, number, callbackRequest, product, productGroup, plan, serviceAccount, huntGroup, huntMember,
+      rcCustomer, promo, gateway, order, number, callbackRequest, product, productGroup, plan, serviceAccount, addonAssignment, huntGroup, huntMember,
     },
   }
 }

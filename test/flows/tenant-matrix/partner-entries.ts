@@ -442,6 +442,7 @@ export const NATIVE_ENTRIES: Record<string, MatrixEntry> = {
   'PUT /service-accounts/:id/features/:name': nativeTarget((o) => `/service-accounts/${o.serviceAccount}/features/clir`, 'Account', () => ({ enabled: true })),
   'GET /service-accounts/:id/addons': nativeTarget((o) => `/service-accounts/${o.serviceAccount}/addons`, 'Account', undefined, (a) => { assert.equal(a.status, 200, a.body) }),
   'POST /service-accounts/:id/addons': nativeTarget((o) => `/service-accounts/${o.serviceAccount}/addons`, 'Account', (o) => ({ addonProductId: o.product })),
+  'PATCH /service-accounts/:id/addons/:assignmentId': nativeTarget((o) => `/service-accounts/${o.serviceAccount}/addons/${o.addonAssignment}`, 'Account', () => ({ to: null })),
   'PUT /service-accounts/:id/device': nativeTarget((o) => `/service-accounts/${o.serviceAccount}/device`, 'Account', () => ({ modelId: 1 })),
   'GET /hunt-groups': nativeList('/hunt-groups', (o) => o.huntGroup, listed((o) => o.huntGroup)),
   'POST /hunt-groups': nativeTarget(() => '/hunt-groups', 'Customer', (o) => ({ customerId: o.customer, name: 'Hijack', number: '999' })),
