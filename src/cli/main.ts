@@ -8,9 +8,9 @@ import { COMMANDS } from './commands/index.ts'
 
 // `switchboard <command> [options]`: one file per command under commands/ (index.ts lists them).
 
-/** The command the first one or two words name, and the arguments after them. */
+/** The command the first one, two or three words name (`product group list`), and the arguments after them. */
 function findCommand(words: string[]): { command: Command; args: string[] } | null {
-  for (const n of [2, 1]) {
+  for (const n of [3, 2, 1]) {
     const command = COMMANDS.find((c) => c.name === words.slice(0, n).join(' '))
     if (command) return { command, args: words.slice(n) }
   }

@@ -70,9 +70,10 @@ function carriedBy(req: FastifyRequest): { secrets: string[]; devices: string[];
 
 /**
  * ICTCore accounts (`/api/accounts…`, and the same rows under `/api/extensions…` and `/api/dids…`,
- * spec/ictcore.md §4.3) are extensions and DIDs: their `passwd` is a device credential.
+ * spec/ictcore.md §4.3) are extensions and DIDs: their `passwd` is a device credential; so is the
+ * `secret` of a service account made through the native API (`/native/service-accounts`, Porta's SIPPassword).
  */
-const DEVICE_PATH = /^\/api\/(accounts|extensions|dids)\b/
+const DEVICE_PATH = /^\/(api\/(accounts|extensions|dids)|native\/service-accounts)\b/
 
 function carry(req: FastifyRequest, value: string | undefined): void {
   if (typeof value !== 'string' || value.length < MIN_LENGTH) return

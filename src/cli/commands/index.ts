@@ -17,6 +17,31 @@ import orderCreate from './order-create.ts'
 import orderList from './order-list.ts'
 import orderReactivate from './order-reactivate.ts'
 import orderSuspend from './order-suspend.ts'
+import productGroupList from './product-group-list.ts'
+import productGroupCreate from './product-group-create.ts'
+import subscriptionList from './subscription-list.ts'
+import subscriptionCreate from './subscription-create.ts'
+import productFeatures from './product-features.ts'
+import productFeature from './product-feature.ts'
+import accountList from './account-list.ts'
+import accountCreate from './account-create.ts'
+import accountShow from './account-show.ts'
+import accountUpdate from './account-update.ts'
+import accountBlock from './account-block.ts'
+import accountUnblock from './account-unblock.ts'
+import accountClose from './account-close.ts'
+import accountFeatures from './account-features.ts'
+import accountFeature from './account-feature.ts'
+import accountAddons from './account-addons.ts'
+import accountAddon from './account-addon.ts'
+import accountAddonEnd from './account-addon-end.ts'
+import accountDevice from './account-device.ts'
+import huntgroupList from './huntgroup-list.ts'
+import huntgroupCreate from './huntgroup-create.ts'
+import huntgroupShow from './huntgroup-show.ts'
+import huntgroupUpdate from './huntgroup-update.ts'
+import huntgroupAdd from './huntgroup-add.ts'
+import huntgroupRemove from './huntgroup-remove.ts'
 import productAddons from './product-addons.ts'
 import productCreate from './product-create.ts'
 import productList from './product-list.ts'
@@ -40,7 +65,9 @@ import worker from './worker.ts'
 export const COMMANDS: readonly Command[] = [
   serve, worker, migrate, resellerCreate, resellerList, resellerShow, resellerSettings, keyList, keyCreate, keyRevoke,
   userCreate, userPassword, customerList, customerSuspend, customerReactivate,
-  productList, productCreate, productAddons,
+  productList, productCreate, productAddons, productFeatures, productFeature, productGroupList, productGroupCreate, subscriptionList, subscriptionCreate,
+  accountList, accountCreate, accountShow, accountUpdate, accountBlock, accountUnblock, accountClose, accountFeatures, accountFeature, accountAddons, accountAddon, accountAddonEnd, accountDevice,
+  huntgroupList, huntgroupCreate, huntgroupShow, huntgroupUpdate, huntgroupAdd, huntgroupRemove,
   promoList, promoCreate, promoDelete, gatewayList, gatewayCreate, gatewayDelete,
   orderList, orderCreate, orderSuspend, orderReactivate, orderCancel,
   numbersAdd, numbersList, numbersRemove, contactsImport, campaignWatch, demo, jwtRotate,

@@ -15,6 +15,8 @@ const command = defineCommand({
     priority: { type: 'string', value: 'N', description: 'add-on priority (add-ons only)' },
     description: { type: 'string', value: 'TEXT', description: 'description' },
     'end-user-name': { type: 'string', value: 'TEXT', description: 'the name end users see' },
+    group: { type: 'string', value: 'ID', description: 'its product group (product group list)' },
+    subscription: { type: 'string', value: 'ID', description: 'the subscription plan it bundles (subscription list)' },
     ...JSON_OPTION,
   },
   examples: ['npx switchboard product create --reseller 3 --kind main --name Gold --currency GBP --fee 9.99'],
@@ -25,6 +27,7 @@ const command = defineCommand({
     const body = {
       resellerId: positiveInt('reseller', v.reseller), kind: v.kind, name: v.name!, currency: v.currency!, fee: v.fee, addonPriority: priority,
       description: v.description, endUserName: v['end-user-name'],
+      groupId: positiveInt('group', v.group), subscriptionId: positiveInt('subscription', v.subscription),
     }
     const product = await withAdminClient((c) => c.native<{ id: number; resellerId: number }>('POST', '/products', JSON.parse(JSON.stringify(body))))
     out.result({ ...product }, `product ${product.id} created for reseller ${product.resellerId}`)

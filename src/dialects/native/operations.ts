@@ -36,6 +36,31 @@ import { createPromo } from './operations/create-promo.ts'
 import { listProducts } from './operations/list-products.ts'
 import { createProduct } from './operations/create-product.ts'
 import { setProductAddons } from './operations/set-product-addons.ts'
+import { listProductGroups } from './operations/list-product-groups.ts'
+import { createProductGroup } from './operations/create-product-group.ts'
+import { listSubscriptionPlans } from './operations/list-subscription-plans.ts'
+import { createSubscriptionPlan } from './operations/create-subscription-plan.ts'
+import { listProductFeatures } from './operations/list-product-features.ts'
+import { setProductFeature } from './operations/set-product-feature.ts'
+import { listServiceAccounts } from './operations/list-service-accounts.ts'
+import { createServiceAccount } from './operations/create-service-account.ts'
+import { showServiceAccount } from './operations/show-service-account.ts'
+import { updateServiceAccount } from './operations/update-service-account.ts'
+import { blockServiceAccount } from './operations/block-service-account.ts'
+import { unblockServiceAccount } from './operations/unblock-service-account.ts'
+import { closeServiceAccount } from './operations/close-service-account.ts'
+import { listServiceAccountFeatures } from './operations/list-service-account-features.ts'
+import { setServiceAccountFeature } from './operations/set-service-account-feature.ts'
+import { listServiceAccountAddons } from './operations/list-service-account-addons.ts'
+import { addServiceAccountAddon } from './operations/add-service-account-addon.ts'
+import { endServiceAccountAddon } from './operations/end-service-account-addon.ts'
+import { setServiceAccountDevice } from './operations/set-service-account-device.ts'
+import { listHuntGroups } from './operations/list-hunt-groups.ts'
+import { createHuntGroup } from './operations/create-hunt-group.ts'
+import { showHuntGroup } from './operations/show-hunt-group.ts'
+import { updateHuntGroup } from './operations/update-hunt-group.ts'
+import { addHuntGroupMember } from './operations/add-hunt-group-member.ts'
+import { removeHuntGroupMember } from './operations/remove-hunt-group-member.ts'
 import { showPromo } from './operations/show-promo.ts'
 import { updatePromo } from './operations/update-promo.ts'
 import { deletePromo } from './operations/delete-promo.ts'
@@ -63,7 +88,11 @@ export const NATIVE_OPERATIONS: OperationTable<RouteServe<Core>> = {
     createUser, resetUserPasswordOp,
     listCustomers, showCustomer, suspendCustomer, reactivateCustomer, recordReceipt, listCustomerOrders,
     listPromos, createPromo, showPromo, updatePromo, deletePromo,
-    listProducts, createProduct, setProductAddons,
+    listProducts, createProduct, setProductAddons, listProductFeatures, setProductFeature,
+    listProductGroups, createProductGroup, listSubscriptionPlans, createSubscriptionPlan,
+    listServiceAccounts, createServiceAccount, showServiceAccount, updateServiceAccount, blockServiceAccount, unblockServiceAccount, closeServiceAccount,
+    listServiceAccountFeatures, setServiceAccountFeature, listServiceAccountAddons, addServiceAccountAddon, endServiceAccountAddon, setServiceAccountDevice,
+    listHuntGroups, createHuntGroup, showHuntGroup, updateHuntGroup, addHuntGroupMember, removeHuntGroupMember,
     listPaymentGateways, createPaymentGateway, showPaymentGateway, updatePaymentGateway, deletePaymentGateway,
     listOrders, createOrder, showOrder, updateOrder, deleteOrder,
     addNumbers, listNumbers, removeNumber,

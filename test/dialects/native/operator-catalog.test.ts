@@ -218,7 +218,8 @@ for (const kind of TEST_DATABASES) {
           assert.ok(codes.some((c) => /^2/.test(c)), `${method} ${path}: a success reply`)
           assert.ok(codes.includes('4XX') || codes.some((c) => /^4/.test(c)), `${method} ${path}: its errors`)
           if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
-            const bodyless = ['/native/customers/{id}/suspend', '/native/customers/{id}/reactivate', '/native/jwt/rotate', '/native/delacon/orders/{id}/callback', '/native/delacon/orders/{id}/fail', '/native/demo']
+            const bodyless = ['/native/customers/{id}/suspend', '/native/customers/{id}/reactivate', '/native/jwt/rotate', '/native/delacon/orders/{id}/callback', '/native/delacon/orders/{id}/fail', '/native/demo',
+              '/native/service-accounts/{id}/block', '/native/service-accounts/{id}/unblock', '/native/service-accounts/{id}/close']
             if (!bodyless.includes(path)) assert.ok(o.requestBody, `${method} ${path}: its request body`)
           }
         }

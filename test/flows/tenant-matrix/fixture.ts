@@ -68,6 +68,8 @@ export interface Objects {
   number: number
   /** A main product of reseller A's service catalogue (Porta IProduct), made through the native API. */
   product: number
+  /** Reseller A's product group, subscription plan, a SIP service account of A's member customer with an add-on assignment, and a hunt group with it as member, made through the native API. */
+  productGroup: number; plan: number; serviceAccount: number; addonAssignment: number; huntGroup: number; huntMember: number
 }
 
 export interface Fixture {
@@ -247,7 +249,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
 
   // Reseller A's catalog, an order of its RC customer and a number of its own stock, made by A's admin
   // through the native API (a reseller's administrator manages its own tenant there).
-  const nativeOk = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ id: number; items?: { id: number }[] }> => {
+  const nativeOk = async (method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ id: number; items?: { id: number }[]; members?: { id: number }[] }> => {
     const res = await app.http.inject({ method, url: `/native${url}`, headers: { authorization: adminAuth }, ...(body === undefined ? {} : { payload: body as object }) })
     assert.ok(res.statusCode === 200 || res.statusCode === 201, `fixture: native ${method} ${url} → ${res.statusCode} ${res.body}`)
     return res.json()
@@ -262,6 +264,13 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   await nativeOk('POST', '/numbers', { region: 'Australia', numberType: '1300', count: 1 })
   const number = (await nativeOk('GET', '/numbers?state=free&resellerId=' + A.id)).items![0]!.id
   const product = (await nativeOk('POST', '/products', { kind: 'main', name: 'A Gold', currency: 'GBP', fee: '9.99' })).id
+  const productGroup = (await nativeOk('POST', '/product-groups', { name: 'A Voice' })).id
+  const plan = (await nativeOk('POST', '/subscription-plans', { name: 'A Monthly', fee: '5' })).id
+  const serviceAccount = (await nativeOk('POST', '/service-accounts', { customerId: m.customerId, kind: 'sip', login: uniqueName('asip'), productId: product })).id
+  const addon = (await nativeOk('POST', '/products', { kind: 'addon', name: 'A Intl', currency: 'GBP' })).id
+  const addonAssignment = (await nativeOk('POST', `/service-accounts/${serviceAccount}/addons`, { addonProductId: addon })).id
+  const huntGroup = (await nativeOk('POST', '/hunt-groups', { customerId: m.customerId, name: 'A Sales', number: '300' })).id
+  const huntMember = (await nativeOk('POST', `/hunt-groups/${huntGroup}/members`, { accountId: serviceAccount })).members![0]!.id
 
   const callbackRequest = (await app.http.inject({
     method: 'POST', url: `/packetera/teleform/${profile.DefaultButtonGUID!}/callback`,
@@ -277,7 +286,7 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
       transmission, pendingTransmission, spool, campaign, provider, role, permission,
       memberId: m.memberId, activationId: ActivationID!, defaultButton: profile.DefaultButtonGUID!, button,
       defaultPhone: profile.DefaultPhoneNumber!, phone, rcToken, company: provBody.CID, delaconOrder: Number(provBody.OrderId), jwt, rcCustomerEmail,
-      rcCustomer, promo, gateway, order, number, callbackRequest, product,
+      rcCustomer, promo, gateway, order, number, callbackRequest, product, productGroup, plan, serviceAccount, addonAssignment, huntGroup, huntMember,
     },
   }
 }

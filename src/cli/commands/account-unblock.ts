@@ -1,0 +1,17 @@
+import { accountLine, type ServiceAccount } from '../catalog-output.ts'
+import { defineCommand, JSON_OPTION } from '../command.ts'
+import { idArgument, withAdminClient } from '../operator.ts'
+
+const command = defineCommand({
+  name: 'account unblock',
+  summary: 'unblock a service account',
+  arguments: [{ name: 'id', description: 'the account id (account list)' }],
+  options: { ...JSON_OPTION },
+  examples: ['npx switchboard account unblock 12'],
+  async run(_v, out, args) {
+    const id = idArgument('id', args[0])
+    const a = await withAdminClient((c) => c.native<ServiceAccount>('POST', `/service-accounts/${id}/unblock`))
+    out.result({ ...a }, accountLine(a))
+  },
+})
+export default command
