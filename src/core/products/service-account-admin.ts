@@ -12,7 +12,7 @@ import { featureRows } from './catalog-admin.ts'
 import type { EffectiveFeature, FeatureSetting } from './features.ts'
 import { actorForRow } from './operator-scope.ts'
 import { accountAddons, serviceFeatures } from './products.table.ts'
-import { queryServiceAccounts, type ServiceAccount } from './service-accounts.ts'
+import { pageServiceAccounts, queryServiceAccounts, type ServiceAccount } from './service-accounts.ts'
 import { accountFeatures, addonAssignments, type AddonAssignment } from './service-details.ts'
 
 // The operator's view of service accounts (native admin API, CLI; spec/porta.md §10): SIP, DID
@@ -31,14 +31,13 @@ async function readAccount(core: Core, reseller: Actor, id: number): Promise<Ser
 }
 
 /** Service accounts of the caller's reseller (the platform admin: all, or one reseller's), optionally of one customer, by id. */
-export async function pageServiceAccounts(core: Core, actor: Actor, q: { resellerId?: number; customerId?: number; includeClosed?: boolean } & PageRequest = {}): Promise<Page<ServiceAccount>> {
-  const { limit, offset } = pageWindow(q)
-  const tenant = resellerFilter(actor, q.resellerId)
+export async function listOperatorServiceAccounts(core: Core, actor: Actor, q: { resellerId?: number; customerId?: number; includeClosed?: boolean } & PageRequest = {}): Promise<Page<ServiceAccount>> {
+  const window = pageWindow(q)
+  const tenantId = resellerFilter(actor, q.resellerId)
   let scope = actor
   if (q.customerId !== undefined) scope = await actorForRow(core, actor, customers, q.customerId, 'Customer')
-  const all = (await queryServiceAccounts(core, scope, { customerId: q.customerId, includeClosed: q.includeClosed }))
-    .filter((a) => tenant === undefined || a.tenantId === tenant)
-  return { items: all.slice(offset, offset + limit), total: all.length }
+  const { total, accounts } = await pageServiceAccounts(core, scope, { tenantId, customerId: q.customerId, includeClosed: q.includeClosed }, window)
+  return { items: accounts, total }
 }
 
 /** One service account (closed ones too). */

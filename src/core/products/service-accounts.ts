@@ -63,6 +63,8 @@ export interface ServiceAccount {
 
 /** Which accounts to read; every given condition must hold. */
 export interface ServiceAccountQuery {
+  /** One reseller's accounts (for an actor that sees several). */
+  tenantId?: number
   customerId?: number
   accountIds?: number[]
   /** Never these accounts. */
@@ -97,10 +99,10 @@ export interface ServiceAccountQuery {
   withSecret?: boolean
 }
 
-/** One page of a query: `size` accounts from the `number`th page (1-based). */
+/** One window of a query's matches, in id order. */
 export interface ServiceAccountPage {
-  size: number
-  number: number
+  offset: number
+  limit: number
 }
 
 const master = alias(accountServices, 'master_service')
@@ -151,6 +153,7 @@ function conditionsOf(actor: Actor, q: ServiceAccountQuery): (SQL | undefined)[]
   const where: (SQL | undefined)[] = [tenantScope(actor, accounts.tenantId), sql`${accountCustomer} is not null`]
   // An account without a customer of its own has its owner user's; written out (not as the
   // coalesce) so the planner estimates it from column statistics, not a default guess.
+  if (q.tenantId !== undefined) where.push(eq(accounts.tenantId, q.tenantId))
   if (q.customerId !== undefined) where.push(or(eq(accounts.customerId, q.customerId), and(isNull(accounts.customerId), eq(users.customerId, q.customerId))))
   if (q.accountIds) where.push(idIn(accounts.id, q.accountIds))
   if (q.excludeIds?.length) where.push(sql`not ${idIn(accounts.id, q.excludeIds)}`)
@@ -216,10 +219,10 @@ async function matchingIds(core: Core, actor: Actor, q: ServiceAccountQuery): Pr
   return core.reads.get(`service-account-ids:${visibilityKey(actor)}:${JSON.stringify(q)}`, MATCH_TABLES, load, (ids) => ids.byteLength)
 }
 
-/** The number of accounts in scope matching `q` and one page of them (all when no page is given), by id. */
+/** The number of accounts in scope matching `q` and one window of them (all when none is given), by id. */
 export async function pageServiceAccounts(core: Core, actor: Actor, q: ServiceAccountQuery, page?: ServiceAccountPage): Promise<{ total: number; accounts: ServiceAccount[] }> {
   const ids = await matchingIds(core, actor, q)
-  const shown = page ? ids.subarray((page.number - 1) * page.size, page.number * page.size) : ids
+  const shown = page ? ids.subarray(page.offset, page.offset + page.limit) : ids
   const accounts = shown.length ? await queryServiceAccounts(core, actor, { accountIds: [...shown], includeClosed: true, withSecret: q.withSecret }) : []
   return { total: ids.length, accounts }
 }

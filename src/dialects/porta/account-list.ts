@@ -88,7 +88,7 @@ export async function listAccounts(ctx: OperationContext, base: ServiceAccountQu
   if (dto.GetBlockedAccounts && dto.getaccountsforCLI) return { Accounts: [], NumberOfAccounts: 0 }
   const q = withFlagFilters(dto, base)
   const pageSize = dto.PageOffset ?? 0
-  const page = pageSize > 0 ? { size: pageSize, number: Math.max(dto.PageNumber ?? 0, 1) } : undefined
+  const page = pageSize > 0 ? { offset: (Math.max(dto.PageNumber ?? 0, 1) - 1) * pageSize, limit: pageSize } : undefined
   const { total, accounts: shown } = await pageServiceAccounts(core, actor, q, page)
   const d: AccountDetails = await loadDetails(ctx, shown)
   const accounts = shown.map((a) => withFeatures(toPortaAccount(a, d, dto.forACL ? 'summary' : 'list'), a, d, !!dto.GetAccountServiceFeatures))

@@ -94,17 +94,17 @@ for (const kind of TEST_DATABASES) {
 
     test('a page holds size accounts by id, the count is of every match, a page past the end is empty', async () => {
       const mine = all.filter((a) => a.customerId === customerId)
-      const page = await pageServiceAccounts(app.core, actor, { customerId }, { size: 4, number: 3 })
+      const page = await pageServiceAccounts(app.core, actor, { customerId }, { offset: 8, limit: 4 })
       assert.equal(page.total, mine.length)
       assert.deepEqual(ids(page.accounts), ids(mine.slice(8, 12)))
-      assert.deepEqual(await pageServiceAccounts(app.core, actor, { customerId }, { size: 100, number: 9 }), { total: mine.length, accounts: [] })
+      assert.deepEqual(await pageServiceAccounts(app.core, actor, { customerId }, { offset: 800, limit: 100 }), { total: mine.length, accounts: [] })
       assert.deepEqual(await mainProductIdsOfCustomer(app.core, actor, customerId), [products.Gold, products.Silver, products.Plain].sort((a, b) => a! - b!))
     })
 
     test('a paged match is read once, and again after a write to an account', async () => {
-      const first = await pageServiceAccounts(app.core, actor, { customerId, accountText: 'case1' }, { size: 2, number: 1 })
+      const first = await pageServiceAccounts(app.core, actor, { customerId, accountText: 'case1' }, { offset: 0, limit: 2 })
       const extra = await createServiceAccount(app.core, actor, { customerId, kind: 'sip', login: `case1-late-${kind}`, productId: products.Gold! })
-      const after = await pageServiceAccounts(app.core, actor, { customerId, accountText: 'case1' }, { size: 100, number: 1 })
+      const after = await pageServiceAccounts(app.core, actor, { customerId, accountText: 'case1' }, { offset: 0, limit: 100 })
       assert.equal(after.total, first.total + 1)
       assert.equal(after.accounts.at(-1)!.id, extra.id)
       all = await queryServiceAccounts(app.core, actor, {})

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
-import { pageServiceAccounts as run } from '../../../core/products/index.ts'
+import { listOperatorServiceAccounts as run } from '../../../core/products/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { ResellerQuery } from '../catalog-schema.ts'
 import { ErrorBody, Id } from '../schemas.ts'
