@@ -1,6 +1,9 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { join } from 'node:path'
 import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
@@ -145,18 +148,37 @@ export function secureDataDirs(config: Config, log: Logger): void {
   }
 }
 
+/**
+ * A full garbage collection, once: the first engine's WASM heap is only returned to the system when
+ * collected, and an idle server may not collect for hours. `--expose-gc` set at run time, then the
+ * `gc` of a fresh context (the flag does not reach the already created global).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
+
 /** The composition root: database, core, HTTP with every dialect. */
 export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const { config } = options
   const log = options.logger ?? createLogger(config.logLevel, undefined, config.logFormat)
   const ownsDatabase = !options.database
   secureDataDirs(config, log)
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers }))
+  const databaseOptions = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers }
+  const newPglite = ownsDatabase && !config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))
+  let database = options.database ?? (await openDatabase(databaseOptions))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
   let inboundSmtp: { stop(): Promise<void> } | null = null
   try {
     if (ownsDatabase) await migrate(database)
+    if (newPglite) {
+      // initdb and the migrations grew the new database's WASM heap, and a WASM heap never shrinks:
+      // reopened from its files, the engine holds what serving needs (issue 19 point 7, first start).
+      await database.close()
+      database = await openDatabase(databaseOptions)
+      collectGarbage()
+    }
     const loginMetrics = new LoginMetrics()
     const core = await createCore(database, config, log, loginMetrics)
     // The dispatcher (made below, when this process runs one) hears of writes that give it work.
