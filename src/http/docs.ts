@@ -40,12 +40,18 @@ const TAGS = [
  * response schema: a string, with an example when given. Routes send such replies as text, which
  * Fastify never serializes, so the schema only documents.
  */
-export function textReply(mediaType: string, description: string, example?: string): { description: string; content: Record<string, { schema: TSchema }> } {
+export function textReply(mediaType: string, description: string, example?: string): DocumentedReply {
   return { description, content: { [mediaType]: { schema: Type.String({ description, ...(example === undefined ? {} : { examples: [example] }) }) } } }
 }
 
-/** A reply of a documentation-only operation: its schema by media type. */
-export interface DocumentedReply { description: string; content: Record<string, TSchema> }
+/**
+ * The body of a write that takes no input (it accepts any and ignores it): declared so /docs says
+ * so, rather than leaving a POST without a request schema.
+ */
+export const NO_INPUT = Type.Unknown({ description: 'No fields: this call takes no input (any body is ignored)' })
+
+/** A reply of a documentation-only operation, as a route's response schema gives one: its schema by media type. */
+export interface DocumentedReply { description: string; content: Record<string, { schema: TSchema }> }
 
 /**
  * A wire route a dialect serves through another Fastify route (Porta's catch-all, whose §3 matching
@@ -85,7 +91,7 @@ export class DocumentedOperations {
         tags: [op.tag], summary: op.summary, ...(op.description ? { description: op.description } : {}),
         ...(parameters.length ? { parameters } : {}),
         ...(op.body ? { requestBody: { required: false, content: Object.fromEntries(op.body.consumes.map((t) => [t, { schema: op.body!.schema }])) } } : {}),
-        responses: Object.fromEntries(Object.entries(op.response).map(([status, reply]) => [status, replyObject(reply)])),
+        responses: op.response,
         ...(SECURITY_BY_TAG[op.tag] ? { security: SECURITY_BY_TAG[op.tag] } : {}),
       }
     }
@@ -101,9 +107,6 @@ function parametersOf(where: 'path' | 'query', schema: TObject | undefined): unk
   }))
 }
 
-function replyObject(reply: DocumentedReply): unknown {
-  return { description: reply.description, content: Object.fromEntries(Object.entries(reply.content).map(([t, schema]) => [t, { schema }])) }
-}
 
 /**
  * OpenAPI generated from the route schemas, with a reference page at `/docs` (JSON at /docs/json):

@@ -71,22 +71,25 @@ function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op
     'api-key': Type.String({ description: 'One of your API keys' }),
     ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String(paramDoc(r)) : Type.Optional(Type.String(paramDoc(r)))])),
   })
-  // §2.2: a POST's parameters may also come as a form body (the query's values come first).
-  const body = methods.includes('POST') ? { body: querystring, consumes: ['application/x-www-form-urlencoded'] } : {}
   const wrongMethod = OTHER_METHODS.filter((m) => !methods.includes(m as 'GET' | 'POST'))
   for (const { url, format } of rcUrls(op)) {
-    app.route({
-      method: [...methods], url, exposeHeadRoute: false,
-      schema: { tags: ['resellerclub'], summary: op.summary, querystring, ...body, response: rcReplies(call.reply, format) },
-      handler: async (req: FastifyRequest, reply: FastifyReply) => {
-        // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
-        const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
-        const reseller = await authenticateReseller(core, params, loginAttempt(req))
-        validate(params, call.params)
-        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req), baseUrl: publicBaseUrl(config, req) })
-        return sendRc(reply, format, 200, result)
-      },
-    })
+    const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+      // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
+      const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
+      const reseller = await authenticateReseller(core, params, loginAttempt(req))
+      validate(params, call.params)
+      const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req), baseUrl: publicBaseUrl(config, req) })
+      return sendRc(reply, format, 200, result)
+    }
+    // One route per method: a POST's parameters may also come as a form body (§2.2; Fastify refuses a body schema on GET).
+    for (const method of methods) {
+      const body = method === 'POST' ? { body: querystring, consumes: ['application/x-www-form-urlencoded'] } : {}
+      app.route({
+        method, url, exposeHeadRoute: false,
+        schema: { tags: ['resellerclub'], summary: op.summary, querystring, ...body, response: rcReplies(call.reply, format) },
+        handler,
+      })
+    }
     app.route({
       method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
       handler: async (req) => {
