@@ -76,9 +76,24 @@ export interface DocumentedOperation {
  */
 export class DocumentedOperations {
   private readonly ops: DocumentedOperation[] = []
+  private readonly shared: Record<string, TSchema> = {}
 
   add(...ops: DocumentedOperation[]): void {
     this.ops.push(...ops)
+  }
+
+  /**
+   * A schema many operations share, written once under the document's components and referred to
+   * (Porta's ProductResponse would otherwise be written out for each of its 49 entries).
+   */
+  component(name: string, schema: TSchema): TSchema {
+    this.shared[name] = schema
+    return Type.Unsafe({ $ref: `#/components/schemas/${name}` })
+  }
+
+  /** The shared schemas, for the document's components. */
+  components(): Record<string, TSchema> {
+    return this.shared
   }
 
   /** The OpenAPI path items of the operations, each signed in as its dialect's routes are. */
@@ -102,9 +117,7 @@ export class DocumentedOperations {
 function parametersOf(where: 'path' | 'query', schema: TObject | undefined): unknown[] {
   if (!schema) return []
   const required = new Set(schema.required ?? [])
-  return Object.entries(schema.properties).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || required.has(name), schema: s, ...((s as { description?: string }).description ? { description: (s as { description?: string }).description } : {}),
-  }))
+  return Object.entries(schema.properties).map(([name, s]) => ({ name, in: where, required: where === 'path' || required.has(name), schema: s }))
 }
 
 
@@ -128,7 +141,12 @@ export async function registerDocs(app: FastifyInstance, documented: DocumentedO
     },
     transformObject: (doc) => {
       if (!('openapiObject' in doc)) return doc.swaggerObject
-      return { ...doc.openapiObject, paths: { ...doc.openapiObject.paths, ...documented.paths() } } as typeof doc.openapiObject
+      const { paths, components } = doc.openapiObject
+      return {
+        ...doc.openapiObject,
+        paths: { ...paths, ...documented.paths() },
+        components: { ...components, schemas: { ...components?.schemas, ...documented.components() } },
+      } as typeof doc.openapiObject
     },
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, tagsSorter: 'alpha' } })

@@ -4,7 +4,7 @@ import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { ignoreInvalidContentTypes, loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
-import { portaDocumentation } from './docs.ts'
+import { documentPorta } from './docs.ts'
 import { PORTA_DISPATCH } from './operations.ts'
 import { metadataIndex, operationPage } from './metadata-pages.ts'
 import { chooseOperation, matchPredefined } from './predefined-routes.ts'
@@ -85,7 +85,7 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors, docs }) => {
   // One route reaches every operation (§3 routes are matched in route-matcher.ts); /docs lists the
   // wire routes it serves instead (docs.ts, from the route table and the DTOs).
   app.all(PORTA_DISPATCH.path, { schema: { hide: true } }, handler)
-  docs.add(...portaDocumentation(prefix))
+  documentPorta(docs, prefix)
 }
 export default plugin
 
