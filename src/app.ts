@@ -17,7 +17,7 @@ import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
 import { securePrivateDataDir } from './db/data-dir.ts'
 import { migrate } from './db/migrate.ts'
-import { registerDocs } from './http/docs.ts'
+import { DocumentedOperations, registerDocs } from './http/docs.ts'
 import { registerHealth } from './http/health.ts'
 import { registerHome } from './http/home.ts'
 import { registerMetrics } from './http/metrics.ts'
@@ -215,7 +215,8 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     // First on every request, before any dialect's hooks (issue 13 finding 3).
     await registerAddressLimit(http, core, config.limits.addressMaxRequestsPerMinute, loginMetrics)
     registerRequestLog(http)
-    await registerDocs(http)
+    const docs = new DocumentedOperations()
+    await registerDocs(http, docs)
     registerHealth(http, database.db)
     registerHome(http)
     http.setErrorHandler((err: { statusCode?: number; code?: string; name?: string }, req, reply) => {
@@ -227,7 +228,7 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
     })
     http.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }))
 
-    const opts = { core, config, frameworkErrors }
+    const opts = { core, config, frameworkErrors, docs }
     await http.register(ictcore, { ...opts, prefix: config.prefixes.ictcore })
     await http.register(packetera, { ...opts, prefix: config.prefixes.packetera })
     await http.register(resellerclub, { ...opts, prefix: config.prefixes.resellerclub })

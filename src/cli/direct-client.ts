@@ -11,6 +11,7 @@ import { getPartnerSettings, updatePartnerSettings } from '../core/resellers/ind
 import { openDatabase, type Database } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { FrameworkErrorRenderers } from '../dialects/dialect.ts'
+import { DocumentedOperations } from '../http/docs.ts'
 import nativePlugin from '../dialects/native/plugin.ts'
 import { createLogger } from '../logger.ts'
 import { everyPage, nativeReply, type AdminClient } from './admin-client.ts'
@@ -41,7 +42,7 @@ async function directClient(config: Config, database: Database, release: () => v
     const nativeApp = () => (inProcess ??= (async () => {
       const token = randomBytes(24).toString('base64url')
       const http = Fastify({ loggerInstance: log as FastifyBaseLogger })
-      await http.register(nativePlugin, { core, config, frameworkErrors: new FrameworkErrorRenderers(), adminToken: token, prefix: '/native' })
+      await http.register(nativePlugin, { core, config, frameworkErrors: new FrameworkErrorRenderers(), docs: new DocumentedOperations(), adminToken: token, prefix: '/native' })
       await http.ready()
       return { http, token }
     })())

@@ -4,6 +4,7 @@ import type { Core } from '../core/core.ts'
 import { Limited } from '../core/errors.ts'
 import type { LoginAttempt } from '../core/login-limits/index.ts'
 import { clientAddress } from '../http/client-address.ts'
+import type { DocumentedOperations } from '../http/docs.ts'
 
 /** What app.ts hands every dialect plugin (registered under the dialect's prefix, encapsulated). */
 export interface DialectOptions {
@@ -11,6 +12,8 @@ export interface DialectOptions {
   config: Config
   /** Lets the dialect answer errors Fastify raises before routing (malformed %-escapes …) under its prefix. */
   frameworkErrors: FrameworkErrorRenderers
+  /** Where a dialect adds /docs entries for wire routes it serves through another route (Porta's catch-all). */
+  docs: DocumentedOperations
 }
 
 /** Renders an error raised before routing, in a dialect's own envelope; must not echo the URL. */

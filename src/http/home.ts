@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { textReply } from './docs.ts'
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Switchboard</title>
@@ -18,6 +19,6 @@ const PAGE = `<!doctype html>
 
 /** `GET /`: a small page that says what this is and links the docs, health and metrics. */
 export function registerHome(app: FastifyInstance): void {
-  app.get('/', { schema: { tags: ['system'], summary: 'This server\'s home page: links to the docs, health and metrics' } }, async (_req, reply) =>
+  app.get('/', { schema: { tags: ['system'], summary: 'This server\'s home page: links to the docs, health and metrics', response: { 200: textReply('text/html', 'The home page') } } }, async (_req, reply) =>
     reply.type('text/html; charset=utf-8').send(PAGE))
 }

@@ -40,32 +40,6 @@ for (const kind of TEST_DATABASES) {
       for (const [dialect] of urls) assert.match(text, new RegExp(`^switchboard_http_requests_total\\{dialect="${dialect}",`, 'm'), dialect)
     })
 
-    test('GET /docs/json is an OpenAPI document of the routes', async () => {
-      const res = await app.http.inject({ method: 'GET', url: '/docs/json' })
-      assert.equal(res.statusCode, 200)
-      const doc = res.json()
-      assert.ok(doc.openapi.startsWith('3.'))
-      assert.ok(doc.paths['/healthz'])
-    })
-
-    test('/docs declares each dialect\'s sign-in and groups routes by dialect; ICTCore\'s public authenticate needs none', async () => {
-      const doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json() as {
-        tags: { name: string }[]
-        components: { securitySchemes: Record<string, { type: string }> }
-        paths: Record<string, Record<string, { tags?: string[]; security?: Record<string, string[]>[] }>>
-      }
-      assert.deepEqual(doc.tags.map((t) => t.name).sort(), ['delacon', 'ictcore', 'native', 'packetera', 'porta', 'resellerclub', 'system'])
-      assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), [
-        'delaconAuth', 'ictcoreBasic', 'ictcoreBearer', 'nativeBasic', 'nativeBearer', 'packeteraPassword', 'packeteraUser', 'resellerclubApiKey', 'resellerclubUserId',
-      ])
-      assert.deepEqual(doc.paths['/api/authenticate']!.post!.security, [])
-      assert.deepEqual(doc.paths['/api/contacts']!.get!.security, [{ ictcoreBearer: [] }, { ictcoreBasic: [] }])
-      assert.deepEqual(doc.paths['/native/resellers']!.post!.security, [{ nativeBearer: [] }, { nativeBasic: [] }])
-      for (const [path, ops] of Object.entries(doc.paths)) {
-        for (const [method, op] of Object.entries(ops)) assert.ok(op.tags?.length, `${method} ${path} is in a group`)
-      }
-    })
-
     test('GET / is a page linking the docs, health and metrics', async () => {
       const res = await app.http.inject({ method: 'GET', url: '/' })
       assert.equal(res.statusCode, 200)

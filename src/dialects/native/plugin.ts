@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyPluginAsync } from 'fastify'
+import { errorCodes, type FastifyError, type FastifyPluginAsync } from 'fastify'
 import { Invalid } from '../../core/errors.ts'
 import { domainErrorOf } from '../../core/kernel/index.ts'
 import type { DialectOptions } from '../dialect.ts'
@@ -48,8 +48,13 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
     if (field !== undefined) throw new Invalid(field, 'is not a finite number')
   })
 
-  // A CSV upload is read as it arrives (POST /groups/:id/contacts.csv), never buffered whole.
-  app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload))
+  // A CSV upload is read as it arrives (POST /groups/:id/contacts.csv), never buffered whole. Only
+  // a route that consumes CSV gets the stream: elsewhere a CSV body is an unsupported type like any
+  // other (a stream reaching a JSON body schema had Ajv strip its properties: a 500 the fuzz found).
+  app.addContentTypeParser('text/csv', (req, payload, done) => {
+    if ((req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes?.includes('text/csv')) return done(null, payload)
+    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE())
+  })
 
   routeOperations(app, NATIVE_OPERATIONS, core)
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { activateMember } from '../../core/click-to-call/index.ts'
 import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
+import { HOSTED_REPLIES } from './wire-schemas.ts'
 
 /** The HTML page of the activation link. */
 export function activationPage(title: string, message: string): string {
@@ -11,7 +12,7 @@ export function activationPage(title: string, message: string): string {
 /** GET `<prefix>/activate/<ActivationID>` (spec §5): public, idempotent activation link. */
 export function registerActivationPage(app: FastifyInstance, core: Core): void {
   app.get<{ Params: { activationId: string } }>('/activate/:activationId', {
-    schema: { summary: 'Member activation link (HTML page)', tags: ['packetera'] },
+    schema: { summary: 'Member activation link (HTML page)', tags: ['packetera'], security: [], response: HOSTED_REPLIES.activation },
   }, async (req, reply) => {
     try {
       await activateMember(core, req.params.activationId)

@@ -11,6 +11,7 @@ import { registerCallbackStatusRoute } from './hosted/callback-status-route.ts'
 import { callbackPolicyOf, type HostedContext } from './hosted/hosted-context.ts'
 import { NOT_AVAILABLE_PAGE } from './hosted/html.ts'
 import { registerTeleformRoutes } from './hosted/teleform-routes.ts'
+import { TRANSACTION_REPLIES, TransactionRequest } from './wire-schemas.ts'
 
 const ENDPOINT = TRANSACTION_ENDPOINT.path
 
@@ -48,18 +49,29 @@ const plugin: DialectPlugin = async (app, { core, config, frameworkErrors }) => 
     return reply.code(err.statusCode && err.statusCode < 500 ? err.statusCode : 500).type('text/plain; charset=utf-8').send('')
   })
   app.setNotFoundHandler((_req, reply) => reply.code(404).type('text/plain; charset=utf-8').send(''))
+  // Route schemas document the wire (/docs) only: fields are read by name with the §3.1 codes and
+  // every reply is text the dialect writes, so Fastify compiles neither validators nor serializers.
+  app.setValidatorCompiler(() => () => true)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
 
-  app.route({
-    method: [...TRANSACTION_ENDPOINT.methods],
-    url: ENDPOINT,
-    exposeHeadRoute: false,
-    schema: {
-      summary: 'Packetera transaction endpoint',
-      description: 'GET query or POST form; `TransactionType` selects the transaction (spec/packetera.md §6). Always HTTP 200 with Name/Value pairs.',
-      tags: ['packetera'],
-    },
-    handler: transactionHandler({ core, prefix: config.prefixes.packetera, publicBaseUrl: config.publicBaseUrl }),
-  })
+  // One route per method: only the POST documents a form body (Fastify refuses a body schema on GET).
+  const handler = transactionHandler({ core, prefix: config.prefixes.packetera, publicBaseUrl: config.publicBaseUrl })
+  for (const method of TRANSACTION_ENDPOINT.methods) {
+    app.route({
+      method,
+      url: ENDPOINT,
+      exposeHeadRoute: false,
+      schema: {
+        summary: 'Packetera transaction endpoint',
+        description: 'GET query or POST form; `TransactionType` selects the transaction (spec/packetera.md §6). Always HTTP 200 with Name/Value pairs.',
+        tags: ['packetera'],
+        querystring: TransactionRequest,
+        ...(method === 'POST' ? { body: TransactionRequest, consumes: ['application/x-www-form-urlencoded'] } : {}),
+        response: TRANSACTION_REPLIES,
+      },
+      handler,
+    })
+  }
   app.route({
     method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'],
     url: ENDPOINT,

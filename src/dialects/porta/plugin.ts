@@ -4,7 +4,8 @@ import { authenticateApiKey } from '../../core/resellers/index.ts'
 import type { DialectPlugin } from '../dialect.ts'
 import { ignoreInvalidContentTypes, loginAttempt, setRetryAfter, tagDialect } from '../dialect.ts'
 import { renderPortaError } from './errors.ts'
-import { PORTA_DISPATCH, PORTA_OPERATIONS } from './operations.ts'
+import { documentPorta } from './docs.ts'
+import { PORTA_DISPATCH } from './operations.ts'
 import { metadataIndex, operationPage } from './metadata-pages.ts'
 import { chooseOperation, matchPredefined } from './predefined-routes.ts'
 import { matchRoute } from './route-matcher.ts'
@@ -29,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
+const plugin: DialectPlugin = async (app, { core, frameworkErrors, docs }) => {
   tagDialect(app, 'porta')
   // A request decoration rather than a WeakMap keyed by request: an entry per request in a WeakMap
   // costs the garbage collector on every scavenge.
@@ -81,8 +82,10 @@ const plugin: DialectPlugin = async (app, { core, frameworkErrors }) => {
       return sendPortaError(reply, neg, e)
     }
   }
-  // One route reaches every operation (§3 routes are matched in route-matcher.ts); listed in /docs under porta.
-  app.all(PORTA_DISPATCH.path, { schema: { tags: ['porta'], summary: `Porta Plus 2 operations: ${PORTA_OPERATIONS.operations.map((o) => o.wireId).join(', ')} (/{Operation}/{License}/…)` } }, handler)
+  // One route reaches every operation (§3 routes are matched in route-matcher.ts); /docs lists the
+  // wire routes it serves instead (docs.ts, from the route table and the DTOs).
+  app.all(PORTA_DISPATCH.path, { schema: { hide: true } }, handler)
+  documentPorta(docs, prefix)
 }
 export default plugin
 

@@ -1,3 +1,4 @@
+import type { TSchema } from 'typebox'
 import type { Config } from '../../config.ts'
 import type { Actor } from '../../core/actor.ts'
 import type { Core } from '../../core/core.ts'
@@ -27,6 +28,8 @@ export interface RcServe {
   /** Other call names answering identically (`customers/v2/signup`). */
   readonly aliases: readonly string[]
   readonly params: readonly ParamRule[]
+  /** The success reply in /docs (wire-schemas.ts; documentation only). */
+  readonly reply: TSchema
   handle(ctx: RcContext): Promise<RcValue>
 }
 
@@ -47,10 +50,11 @@ export function rcCall(call: {
   method: 'GET' | 'POST' | readonly ['GET', 'POST']
   summary: string
   params: readonly ParamRule[]
+  reply: TSchema
   handle(ctx: RcContext): Promise<RcValue>
 }): RcOperation {
-  const { name, aliases = [], method, summary, params, handle } = call
-  return { wireId: name, methods: typeof method === 'string' ? [method] : [...method], path: `/api/${name}.json`, summary, serve: { aliases, params, handle } }
+  const { name, aliases = [], method, summary, params, reply, handle } = call
+  return { wireId: name, methods: typeof method === 'string' ? [method] : [...method], path: `/api/${name}.json`, summary, serve: { aliases, params, reply, handle } }
 }
 
 /** Every URL (under the prefix) a call answers at: its name and each alias, `.json` and `.xml`; `path` first. */

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import type { Core } from '../../core/core.ts'
 import { isDomainError } from '../../core/errors.ts'
+import { textReply } from '../../http/docs.ts'
 import { completePasswordReset, passwordResetUsable } from '../../core/password-resets/index.ts'
 import { PASSWORD_POLICY } from './validation.ts'
 import { escapeXml } from './xml.ts'
@@ -43,7 +45,11 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
 /** GET and POST `<prefix>/password-reset?token=…`. */
 export function registerPasswordResetPage(app: FastifyInstance, core: Core): void {
   app.get<{ Querystring: { token?: string } }>(PASSWORD_RESET_PATH, {
-    schema: { summary: 'Password-reset page of a customer (HTML; the link of customers/forgot-password)', tags: ['resellerclub'] },
+    schema: {
+      summary: 'Password-reset page of a customer (HTML; the link of customers/forgot-password)', tags: ['resellerclub'], security: [],
+      querystring: Type.Object({ token: Type.String({ description: 'The token of the emailed link' }) }),
+      response: { 200: textReply('text/html', 'The form choosing a new password'), 404: textReply('text/html', 'The link is unknown, used or expired') },
+    },
   }, async (req, reply) => {
     const token = typeof req.query.token === 'string' ? req.query.token : ''
     return (await passwordResetUsable(core, token)) ? html(reply, 200, form()) : html(reply, 404, EXPIRED)

@@ -9,7 +9,8 @@ import { RcError, errorReply, sendRc, sendRcError, type RcFormat } from './error
 import { RESELLERCLUB_OPERATIONS } from './operations.ts'
 import { registerPasswordResetPage } from './password-reset-page.ts'
 import { RcParams, rawQueryOf } from './params.ts'
-import { validate } from './validation.ts'
+import { validate, type ParamRule } from './validation.ts'
+import { rcReplies } from './wire-schemas.ts'
 
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'text/plain'])
@@ -34,9 +35,11 @@ const plugin: DialectPlugin = async (app, opts) => {
     const ct = req.headers['content-type']
     done(null, ct === undefined || FORM_TYPES.has(mediaType(ct)) ? body : null)
   })
-  // Route schemas document the parameters; validation is the dialect's own (§6 Java-map messages in
-  // §4 order, from query and body alike), so the schemas are never enforced here.
+  // Route schemas document the parameters and replies (/docs) only: validation is the dialect's own
+  // (§6 Java-map messages in §4 order, from query and body alike) and replies are text it writes
+  // itself (§8, §9), so Fastify compiles neither from them.
   app.setValidatorCompiler(() => () => true)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
 
   app.setErrorHandler((err, req, reply) => {
     setRetryAfter(reply, err)
@@ -64,24 +67,29 @@ function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op
   const call = op.serve
   const methods = op.methods as readonly ('GET' | 'POST')[]
   const querystring = Type.Object({
-    'auth-userid': Type.String({ description: 'Your reseller id' }),
+    'auth-userid': Type.String({ description: 'Your reseller id', examples: ['1'] }),
     'api-key': Type.String({ description: 'One of your API keys' }),
-    ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String({ description: r.description }) : Type.Optional(Type.String({ description: r.description }))])),
+    ...Object.fromEntries(call.params.map((r) => [r.name, r.required === true ? Type.String(paramDoc(r)) : Type.Optional(Type.String(paramDoc(r)))])),
   })
   const wrongMethod = OTHER_METHODS.filter((m) => !methods.includes(m as 'GET' | 'POST'))
   for (const { url, format } of rcUrls(op)) {
-    app.route({
-      method: [...methods], url, exposeHeadRoute: false,
-      schema: { tags: ['resellerclub'], summary: op.summary, querystring },
-      handler: async (req: FastifyRequest, reply: FastifyReply) => {
-        // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
-        const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
-        const reseller = await authenticateReseller(core, params, loginAttempt(req))
-        validate(params, call.params)
-        const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req), baseUrl: publicBaseUrl(config, req) })
-        return sendRc(reply, format, 200, result)
-      },
-    })
+    const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+      // §2.4: route → method → auth-password → credentials → validation → lookups and rules.
+      const params = RcParams.from(rawQueryOf(req.url), req.method === 'POST' ? (req.body as string | null) ?? null : null)
+      const reseller = await authenticateReseller(core, params, loginAttempt(req))
+      validate(params, call.params)
+      const result = await call.handle({ core, config, reseller, actor: resellerActor(reseller.id), params, attempt: loginAttempt(req), baseUrl: publicBaseUrl(config, req) })
+      return sendRc(reply, format, 200, result)
+    }
+    // One route per method: a POST's parameters may also come as a form body (§2.2; Fastify refuses a body schema on GET).
+    for (const method of methods) {
+      const body = method === 'POST' ? { body: querystring, consumes: ['application/x-www-form-urlencoded'] } : {}
+      app.route({
+        method, url, exposeHeadRoute: false,
+        schema: { tags: ['resellerclub'], summary: op.summary, querystring, ...body, response: rcReplies(call.reply, format) },
+        handler,
+      })
+    }
     app.route({
       method: [...wrongMethod], url, exposeHeadRoute: false, schema: { hide: true },
       handler: async (req) => {
@@ -89,6 +97,12 @@ function registerCall(app: FastifyInstance, { core, config }: DialectOptions, op
       },
     })
   }
+}
+
+/** A parameter in /docs: its description, and whether it is required only with others (§4 ¹) or repeatable (§4 *). */
+function paramDoc(r: ParamRule): { description?: string } {
+  const notes = [r.description, typeof r.required === 'function' ? 'required with the parameters §4 pairs it with' : undefined, r.repeatable ? 'repeatable' : undefined].filter(Boolean)
+  return notes.length ? { description: notes.join('; ') } : {}
 }
 
 function mediaType(contentType: string): string {

@@ -124,6 +124,14 @@ for (const kind of TEST_DATABASES) {
       assert.equal(res.statusCode, 400, res.body)
     })
 
+    test('a CSV body is read only where a route takes CSV: elsewhere it is an unsupported type (4xx), never a 500 (route fuzz)', async () => {
+      const r = await post('/native/resellers', { name: 'CSV Co' })
+      const res = await app.http.inject({ method: 'PATCH', url: `/native/resellers/${r.json().id}`, headers: { ...bearer, 'content-type': 'text/csv' }, payload: 'name\nx' })
+      assert.equal(res.statusCode, 415, res.body)
+      const xml = await app.http.inject({ method: 'PATCH', url: `/native/resellers/${r.json().id}`, headers: { ...bearer, 'content-type': 'application/xml' }, payload: '<x/>' })
+      assert.deepEqual(res.json(), xml.json(), 'answered like any other unsupported type')
+    })
+
     test('tracking numbers are added to the shared inventory or a reseller\'s, and a bad region names its field', async () => {
       const shared = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 3 })
       assert.equal(shared.statusCode, 201)

@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import type { Core } from '../../../core/core.ts'
 import { createDemo as create } from '../../../core/platform/index.ts'
 import { routeOperation } from '../../operation.ts'
+import { NO_INPUT } from '../../../http/docs.ts'
 import { ErrorBody } from '../schemas.ts'
 
 const Ids = Type.Array(Type.Integer())
@@ -14,6 +15,7 @@ export const createDemo = routeOperation<Core>({
   summary: 'Create a demo tenant to try every dialect (its API key and user password are shown once)',
   serve: (core) => ({
     schema: {
+      body: NO_INPUT,
       response: {
         201: Type.Object({
           reseller: Type.Object({ id: Type.Integer(), username: Type.String(), apiKey: Type.String() }),

@@ -3,6 +3,7 @@ import { findPublicButton, submitCallbackRequest } from '../../../core/click-to-
 import { Invalid } from '../../../core/errors.ts'
 import { orNotAvailable, sendHtml, sendJson, visitorAddress, wantsJson, type HostedContext } from './hosted-context.ts'
 import { teleformPage } from './teleform-page.ts'
+import { CallbackSubmit, HOSTED_REPLIES } from '../wire-schemas.ts'
 
 /** The submitted `phone` and `name`: a form, or a JSON object with the same keys (spec §9). */
 function submission(req: FastifyRequest): { phone?: string; name?: string } {
@@ -35,14 +36,17 @@ const MESSAGES = {
 /** GET `<prefix>/teleform/<GUID>` and POST `…/callback` (spec/packetera.md §8, §9). */
 export function registerTeleformRoutes(app: FastifyInstance, ctx: HostedContext): void {
   app.get<{ Params: { guid: string } }>('/teleform/:guid', {
-    schema: { summary: 'Packetera teleform page (HTML)', tags: ['packetera'] },
+    schema: { summary: 'Packetera teleform page (HTML)', tags: ['packetera'], security: [], response: HOSTED_REPLIES.teleform },
   }, async (req, reply) => orNotAvailable(reply, false, async () => {
     const b = await findPublicButton(ctx.core, req.params.guid)
     return sendHtml(reply, 200, teleformPage(ctx.prefix, b, { kind: 'form' }))
   }))
 
   app.post<{ Params: { guid: string } }>('/teleform/:guid/callback', {
-    schema: { summary: 'Packetera callback request (form or JSON; HTML or JSON reply)', tags: ['packetera'] },
+    schema: {
+      summary: 'Packetera callback request (form or JSON; HTML or JSON reply)', tags: ['packetera'], security: [],
+      body: CallbackSubmit, consumes: ['application/x-www-form-urlencoded', 'application/json'], response: HOSTED_REPLIES.callbackSubmit,
+    },
   }, async (req, reply) => {
     const json = wantsJson(req)
     return orNotAvailable(reply, json, async () => {

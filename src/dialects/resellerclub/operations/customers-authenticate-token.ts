@@ -5,11 +5,13 @@ import { readPartnerSettings } from '../../../core/resellers/index.ts'
 import { rcCall } from '../call.ts'
 import { authMap } from '../codec.ts'
 import { RcError } from '../errors.ts'
+import { AuthMap } from '../wire-schemas.ts'
 
 /** `customers/authenticate-token` (spec §4.1, errors §4.2): redeems a login token (once); replies with the customer's details. */
 export const customersAuthenticateToken = rcCall({
   name: 'customers/authenticate-token', method: 'GET',
   summary: 'Redeems a login token (once); replies with the customer\'s details',
+  reply: AuthMap,
   params: [{ name: 'token', required: true, description: 'Token from generate-token or generate-login-token' }],
   async handle({ core, config, actor, reseller, params: p }) {
     let customerId: number

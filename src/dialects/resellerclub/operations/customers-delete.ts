@@ -4,11 +4,13 @@ import { canonicalInteger } from '../validation.ts'
 import { rcCall } from '../call.ts'
 import { CUSTOMER_ID, forCustomerId } from '../customer-id.ts'
 import { RcError } from '../errors.ts'
+import { TrueReply } from '../wire-schemas.ts'
 
 /** `customers/delete` (spec §4.1): fails while the customer has orders. */
 export const customersDelete = rcCall({
   name: 'customers/delete', method: 'POST',
   summary: 'Deletes a customer (one without orders)',
+  reply: TrueReply,
   params: [CUSTOMER_ID],
   async handle({ core, actor, params: p }) {
     try {

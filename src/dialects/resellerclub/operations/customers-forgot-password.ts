@@ -2,6 +2,7 @@ import { sendSystemEmail } from '../../../core/notifications/index.ts'
 import { RESET_TTL_SECONDS, requestPasswordReset } from '../../../core/password-resets/index.ts'
 import { rcCall } from '../call.ts'
 import { PASSWORD_RESET_PATH } from '../password-reset-page.ts'
+import { TrueReply } from '../wire-schemas.ts'
 
 /**
  * `customers/forgot-password` (spec §4.1): emails the customer a single-use link to a page where it
@@ -10,6 +11,7 @@ import { PASSWORD_RESET_PATH } from '../password-reset-page.ts'
 export const customersForgotPassword = rcCall({
   name: 'customers/forgot-password', method: ['GET', 'POST'],
   summary: 'Emails the customer a password-reset link',
+  reply: TrueReply,
   params: [{ name: 'username', required: true, description: 'Login email of the customer' }],
   async handle({ core, actor, config, baseUrl, params: p }) {
     const reset = await requestPasswordReset(core, actor, p.get('username')!)

@@ -3,6 +3,7 @@ import { authenticateUserPassword } from '../../../core/users/index.ts'
 import { rcCall } from '../call.ts'
 import { RcError } from '../errors.ts'
 import { IP, issueToken } from '../login-tokens.ts'
+import { TokenReply } from '../wire-schemas.ts'
 
 const INVALID_LOGIN = 'Invalid username or password'
 
@@ -10,6 +11,7 @@ const INVALID_LOGIN = 'Invalid username or password'
 export const customersGenerateToken = rcCall({
   name: 'customers/generate-token', method: 'GET',
   summary: 'Checks a customer\'s username and password; replies with a login token',
+  reply: TokenReply,
   params: [
     { name: 'username', required: true, description: 'Login email of the customer' },
     { name: 'passwd', required: true, description: 'Password of the customer' },

@@ -4,11 +4,13 @@ import { searchRecord } from '../codec.ts'
 import type { RcParams } from '../params.ts'
 import { idOf, nonNegativeDecimal, noOfRecords, positiveInteger } from '../validation.ts'
 import type { RcMap } from '../xml.ts'
+import { SearchMap } from '../wire-schemas.ts'
 
 /** `customers/search` (spec §4.1): the reseller's customers matching the filters, one page at a time. */
 export const customersSearch = rcCall({
   name: 'customers/search', method: 'GET',
   summary: 'Searches the reseller\'s customers, one page at a time',
+  reply: SearchMap,
   params: [
     { name: 'no-of-records', required: true, check: noOfRecords, description: '10-500' },
     { name: 'page-no', required: true, check: positiveInteger },

@@ -4,11 +4,13 @@ import { rcCall } from '../call.ts'
 import { freeEmailActionMap } from '../catalog-codec.ts'
 import { RcError } from '../errors.ts'
 import { canonicalInteger, idOf, positiveInteger } from '../validation.ts'
+import { ActionMap } from '../wire-schemas.ts'
 
 /** `mail/activate` (spec §4.3): turns on an order's free email service. */
 export const mailActivate = rcCall({
   name: 'mail/activate', method: 'POST',
   summary: 'Turns on the free email service of an order',
+  reply: ActionMap,
   params: [{ name: 'order-id', required: true, check: positiveInteger, description: 'Order id' }],
   async handle({ core, actor, params: p }) {
     const raw = p.get('order-id')!

@@ -3,6 +3,7 @@ import { getCustomer } from '../../../core/customers/index.ts'
 import { rcCall } from '../call.ts'
 import { gatewayRecord, numbered } from '../catalog-codec.ts'
 import { CUSTOMER_ID, forCustomerId } from '../customer-id.ts'
+import { GatewayMap } from '../wire-schemas.ts'
 
 const PAYMENT_TYPE = /^(addfund|payment)$/i
 
@@ -10,6 +11,7 @@ const PAYMENT_TYPE = /^(addfund|payment)$/i
 export const pgAllowedlistForCustomer = rcCall({
   name: 'pg/allowedlist-for-customer', method: 'GET',
   summary: 'The payment gateways a customer may pay with',
+  reply: GatewayMap,
   params: [
     CUSTOMER_ID,
     { name: 'payment-type', check: (v) => PAYMENT_TYPE.test(v), description: 'AddFund or Payment; omitted: gateways supporting both' },
