@@ -2,8 +2,6 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { Logger } from 'pino'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { join } from 'node:path'
 import type { Config } from './config.ts'
 import type { Core } from './core/core.ts'
@@ -15,6 +13,7 @@ import { mailTransportOf } from './core/delivery/index.ts'
 import { ChangeListener } from './db/change-notify.ts'
 import { withCascades } from './db/cascades.ts'
 import { openDatabase, type Database } from './db/client.ts'
+import { initialiseApart } from './db/initialise.ts'
 import { securePrivateDataDir } from './db/data-dir.ts'
 import { migrate } from './db/migrate.ts'
 import { DocumentedOperations, registerDocs } from './http/docs.ts'
@@ -148,16 +147,6 @@ export function secureDataDirs(config: Config, log: Logger): void {
   }
 }
 
-/**
- * A full garbage collection, once: the first engine's WASM heap is only returned to the system when
- * collected, and an idle server may not collect for hours. `--expose-gc` set at run time, then the
- * `gc` of a fresh context (the flag does not reach the already created global).
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc')
-  ;(runInNewContext('gc') as () => void)()
-}
-
 /** The composition root: database, core, HTTP with every dialect. */
 export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   const { config } = options
@@ -166,19 +155,13 @@ export async function buildApp(options: AppOptions): Promise<SwitchboardApp> {
   secureDataDirs(config, log)
   const databaseOptions = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers }
   const newPglite = ownsDatabase && !config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))
-  let database = options.database ?? (await openDatabase(databaseOptions))
+  if (newPglite) await initialiseApart(databaseOptions)
+  const database = options.database ?? (await openDatabase(databaseOptions))
   let stopFollowing: (() => Promise<void>) | null = null
   let dispatcher: Dispatcher | null = null
   let inboundSmtp: { stop(): Promise<void> } | null = null
   try {
     if (ownsDatabase) await migrate(database)
-    if (newPglite) {
-      // initdb and the migrations grew the new database's WASM heap, and a WASM heap never shrinks:
-      // reopened from its files, the engine holds what serving needs (issue 19 point 7, first start).
-      await database.close()
-      database = await openDatabase(databaseOptions)
-      collectGarbage()
-    }
     const loginMetrics = new LoginMetrics()
     const core = await createCore(database, config, log, loginMetrics)
     // The dispatcher (made below, when this process runs one) hears of writes that give it work.
