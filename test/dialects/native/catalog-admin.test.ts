@@ -44,7 +44,7 @@ for (const kind of TEST_DATABASES) {
       assert.ok(res.status === 200 || res.status === 201, `${method} ${url} → ${res.status} ${JSON.stringify(res.body)}`)
       return res.body
     }
-    const sip = (login = uniqueName('sip'), extra: Json = {}) => ok('POST', '/service-accounts', { customerId, kind: 'sip', login, secret: 'sip-secret-1', ...extra })
+    const sip = (login = uniqueName('sip'), extra: Json = {}) => ok('POST', '/service-accounts', { customerId, kind: 'sip', login, secret: 'AnnSip-pw73', ...extra })
 
     test('product groups and subscription plans are created and listed for the caller\'s reseller', async () => {
       const group = await call('POST', '/product-groups', admin, { name: 'Voice' })

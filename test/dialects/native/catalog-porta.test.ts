@@ -41,7 +41,7 @@ for (const kind of TEST_DATABASES) {
       await ok('PUT', `/products/${ids.gold}/features/voice_mail`, { enabled: true, attributes: { email: ['vm@example.com'] } })
       await ok('PUT', `/products/${ids.intl}/features/call_forwarding`, { enabled: true, attributes: { forward_to: ['441632960001'] } })
       ids.sip = (await ok('POST', '/service-accounts', {
-        customerId, kind: 'sip', login: 'ann.sip', secret: 'sip-secret-1', firstName: 'Ann', lastName: 'Lee', productId: ids.gold,
+        customerId, kind: 'sip', login: 'ann.sip', secret: 'AnnSip-pw73', firstName: 'Ann', lastName: 'Lee', productId: ids.gold,
         billingModel: 'postpaid', currency: 'GBP', balance: '12.5', creditLimit: '100', extensionNumber: '201', extensionName: 'Ann',
       })).id
       await ok('PATCH', `/service-accounts/${ids.sip}`, { subscription: { planId: ids.plan, from: '2026-11-01T00:00:00Z' } })
@@ -78,7 +78,7 @@ for (const kind of TEST_DATABASES) {
       // voice_mail from the product, call_forwarding from the current add-on, clir from the account.
       assert.deepEqual([a.UMEnabled, a.redirect_number, a.hideCLI], ['Y', '441632960001', true])
       // The SIP secret set natively is the device credential Porta hands back (spec/porta.md §10).
-      assert.deepEqual([a.SIPPassword, a.VoipPassword], ['sip-secret-1', 'sip-secret-1'])
+      assert.deepEqual([a.SIPPassword, a.VoipPassword], ['AnnSip-pw73', 'AnnSip-pw73'])
       assert.deepEqual((a.ServiceFeatures as Json[]).map((f) => [f.ServiceFeatureName, f.ServiceAttributeName ?? null, f.ServiceAttributeValue]), [
         ['call_forwarding', null, 'Y'], ['clir', null, 'Y'], ['voice_mail', null, 'Y'], ['call_forwarding', 'forward_to', '441632960001'], ['voice_mail', 'email', 'vm@example.com'],
       ])
