@@ -11,6 +11,7 @@ import { benchCsvImport, renderCsvImportTable } from './csv-import.ts'
 import { benchDispatch, renderDispatch } from './dispatch.ts'
 import { benchResellerClub, renderResellerClub } from './resellerclub.ts'
 import { benchPacketeraHosted } from './packetera-hosted.ts'
+import { benchPorta, renderPorta } from './porta.ts'
 import { benchEmail, renderEmail } from './email-campaign.ts'
 import { benchKannel, renderKannel } from './kannel-campaign.ts'
 import { BEARERBOX } from '../test/helpers/kannel.ts'
@@ -195,6 +196,13 @@ if (process.env.BENCH_PACKETERA !== '0') {
   const table = await benchPacketeraHosted()
   process.stdout.write(`\n${table}\n`)
   markdown += `\n## Packetera hosted pages and callbacks (issue 14)\n\n${table}\n`
+}
+// Issue 16 point 5: Porta INFO, paged account lists and REPORT over 100,000 accounts (BENCH_PORTA=0 skips).
+if (process.env.BENCH_PORTA !== '0') {
+  log('measuring Porta at scale')
+  const table = renderPorta(await benchPorta())
+  process.stdout.write(`\n${table}\n`)
+  markdown += `\n## Porta at scale (issue 16)\n\nOne customer with BENCH_PORTA_ACCOUNTS (default 100,000) accounts on PostgreSQL (bench/porta.ts); each case against the hello-world measured just before it.\n\n${table}\n`
 }
 // Issue 18 point 7: the SMPP codec alone, on this process's runtime (BENCH_SMPP=0 skips it).
 if (process.env.BENCH_SMPP !== '0') {
