@@ -7,7 +7,9 @@ import { removeDir, runCli, startServer, tempDataDir, type ServerProcess } from 
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe('catalogue commands through a running server (PGlite)', () => {
+// Each CLI run is a process (node + tsx): the flows together pass the runner's 120 s default on a
+// loaded machine (Node 22 smoke in CI, 143 s), so the suite has its own bound.
+describe('catalogue commands through a running server (PGlite)', { timeout: 600_000 }, () => {
   let dataDir: string
   let server: ServerProcess
   let env: Record<string, string>
