@@ -1,16 +1,15 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm'
+import { and, eq, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { customers } from '../customers/customers.table.ts'
 import { Invalid, NotFound } from '../errors.ts'
-import { idIn } from './id-list.ts'
 import { integerRule, required, textRule } from '../kernel/field-rules.ts'
 import { pageWindow, type Page, type PageRequest } from '../kernel/pages.ts'
 import { resellerFilter } from '../platform/platform.ts'
 import { addHuntGroupMember, createHuntGroup } from './account-services.ts'
 import { actorForRow } from './operator-scope.ts'
-import { accountServices, huntGroupMembers, huntGroups } from './products.table.ts'
-import type { HuntGroup } from './service-details.ts'
+import { huntGroupMembers, huntGroups } from './products.table.ts'
+import { loadHuntGroups, type HuntGroup } from './service-details.ts'
 
 // The operator's view of a customer's hunt groups (native admin API, CLI; spec/porta.md §10
 // HuntGroupInfo): the group's hunt settings and its members in hunt order with their ring settings.
@@ -24,19 +23,7 @@ const SEQUENCES: readonly HuntSequence[] = ['Order', 'Simultaneous', 'Random', '
 export type ResellerHuntGroup = HuntGroup & { resellerId: number }
 
 async function loadGroups(core: Core, where: SQL | undefined): Promise<ResellerHuntGroup[]> {
-  const groups = await core.db.select().from(huntGroups).where(where).orderBy(asc(huntGroups.id))
-  if (!groups.length) return []
-  const members = await core.db.select({ m: huntGroupMembers, extensionNumber: accountServices.extensionNumber, extensionName: accountServices.extensionName })
-    .from(huntGroupMembers).leftJoin(accountServices, eq(accountServices.accountId, huntGroupMembers.accountId))
-    .where(idIn(huntGroupMembers.groupId, groups.map((g) => g.id))).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
-  return groups.map((g) => ({
-    id: g.id, resellerId: g.tenantId, customerId: g.customerId, name: g.name, number: g.number, sequence: g.sequence, keepOriginalCli: g.keepOriginalCli,
-    active: g.active, pickupAllowed: g.pickupAllowed, createdAt: g.createdAt,
-    members: members.filter((m) => m.m.groupId === g.id).map(({ m, extensionNumber, extensionName }) => ({
-      id: m.id, accountId: m.accountId, extensionNumber, extensionName, huntOrder: m.huntOrder, delaySeconds: m.delaySeconds,
-      timeoutSeconds: m.timeoutSeconds, active: m.active, huntstop: m.huntstop, primaryGroup: m.primaryGroup,
-    })),
-  }))
+  return (await loadHuntGroups(core, where)).map(({ tenantId, ...g }) => ({ ...g, resellerId: tenantId }))
 }
 
 async function readGroup(core: Core, actor: Actor, id: number): Promise<{ reseller: Actor; group: ResellerHuntGroup }> {

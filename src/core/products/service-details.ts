@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm'
+import { and, asc, eq, or, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { idIn } from './id-list.ts'
@@ -145,23 +145,28 @@ export interface HuntGroup {
   }[]
 }
 
-/** The hunt groups having any of these accounts as a member, by group id. */
-export async function huntGroupsOf(core: Core, actor: Actor, accountIds: number[]): Promise<HuntGroup[]> {
-  if (!accountIds.length) return []
-  const groupIds = (await core.db.selectDistinct({ id: huntGroupMembers.groupId }).from(huntGroupMembers)
-    .innerJoin(huntGroups, eq(huntGroups.id, huntGroupMembers.groupId))
-    .where(and(idIn(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
-  if (!groupIds.length) return []
-  const groups = await core.db.select().from(huntGroups).where(idIn(huntGroups.id, groupIds)).orderBy(asc(huntGroups.id))
+/** Hunt groups matching `where`, by id, each with its members in hunt order and its reseller. */
+export async function loadHuntGroups(core: Core, where: SQL | undefined): Promise<(HuntGroup & { tenantId: number })[]> {
+  const groups = await core.db.select().from(huntGroups).where(where).orderBy(asc(huntGroups.id))
+  if (!groups.length) return []
   const members = await core.db.select({ m: huntGroupMembers, extensionNumber: accountServices.extensionNumber, extensionName: accountServices.extensionName })
     .from(huntGroupMembers).leftJoin(accountServices, eq(accountServices.accountId, huntGroupMembers.accountId))
-    .where(idIn(huntGroupMembers.groupId, groupIds)).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
+    .where(idIn(huntGroupMembers.groupId, groups.map((g) => g.id))).orderBy(asc(huntGroupMembers.huntOrder), asc(huntGroupMembers.id))
   return groups.map((g) => ({
-    id: g.id, customerId: g.customerId, name: g.name, number: g.number, sequence: g.sequence, keepOriginalCli: g.keepOriginalCli,
+    id: g.id, tenantId: g.tenantId, customerId: g.customerId, name: g.name, number: g.number, sequence: g.sequence, keepOriginalCli: g.keepOriginalCli,
     active: g.active, pickupAllowed: g.pickupAllowed, createdAt: g.createdAt,
     members: members.filter((m) => m.m.groupId === g.id).map(({ m, extensionNumber, extensionName }) => ({
       id: m.id, accountId: m.accountId, extensionNumber, extensionName, huntOrder: m.huntOrder, delaySeconds: m.delaySeconds,
       timeoutSeconds: m.timeoutSeconds, active: m.active, huntstop: m.huntstop, primaryGroup: m.primaryGroup,
     })),
   }))
+}
+
+/** The hunt groups having any of these accounts as a member, by group id. */
+export async function huntGroupsOf(core: Core, actor: Actor, accountIds: number[]): Promise<HuntGroup[]> {
+  if (!accountIds.length) return []
+  const groupIds = (await core.db.selectDistinct({ id: huntGroupMembers.groupId }).from(huntGroupMembers)
+    .innerJoin(huntGroups, eq(huntGroups.id, huntGroupMembers.groupId))
+    .where(and(idIn(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
+  return groupIds.length ? loadHuntGroups(core, idIn(huntGroups.id, groupIds)) : []
 }

@@ -58,8 +58,8 @@ export const getProductsList = portaOperation({
         BillStart: start > from ? start : from, BillEnd: end === null || end > to ? to : end, Licence_Name: null, SubscriberName: fullnameOf(a),
       }
     }
+    // The query selected the window's accounts; which of their rows fall in it is decided here.
     for (const a of accounts) {
-      if (byActivation && (a.activatedAt < from || a.activatedAt > to)) continue
       const own: PortaProductInfoValue[] = []
       if (a.product && (byActivation || overlaps(a.activatedAt, a.closedAt, from, to))) own.push(row(a, a.product, a.activatedAt, a.closedAt, 'Main'))
       const addons = assignments.filter((g) => g.accountId === a.id && (byActivation || overlaps(g.effectiveFrom, g.effectiveTo, from, to)))
