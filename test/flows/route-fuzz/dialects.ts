@@ -100,6 +100,23 @@ export function commonCheck(res: LightMyRequestResponse): void {
   assert.doesNotMatch(res.body.slice(0, 100_000), STACK, 'no stack trace or node_modules path in the reply')
 }
 
+/**
+ * A path whose `..` segments climb out of the dialect's first segment (`/porta/X/../../1` is `/1`):
+ * the server resolves dot segments (RFC 3986 §5.2.4), so the dialect never sees it and the root answers.
+ */
+export function leavesDialect(url: string): boolean {
+  const raw = url.split('?')[0]!
+  const prefix = `/${raw.split('/')[1] ?? ''}`
+  const resolved = new URL(raw, 'http://fuzz.invalid').pathname
+  return resolved !== prefix && !resolved.startsWith(`${prefix}/`)
+}
+
+/** The root's reply to a path outside every dialect: a 404 in the platform's own envelope. */
+export function checkRootNotFound(res: LightMyRequestResponse): void {
+  assert.equal(res.statusCode, 404, res.body.slice(0, 300))
+  assert.deepEqual(json(res), { error: 'not_found' })
+}
+
 const json = (res: LightMyRequestResponse): Record<string, unknown> => {
   try { return res.json() } catch { assert.fail(`not JSON: ${res.body.slice(0, 200)}`) }
 }
