@@ -37,6 +37,8 @@ export const accounts = pgTable('accounts', {
   index('accounts_tenant_idx').on(t.tenantId),
   index('accounts_user_idx').on(t.userId),
   index('accounts_customer_idx').on(t.customerId),
+  // REPORT's activation window falls back to the creation time (products/service-accounts.ts `activatedIn`).
+  index('accounts_tenant_created_idx').on(t.tenantId, t.createdAt),
   // A number is one DID in the whole deployment (assertUnique, and allocation skips a number held as a DID).
   index('accounts_did_phone_idx').on(t.phone).where(sql`${t.type} = 'did'`),
   uniqueIndex('accounts_tenant_type_username_key').on(sql`coalesce(${t.tenantId}, 0)`, t.type, t.username),

@@ -81,6 +81,8 @@ export const accountServices = pgTable('account_services', {
 }, (t) => [
   index('account_services_product_idx').on(t.productId),
   index('account_services_master_idx').on(t.masterAccountId),
+  // REPORT's activation window (service-accounts.ts `activatedIn`).
+  index('account_services_tenant_activated_idx').on(t.tenantId, t.activatedAt),
 ])
 
 /** A provisioned phone (`i_ua`) of an account; `modelId` is its model (`i_ua_type`). */

@@ -137,10 +137,26 @@ function featureEnabled(name: string, now: Date): SQL {
     false)`
 }
 
-function windowMatch(w: NonNullable<ServiceAccountQuery['window']>): SQL {
+const windowService = alias(accountServices, 'window_service')
+const windowAccount = alias(accounts, 'window_account')
+
+/**
+ * The accounts activated in [from, to]: `activatedOf` spans two tables, so no index serves it. The
+ * ids activated or created in the window (each read by its own index) bound the match, and the
+ * exact condition keeps those whose effective activation falls in it (docs/decisions/porta.md "Scale").
+ */
+function activatedIn(actor: Actor, from: string, to: string): SQL {
+  const activated = sql`select ${windowService.accountId} from ${accountServices} as ${windowService}
+    where ${and(tenantScope(actor, windowService.tenantId), sql`${windowService.activatedAt} between ${from}::timestamptz and ${to}::timestamptz`)}`
+  const created = sql`select ${windowAccount.id} from ${accounts} as ${windowAccount}
+    where ${and(tenantScope(actor, windowAccount.tenantId), sql`${windowAccount.createdAt} between ${from}::timestamptz and ${to}::timestamptz`)}`
+  return sql`${accounts.id} = any(array(${activated} union ${created})) and ${activatedOf} between ${from}::timestamptz and ${to}::timestamptz`
+}
+
+function windowMatch(actor: Actor, w: NonNullable<ServiceAccountQuery['window']>): SQL {
   const from = w.from.toISOString()
   const to = w.to.toISOString()
-  if (w.byActivation) return sql`${activatedOf} between ${from}::timestamptz and ${to}::timestamptz`
+  if (w.byActivation) return activatedIn(actor, from, to)
   return sql`((${mainProductOf} is not null and ${activatedOf} <= ${to}::timestamptz and (${accountServices.closedAt} is null or ${accountServices.closedAt} >= ${from}::timestamptz))
     or exists (select 1 from ${accountAddons} g where g.account_id = ${accounts.id} and g.effective_from <= ${to}::timestamptz and (g.effective_to is null or g.effective_to >= ${from}::timestamptz)))`
 }
@@ -170,7 +186,7 @@ function conditionsOf(actor: Actor, q: ServiceAccountQuery): (SQL | undefined)[]
   if (q.withDevice) where.push(isNotNull(devices.id))
   if (q.withExtension) where.push(sql`${accountServices.extensionNumber} is not null and ${accountServices.extensionNumber} <> ''`)
   if (q.withoutEnabledFeature) where.push(sql`not ${featureEnabled(q.withoutEnabledFeature.name, q.withoutEnabledFeature.now)}`)
-  if (q.window) where.push(windowMatch(q.window))
+  if (q.window) where.push(windowMatch(actor, q.window))
   if (!q.includeClosed) where.push(isNull(accountServices.closedAt))
   return where
 }

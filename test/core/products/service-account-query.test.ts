@@ -116,6 +116,14 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(ids(await queryServiceAccounts(app.core, actor, { customerId, withExtension: true, excludeIds: [first!.id] })), ids(rest))
     })
 
+    test('by activation, an account without its own activation time counts from its creation, one with it does not', async () => {
+      const now = Date.now()
+      const recent = await queryServiceAccounts(app.core, actor, { window: { from: new Date(now - DAY), to: new Date(now + DAY), byActivation: true } })
+      const fallback = all.filter((a) => !a.extensionNumber).map((a) => a.id)
+      assert.ok(fallback.length > 0 && fallback.length < all.length, 'both kinds present')
+      assert.deepEqual(ids(recent), fallback, 'created now, activated 40 days ago: outside this window')
+    })
+
     test('a window selects accounts activated in it, or with a main or add-on period overlapping it', async () => {
       const now = Date.now()
       const byActivation = await queryServiceAccounts(app.core, actor, { window: { from: new Date(now - 41 * DAY), to: new Date(now - 39 * DAY), byActivation: true } })

@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_tenant_created_idx" ON "accounts" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "account_services_tenant_activated_idx" ON "account_services" USING btree ("tenant_id","activated_at");
