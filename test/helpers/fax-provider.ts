@@ -38,6 +38,8 @@ export class FaxProvider {
   uploads = 0
   /** Answers the next uploads get instead of storing the file (a fault), in order. */
   readonly uploadFaults: { status: number; body: string }[] = []
+  /** Answers the next `POST /v2/faxes` get instead of a fax, in order. */
+  readonly faxFaults: { status: number; body: string }[] = []
   private readonly files = new Map<string, { bytes: Buffer; type: string }>()
   private seq = 0
 
@@ -98,6 +100,8 @@ export class FaxProvider {
       return this.store(req.headers['content-type'] ?? '', Buffer.concat(chunks), json)
     }
     if (req.method !== 'POST' || req.url !== '/v2/faxes') return void res.writeHead(404).end()
+    const fault = this.faxFaults.shift()
+    if (fault) return json(fault.status, fault.body)
     if (!authorized) return json(401, errors('Authentication failed', 'bad API key'))
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
     const stored = typeof body.media_name === 'string' ? this.media.get(body.media_name) : undefined
