@@ -33,7 +33,7 @@ interface Pending { report: AttemptReport; pages: number; timer: NodeJS.Timeout 
 /** A TIFF stored with the provider (`media: upload`): where to delete it once its fax is final. */
 interface StoredMedia { providerId: number; apiBase: string; apiKey: string | null; name: string }
 
-/** Media names this gateway gives its uploads start so (a webhook's `media_name` is deleted only when it is one of ours). */
+/** Every media name this gateway gives starts so: a webhook's `media_name` is deleted only when it is one of ours. */
 const MEDIA_NAME_PREFIX = 'sb-'
 
 /** One-time media tokens live this long if never fetched. */
@@ -84,10 +84,10 @@ export class FaxGateway implements Gateway {
     }
     const p = attempt.provider
     const apiBase = apiBaseOf(s, p)
+    this.sweep()
     let token: string | null = null
     if (s.media === 'url') {
       token = randomBytes(24).toString('base64url')
-      this.sweep()
       this.tokens.set(token, { path: tiff.path, expiresAt: Date.now() + TOKEN_TTL_MS })
     }
     const fax = { connection_id: s.connectionId, to: attempt.destination, from: s.from ?? attempt.origin ?? p.dialstring }
