@@ -13,8 +13,10 @@ import { PeerFailure } from '../peer-failure.ts'
 /**
  * The HTTP fax gateway (spec/gateways.md §5, a Telnyx Programmable Fax style API) for `http`
  * providers with `fax: true`: the document converted to fax TIFF (tiff.ts), `POST {api_base}/faxes`
- * with a one-time media URL the provider fetches, and the provider's signed webhooks driving the
- * spool (delivered with its pages, failed with the provider's reason) and bringing inbound faxes.
+ * with a one-time media URL the provider fetches (`media: url`) or with the name of the TIFF first
+ * stored through the provider's Media Storage API (`media: upload`, removed again once the fax is
+ * final), and the provider's signed webhooks driving the spool (delivered with its pages, failed
+ * with the provider's reason) and bringing inbound faxes.
  */
 
 export interface FaxGatewayOptions {
@@ -26,7 +28,13 @@ export interface FaxGatewayOptions {
   requestTimeoutMs?: number
 }
 
-interface Pending { report: AttemptReport; pages: number; timer: NodeJS.Timeout | null }
+interface Pending { report: AttemptReport; pages: number; timer: NodeJS.Timeout | null; media: StoredMedia | null }
+
+/** A TIFF stored with the provider (`media: upload`): where to delete it once its fax is final. */
+interface StoredMedia { providerId: number; apiBase: string; apiKey: string | null; name: string }
+
+/** Every media name this gateway gives starts so: a webhook's `media_name` is deleted only when it is one of ours. */
+const MEDIA_NAME_PREFIX = 'sb-'
 
 /** One-time media tokens live this long if never fetched. */
 const TOKEN_TTL_MS = 24 * 3600_000
@@ -40,12 +48,15 @@ export class FaxGateway implements Gateway {
   private readonly tokens = new Map<string, { path: string; expiresAt: number }>()
   private readonly finished = new Set<string>()
   private readonly nextSlotAt = new Map<number, number>()
+  /** Media deletions under way (best effort; `stop` lets them finish). */
+  private readonly deleting = new Set<Promise<void>>()
 
   constructor(private readonly options: FaxGatewayOptions) {}
 
   async stop(): Promise<void> {
     for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer)
     this.pending.clear()
+    await Promise.allSettled([...this.deleting])
   }
 
   reportTimeoutMs(provider: GatewayProvider): number | null {
@@ -71,21 +82,29 @@ export class FaxGateway implements Gateway {
     } catch (e) {
       return report({ kind: 'failed', cause: `document: ${(e as Error).message}`, permanent: true })
     }
-    const token = randomBytes(24).toString('base64url')
-    this.sweep()
-    this.tokens.set(token, { path: tiff.path, expiresAt: Date.now() + TOKEN_TTL_MS })
     const p = attempt.provider
-    const body = JSON.stringify({
-      connection_id: s.connectionId, to: attempt.destination, from: s.from ?? attempt.origin ?? p.dialstring,
-      media_url: `${this.options.publicBaseUrl}/native/fax-media/${token}`, quality: s.quality,
-    })
-    const url = `${s.apiBase ?? `https://${p.host}:${p.port ?? FAX_API_PORT}/v2`}/faxes`
+    const apiBase = apiBaseOf(s, p)
+    this.sweep()
+    let token: string | null = null
+    if (s.media === 'url') {
+      token = randomBytes(24).toString('base64url')
+      this.tokens.set(token, { path: tiff.path, expiresAt: Date.now() + TOKEN_TTL_MS })
+    }
+    const fax = { connection_id: s.connectionId, to: attempt.destination, from: s.from ?? attempt.origin ?? p.dialstring }
+    // media: upload stores the TIFF once per send (a media name of its own, deleted when this fax is
+    // final) and keeps it across the retries of POST /faxes: docs/decisions/gateways.md "HTTP fax".
+    let media: StoredMedia | null = null
     let failure: PeerFailure | null = null
     let faxId = ''
     for (let tries = 0; ; tries++) {
       await this.pace(p.id, s.tps)
       try {
-        faxId = await this.post(url, p.password, body)
+        if (s.media === 'upload' && !media) {
+          const name = `${MEDIA_NAME_PREFIX}${attempt.spoolId}-${attempt.attempt}-${randomBytes(6).toString('hex')}`
+          media = { providerId: p.id, apiBase, apiKey: p.password, name: await this.upload(apiBase, p.password, tiff.path, name) }
+        }
+        const where = media ? { media_name: media.name } : { media_url: `${this.options.publicBaseUrl}/native/fax-media/${token}` }
+        faxId = await this.post(`${apiBase}/faxes`, p.password, JSON.stringify({ ...fax, ...where, quality: s.quality }))
         failure = null
         break
       } catch (e) {
@@ -95,15 +114,18 @@ export class FaxGateway implements Gateway {
       }
     }
     if (failure) {
-      this.tokens.delete(token)
+      if (token) this.tokens.delete(token)
+      if (media) this.deleteMedia(media)
       return report({ kind: 'failed', cause: failure.message, permanent: failure.permanent })
     }
-    const entry: Pending = { report, pages: tiff.pages, timer: null }
+    const entry: Pending = { report, pages: tiff.pages, timer: null, media }
     this.pending.set(faxId, entry)
     await report({ kind: 'accepted', peerIds: [faxId] })
     entry.timer = setTimeout(() => {
       if (this.pending.get(faxId) !== entry) return
       this.pending.delete(faxId)
+      // Failed here: the provider must not send it later from the stored media either.
+      if (entry.media) this.deleteMedia(entry.media)
       void report({ kind: 'failed', cause: 'fax timeout', permanent: true })
     }, s.dlrTimeoutMs)
     entry.timer.unref()
@@ -153,7 +175,10 @@ export class FaxGateway implements Gateway {
     }
     const found = (await context.earlier(provider.id, [faxId])).get(faxId)
     if (found) {
-      await this.apply(faxId, { report: found.report, pages: 1, timer: null }, type, payload)
+      // Sent by another process (or before a restart): the media to delete is the one the webhook names (Telnyx's payload carries `media_name`).
+      const name = typeof payload.media_name === 'string' && payload.media_name.startsWith(MEDIA_NAME_PREFIX) ? payload.media_name : null
+      const media = name ? { providerId: provider.id, apiBase: apiBaseOf(s, provider), apiKey: provider.password, name } : null
+      await this.apply(faxId, { report: found.report, pages: 1, timer: null, media }, type, payload)
       return { status: 200, body: 'ok' }
     }
     // Perhaps before the provider answered our POST: kept a minute.
@@ -177,6 +202,7 @@ export class FaxGateway implements Gateway {
     if (this.finished.size > 100_000) this.finished.delete(this.finished.values().next().value!)
     if (entry.timer) clearTimeout(entry.timer)
     if (this.pending.get(faxId) === entry) this.pending.delete(faxId)
+    if (entry.media) this.deleteMedia(entry.media)
     await entry.report(event)
   }
 
@@ -195,21 +221,65 @@ export class FaxGateway implements Gateway {
     return { status: 404, body: answer.reason }
   }
 
-  private async post(url: string, apiKey: string | null, body: string): Promise<string> {
+  /** `POST {api_base}/faxes`: the provider's fax id. */
+  private post(url: string, apiKey: string | null, body: string): Promise<string> {
+    return this.call('fax api', url, apiKey, { 'content-type': 'application/json' }, body, 'id')
+  }
+
+  /**
+   * Telnyx's Media Storage upload, `POST {api_base}/media` (multipart/form-data: the file `media`,
+   * and `media_name`): the name the provider stored it under.
+   */
+  private async upload(apiBase: string, apiKey: string | null, path: string, name: string): Promise<string> {
+    const form = new FormData()
+    form.append('media', new Blob([await readFile(path)], { type: 'image/tiff' }), `${name}.tif`)
+    form.append('media_name', name)
+    return this.call('fax media', `${apiBase}/media`, apiKey, {}, form, 'media_name')
+  }
+
+  /**
+   * One request to the provider's API, answered 2xx with `{"data":{<field>}}`: that field. A 4xx is
+   * a permanent PeerFailure with the provider's text, a 5xx a temporary one (spec/gateways.md §1).
+   */
+  private async call(label: string, url: string, apiKey: string | null, headers: Record<string, string>, body: string | FormData, field: string): Promise<string> {
     const res = await fetch(url, {
       method: 'POST', body, signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+      headers: { ...headers, accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     })
     const text = await res.text()
-    if (res.status >= 400) throw new PeerFailure(`fax api ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
-    let id: unknown
+    if (res.status >= 400) throw new PeerFailure(`${label} ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
+    let value: unknown
     try {
-      id = (JSON.parse(text) as { data?: { id?: unknown } }).data?.id
+      value = (JSON.parse(text) as { data?: Record<string, unknown> }).data?.[field]
     } catch {
-      id = undefined
+      value = undefined
     }
-    if (typeof id !== 'string' || id === '') throw new PeerFailure(`fax api ${res.status}: no data.id in the answer`, true)
-    return id
+    if (typeof value !== 'string' || value === '') throw new PeerFailure(`${label} ${res.status}: no data.${field} in the answer`, true)
+    return value
+  }
+
+  /**
+   * `DELETE {api_base}/media/{media_name}`, best effort: a failure is logged (no secret) and changes
+   * nothing else; the provider's own expiry (Telnyx: 2 days) removes what is left.
+   */
+  private deleteMedia(media: StoredMedia): void {
+    const done = (async () => {
+      let problem: string | null = null
+      try {
+        const res = await fetch(`${media.apiBase}/media/${encodeURIComponent(media.name)}`, {
+          method: 'DELETE', signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+          headers: { accept: 'application/json', ...(media.apiKey ? { authorization: `Bearer ${media.apiKey}` } : {}) },
+        })
+        await res.arrayBuffer()
+        // 404: already gone (expired, or deleted by another process).
+        if (!res.ok && res.status !== 404) problem = `answered ${res.status}`
+      } catch (e) {
+        problem = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name
+      }
+      if (problem) this.options.log.warn({ providerId: media.providerId, mediaName: media.name, problem }, 'fax media not deleted')
+    })()
+    this.deleting.add(done)
+    void done.finally(() => this.deleting.delete(done))
   }
 
   private async pace(providerId: number, tps: number): Promise<void> {
@@ -227,6 +297,11 @@ export class FaxGateway implements Gateway {
   }
 }
 
+/** The provider's API base: `api_base`, else `https://<host>:<port>/v2` (§5). */
+function apiBaseOf(s: FaxSettings, p: GatewayProvider): string {
+  return s.apiBase ?? `https://${p.host}:${p.port ?? FAX_API_PORT}/v2`
+}
+
 interface FaxPayload {
   fax_id?: unknown
   id?: unknown
@@ -234,6 +309,7 @@ interface FaxPayload {
   page_count?: unknown
   failure_reason?: unknown
   media_url?: unknown
+  media_name?: unknown
   from?: unknown
   to?: unknown
 }

@@ -7,7 +7,8 @@ export interface FaxSettings extends DeliverySettings {
   apiBase: string | null
   connectionId: string | null
   from: string | null
-  media: 'url'
+  /** `url`: the provider fetches a one-time media URL; `upload`: the TIFF is stored with the provider's Media Storage API first. */
+  media: 'url' | 'upload'
   webhookSecret: string | null
   quality: 'high' | 'normal'
 }
@@ -33,15 +34,12 @@ export function parseFaxSettings(text: string | null | undefined): FaxSettings {
   if (!booleanSetting(o, 'fax', false)) throw new SettingsError('fax must be true')
   const apiBase = stringSetting(o, 'api_base', 500, null)
   if (apiBase !== null && !/^https?:\/\/[^\s/]+/.test(apiBase)) throw new SettingsError('api_base must be an http(s) URL')
-  const media = stringSetting(o, 'media', 10, 'url')
-  // `upload` (sending the file in the request) is not supported yet: docs/decisions/gateways.md "Fax".
-  if (media !== 'url') throw new SettingsError('media must be url')
   return {
     ...deliverySettings(o),
     apiBase: apiBase?.replace(/\/+$/, '') ?? null,
     connectionId: stringSetting(o, 'connection_id', 200, null),
     from: stringSetting(o, 'from', 32, null),
-    media: 'url',
+    media: choiceSetting(o, 'media', ['url', 'upload'], 'url'),
     webhookSecret: stringSetting(o, 'webhook_secret', 500, null),
     quality: choiceSetting(o, 'quality', ['high', 'normal'], 'high'),
   }

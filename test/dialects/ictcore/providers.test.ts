@@ -96,6 +96,16 @@ for (const kind of TEST_DATABASES) {
       assert.equal((await call('GET', `/api/providers/${other}`)).json().settings, 'anything goes', 'other types keep free text')
     })
 
+    test('a fax provider takes media url or upload (issue 18, spec/gateways.md §5); any other media is 412 settings', async () => {
+      const fax = { name: 'fax-upload', type: 'http', service_flag: 2, host: 'api.fax.example.com', username: 'u', active: 0 }
+      const id = (await call('POST', '/api/providers', { ...fax, settings: '{"fax":true,"media":"upload"}' })).json()
+      assert.equal(typeof id, 'number')
+      assert.equal(JSON.parse((await call('GET', `/api/providers/${id}`)).json().settings).media, 'upload')
+      assert.equal((await call('PUT', `/api/providers/${id}`, { settings: '{"fax":true,"media":"url"}' })).statusCode, 200)
+      assert.deepEqual((await call('PUT', `/api/providers/${id}`, { settings: '{"fax":true,"media":"inline"}' })).json(), failed('settings'))
+      assert.deepEqual((await call('POST', '/api/providers', { ...fax, settings: '{"fax":true,"media":true}' })).json(), failed('settings'))
+    })
+
     test('PUT is partial and returns the provider; a new type recomputes its flags; DELETE and GET …/delete answer true', async () => {
       const id = (await call('POST', '/api/providers', { name: 'mover', type: 'smtp', host: 'mail.example.com', password: 'p1' })).json()
       const p = (await call('PUT', `/api/providers/${id}`, { weight: 3, description: 'Main mail' })).json()

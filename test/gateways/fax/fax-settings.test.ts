@@ -17,5 +17,11 @@ test('http provider settings are read as Kannel\'s or the fax provider\'s, unkno
   assert.match(providerSettingsProblem('http', '{"fax":true,"dlr_mask":1}') ?? '', /^dlr_mask /)
   assert.match(providerSettingsProblem('http', '{"fax":true,"api_base":"ftp://x"}') ?? '', /^api_base /)
   assert.match(providerSettingsProblem('http', '{"webhook_secret":"s"}') ?? '', /^webhook_secret /)
-  assert.throws(() => parseFaxSettings('{"fax":true,"media":"upload"}'), (e) => e instanceof SettingsError && /^media /.test(e.reason))
+  assert.throws(() => parseFaxSettings('{"fax":true,"media":"ftp"}'), (e) => e instanceof SettingsError && e.reason === 'media must be url, upload')
+})
+
+test('media: upload is accepted (issue 18: the TIFF stored through the provider\'s Media Storage API)', () => {
+  assert.equal(parseFaxSettings('{"fax":true,"media":"upload"}').media, 'upload')
+  assert.equal(providerSettingsProblem('http', '{"fax":true,"media":"upload"}'), null)
+  assert.equal(providerSettingsProblem('http', '{"fax":true,"media":"URL"}'), 'media must be url, upload')
 })
