@@ -1,3 +1,4 @@
+import type { FastifyContextConfig } from 'fastify'
 import { Type } from 'typebox'
 
 // The Delacon wire in /docs (spec/delacon.md §1, §3, §5-§7). Documentation only: the codec reads
@@ -70,3 +71,17 @@ export const NumberTypesReply = Type.Union([
   description: 'The region\'s number types, or FAIL for an unknown location',
   examples: [{ Region: 'ja-jp', NumberTypes: [{ desc: '0120 Japan Toll Free Number', key: '0120' }, { desc: '03 Tokyo', key: '03' }] }],
 })
+
+/**
+ * The route's `*` tail as the named path variable of §1's table in /docs (`{companyID}`,
+ * `{location}`): the route keeps its wildcard, which reads the tail as the codec needs
+ * (`tailOf`: empty, escaped slashes), and only the documentation names it.
+ */
+export function namedTail(name: string, description: string): Pick<FastifyContextConfig, 'swaggerTransform'> {
+  return {
+    swaggerTransform: ({ schema, url }) => ({
+      schema: { ...schema, params: Type.Object({ [name]: Type.String({ description }) }) },
+      url: url.replace(/\/\*$/, `/:${name}`),
+    }),
+  }
+}

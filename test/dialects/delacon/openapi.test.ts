@@ -39,6 +39,15 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(posts.filter((o) => !o.op.requestBody).map((o) => o.key), [])
     })
 
+    test('/docs names the path variables as spec §1 does: {companyID} and {location}', async () => {
+      const doc = (await app.http.inject({ method: 'GET', url: '/docs/json' })).json() as OpenApiDoc
+      const paths = Object.keys(doc.paths).filter((path) => path.startsWith('/delacon/')).sort()
+      assert.deepEqual(paths, ['/delacon/rest/config/getnumbertypes/{location}', '/delacon/rest/config/provision', '/delacon/rest/config/updatecustomer/{companyID}'])
+      const names = (path: string) => Object.values(doc.paths[path]!).map((op) => (op as { parameters?: { name: string; in: string }[] }).parameters?.map((p) => `${p.in}:${p.name}`))
+      assert.deepEqual(names('/delacon/rest/config/updatecustomer/{companyID}'), [['path:companyID']])
+      assert.deepEqual(names('/delacon/rest/config/getnumbertypes/{location}'), [['path:location'], ['path:location']])
+    })
+
     test('real replies match the documented envelopes, byte for byte as the spec orders them', async () => {
       await addNumbers(app.core, systemActor, { region: 'AU', numberType: '1300', count: 2 })
       const ok = await postForm(app, '/provision', key, newCustomer())

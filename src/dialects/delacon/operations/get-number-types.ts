@@ -3,7 +3,7 @@ import { findRegion } from '../../../core/numbers/index.ts'
 import { routeOperation } from '../../operation.ts'
 import { delaconAuth } from '../auth.ts'
 import { sendEnvelope, sendJson, singleSegment, tailOf } from '../codec.ts'
-import { ERROR_REPLIES, NumberTypesReply } from '../wire-schemas.ts'
+import { ERROR_REPLIES, namedTail, NumberTypesReply } from '../wire-schemas.ts'
 
 /** `getnumbertypes/{location}` (spec/delacon.md §7): the static number types of a region. */
 export const getNumberTypes = routeOperation<Core>({
@@ -14,6 +14,7 @@ export const getNumberTypes = routeOperation<Core>({
   serve: (core) => ({
     exposeHeadRoute: false,
     schema: { response: { 200: NumberTypesReply, ...ERROR_REPLIES } },
+    config: namedTail('location', 'A region code or locale (AU, en-au, GB, …)'),
     onRequest: [singleSegment, delaconAuth(core)],
     handler: async (req, reply) => {
       const location = tailOf(req)

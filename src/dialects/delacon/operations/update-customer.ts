@@ -9,7 +9,7 @@ import { delaconAuth } from '../auth.ts'
 import { invalid, MALFORMED, Params, sendEnvelope, singleSegment, tailOf, type Envelope } from '../codec.ts'
 import { renderDelaconError } from '../errors.ts'
 import { routeOperation } from '../../operation.ts'
-import { EnvelopeReply, ERROR_REPLIES, PARAM_TYPES, UpdateCustomerBody } from '../wire-schemas.ts'
+import { EnvelopeReply, ERROR_REPLIES, namedTail, PARAM_TYPES, UpdateCustomerBody } from '../wire-schemas.ts'
 
 // §6.1 general fields (voicemal: the upstream spelling of voicemail) and §6.2 exclusive switches.
 const GENERAL = ['BusinessName', 'BusCat', 'EmailAddress', 'TerminationNumber', 'BusID', 'OneThreeHundredNumber', 'whisper', 'DNIS',
@@ -87,6 +87,7 @@ export const updateCustomer = routeOperation<Core>({
   summary: 'Update a company\'s details, call settings or features (Delacon updatecustomer/{companyID})',
   serve: (core) => ({
     schema: { body: UpdateCustomerBody, consumes: PARAM_TYPES, response: { 200: EnvelopeReply, ...ERROR_REPLIES } },
+    config: namedTail('companyID', 'The company\'s id (provision\'s COMPANY_ID)'),
     onRequest: [singleSegment, delaconAuth(core)],
     handler: async (req, reply) => {
       const actor = req.delaconActor
