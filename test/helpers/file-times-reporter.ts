@@ -1,15 +1,22 @@
+import { appendFileSync } from 'node:fs'
 import type { TestEvent } from 'node:test/reporters'
 
 /**
- * A node:test reporter for test/run.ts: how long each test file's top-level tests and suites took,
- * as one JSON object `{ file: ms }` at the end, so the next run can hand out files by duration.
+ * A node:test reporter for test/run.ts: one JSON line per event it needs, appended at once to the
+ * file SWITCHBOARD_TEST_EVENTS names (synchronously: if the process dies, what it did is on disk).
+ * `{"started": file}` when a file's top-level test or suite starts, `{"file", "ms"}` when one ends.
+ * The runner sums each file's time (the next run hands out files by duration) and, if the process
+ * dies, knows which files it finished. It prints nothing.
  */
 export default async function* fileTimes(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
-  const times: Record<string, number> = {}
+  const path = process.env.SWITCHBOARD_TEST_EVENTS
   for await (const event of source) {
+    if (!path) continue
+    if (event.type === 'test:start' && event.data.nesting === 0 && event.data.file) appendFileSync(path, `${JSON.stringify({ started: event.data.file })}\n`)
     if ((event.type === 'test:pass' || event.type === 'test:fail') && event.data.nesting === 0 && event.data.file) {
-      times[event.data.file] = (times[event.data.file] ?? 0) + (event.data.details.duration_ms ?? 0)
+      appendFileSync(path, `${JSON.stringify({ file: event.data.file, ms: event.data.details.duration_ms ?? 0 })}\n`)
     }
   }
-  yield JSON.stringify(times)
+  // A reporter is a generator of output: this one has none.
+  yield ''
 }
