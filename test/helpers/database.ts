@@ -26,7 +26,15 @@ function migratedPglitePath(): string {
  * A dump of a freshly migrated PGlite database, made once per set of migrations and shared by
  * every test process through a file in the temp dir: PGlite's initdb costs seconds per database.
  */
+let pgliteDump: Blob | null = null
+
 async function migratedPgliteDump(): Promise<Blob> {
+  // Read once per process: a Blob is immutable, and the file is 44 MB.
+  pgliteDump ??= await readOrMakePgliteDump()
+  return pgliteDump
+}
+
+async function readOrMakePgliteDump(): Promise<Blob> {
   const file = `${migratedPglitePath()}.tar`
   if (existsSync(file)) return new Blob([readFileSync(file)])
   const db = await openDatabase({ dataDir: null })
