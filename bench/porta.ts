@@ -10,11 +10,14 @@ import { runCli, startHello, startServer } from './processes.ts'
 // page, every page in turn, and the first page right after a write) and the REPORT GetProductsList
 // (activation window of one day), each as req/s, p99 and a ratio to the bare Fastify hello-world
 // measured right before it.
-// Run alone: `node --import tsx bench/porta.ts` (BENCH_DURATION seconds per case, default 10).
+// Run alone: `node --import tsx bench/porta.ts` (BENCH_DURATION seconds per case, default 10; BENCH_WARMUP
+// seconds of unmeasured load before each, default 2).
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const duration = Number(process.env.BENCH_DURATION ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+// Seconds of load before each measured case (as bench/run.ts): the server's code reaches its steady, optimised state.
+const warmup = Number(process.env.BENCH_WARMUP ?? 2)
 
 export interface PortaFigures {
   accounts: number
@@ -29,7 +32,7 @@ function log(line: string): void {
 async function rate(url: string, conns: number, paths?: (i: number) => string): Promise<{ rps: number; p99: number; non2xx: number }> {
   let i = 0
   const requests = paths ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths(i++) }) }] : undefined
-  await autocannon({ url, connections: conns, duration: Math.min(2, duration), requests })
+  if (warmup > 0) await autocannon({ url, connections: conns, duration: warmup, requests })
   const r = await autocannon({ url, connections: conns, duration, requests })
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx + r.errors + r.timeouts }
 }
