@@ -23,7 +23,7 @@ const command = defineCommand({
   },
   examples: ['npx switchboard serve', 'SWITCHBOARD_ADMIN_PASSWORD=change-me npx switchboard serve --port 9000', 'DATABASE_URL=postgres://… npx switchboard serve --no-dispatch'],
   async run(values, out) {
-    // The server's modules load when it runs, not for every other command (main.ts lists them all).
+    // The server's modules load when it runs, not for every other command (commands/index.ts lists them all).
     const [{ buildApp }, { ensureBootstrapAdmin, withdrawBootstrapAdmin }] = await Promise.all([import('../../app.ts'), import('../../core/users/index.ts')])
     const config = loadConfig(out.io.env)
     if (values.port !== undefined) config.port = values.port === '0' ? 0 : positiveInt('port', values.port)!

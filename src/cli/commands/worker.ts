@@ -13,7 +13,7 @@ const command = defineCommand({
   options: {},
   examples: ['DATABASE_URL=postgres://… npx switchboard worker'],
   async run(_values, out) {
-    // Loaded when the worker runs, not for every other command (main.ts lists them all).
+    // Loaded when the worker runs, not for every other command (commands/index.ts lists them all).
     const [{ createCore, followChanges, secureDataDirs }, { openDatabase }, { migrate }, { availableGateways, Dispatcher }, { createLogger }] = await Promise.all([
       import('../../app.ts'), import('../../db/client.ts'), import('../../db/migrate.ts'), import('../../dispatch/index.ts'), import('../../logger.ts'),
     ])
