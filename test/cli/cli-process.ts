@@ -73,7 +73,7 @@ async function runWithEnvironment(args: string[], env: NodeJS.ProcessEnv): Promi
 
 /** A plain-Node client (no tsx, no app): its arguments and environment to the test, the run's output and exit code back. */
 const SHELL_CLIENT = `
-const res = await fetch(process.env.SWITCHBOARD_IN_PROCESS_URL, { method: 'POST', body: JSON.stringify({ args: process.argv.slice(1), env: process.env }) })
+const res = await fetch(process.env.SWITCHBOARD_IN_PROCESS_URL, { method: 'POST', body: JSON.stringify({ args: process.argv.slice(1), env: process.env, cwd: process.cwd() }) })
 const run = await res.json()
 process.stdout.write(run.stdout)
 process.stderr.write(run.stderr)
@@ -84,17 +84,20 @@ process.exitCode = run.code ?? 1
  * For shell scripts (the README's examples): `define` is a bash function `npx` under which
  * `npx switchboard …` runs in this process (runCliInProcess) with the arguments as bash parsed them
  * and the script's environment, through a client that starts in a fraction of the CLI's time; other
- * `npx` commands run npx. Close it when done.
+ * `npx` commands run npx. The script must stay in this process's working directory. Close it when done.
  */
 export async function serveCliToShell(): Promise<{ define: string; close(): Promise<void> }> {
   const server = createHttpServer((req, res) => {
     let body = ''
     req.on('data', (d: Buffer) => { body += d.toString() })
     req.on('end', () => {
-      const { args, env } = JSON.parse(body) as { args: string[]; env: NodeJS.ProcessEnv }
+      const { args, env, cwd } = JSON.parse(body) as { args: string[]; env: NodeJS.ProcessEnv; cwd: string }
       delete env.SWITCHBOARD_IN_PROCESS_URL
-      runWithEnvironment(args, env).then(
-        (run) => res.end(JSON.stringify(run)),
+      // Relative paths (DATA_DIR, --file) resolve against this process's directory: a script that moved elsewhere is refused, not run elsewhere.
+      const run = cwd === process.cwd() ? runWithEnvironment(args, env)
+        : Promise.resolve({ code: 1, stdout: '', stderr: `npx switchboard runs in-process from ${process.cwd()}, not from ${cwd}\n` })
+      run.then(
+        (result) => res.end(JSON.stringify(result)),
         (e: Error) => res.end(JSON.stringify({ code: 1, stdout: '', stderr: `in-process run failed: ${e.stack}\n` })))
     })
   })

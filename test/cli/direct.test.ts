@@ -122,6 +122,16 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.equal(readLockFile(dataDir), null)
   })
 
+  test('the binary and an in-process run of the same command line answer alike: exit code, stdout and stderr', async () => {
+    const lines = [['reseller', 'create', '--nme', 'x'], ['reseller', 'create', '--nme', 'x', '--json'], ['help', 'numbers', 'add']]
+    const [binary, inProcess] = await Promise.all([
+      Promise.all(lines.map((args) => runCli(args, { DATA_DIR: dataDir }))),
+      Promise.all(lines.map((args) => runCliInProcess(args, { DATA_DIR: dataDir }))),
+    ])
+    assert.deepEqual(inProcess, binary)
+    assert.deepEqual(binary.map((r) => r.code), [1, 1, 0])
+  })
+
   test('a server started afterwards serves what the commands created', async () => {
     const server = await startServer({ DATA_DIR: dataDir })
     try {
