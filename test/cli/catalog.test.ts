@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
 import { removeDir, runCliInProcess, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
 
 // Issue 16 point 1: the catalogue commands (product group, subscription, product feature, account,
@@ -17,6 +18,8 @@ describe('catalogue commands through a running server (PGlite)', () => {
   let customer: string
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     server = await startServer(env)
     reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Catalogue Co', '--username', 'catalogueco', '--json'], env)).stdout)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
 import { removeDir, runCliInProcess, tempDataDir } from './cli-process.ts'
 
 // Issue 15 point 4: the operator commands (key, promo, gateway, numbers, customer, order) with
@@ -15,6 +16,8 @@ describe('operator commands without a running server (PGlite)', () => {
   let reseller: { id: number; apiKey: string }
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     const res = await runCliInProcess(['reseller', 'create', '--name', 'Operator Co', '--username', 'operatorco', '--json'], env)
     reseller = JSON.parse(res.stdout)

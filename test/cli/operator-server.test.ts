@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
 import { removeDir, runCliInProcess, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
 
 // Issue 15 point 4: the operator commands (key, promo, gateway, numbers, customer, order) with
@@ -14,6 +15,8 @@ describe('operator commands through a running server (PGlite)', () => {
   let reseller: { id: number; apiKey: string }
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     server = await startServer(env)
     reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Operator Co', '--username', 'operatorco', '--json'], env)).stdout)

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
 import { removeDir, runCliInProcess, tempDataDir } from './cli-process.ts'
 
 // Issue 16: the product commands (create, list, addons) reach the native catalogue routes.
@@ -10,6 +11,8 @@ describe('product commands (PGlite, no server)', () => {
   let reseller: { id: number; apiKey: string }
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Catalog Co', '--username', 'catalogco', '--json'], env)).stdout)
   })
