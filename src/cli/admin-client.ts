@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream'
-import type { Config } from '../config.ts'
+import { loadConfig } from '../config.ts'
 import { PAGE_MAX, type Page } from '../core/kernel/pages.ts'
 import type { AddNumbersInput, CreateResellerInput, CreateUserInput, ResellerSummary, ResetPasswordInput } from '../core/platform/index.ts'
 import type { PartnerSettingsPatch, PartnerSettingsView } from '../core/resellers/index.ts'
 import { acquireDataDirLock, DataDirLocked, readDataDirLock, type LockInfo } from '../db/lock.ts'
-import { CliError } from './output.ts'
+import { CliError, type CliIo } from './output.ts'
 
 /** The platform operations a CLI command performs, wherever the database is. */
 export interface AdminClient {
@@ -35,14 +35,16 @@ export interface AdminClient {
 const SETTLE_MS = 30_000
 
 /**
- * Opens the client the configuration calls for. PostgreSQL (DATABASE_URL): directly, any number of
- * processes. PGlite: through the server holding DATA_DIR when there is one, else directly under the lock.
+ * Opens the client the configuration (`io`'s environment) calls for. PostgreSQL (DATABASE_URL): directly,
+ * any number of processes. PGlite: through the server holding DATA_DIR when there is one, else directly
+ * under the lock.
  */
-export async function openAdminClient(config: Config): Promise<AdminClient> {
+export async function openAdminClient(io: CliIo): Promise<AdminClient> {
+  const config = loadConfig(io.env)
   // The direct client (the whole core, the database driver) is loaded only when it is used: a command
   // that goes through a running server starts in a fraction of the time.
   const { openDirectClient } = await import('./direct-client.ts')
-  if (config.databaseUrl) return openDirectClient(config, { databaseUrl: config.databaseUrl, poolSize: 2 }, () => {})
+  if (config.databaseUrl) return openDirectClient(config, io, { databaseUrl: config.databaseUrl, poolSize: 2 }, () => {})
   const deadline = Date.now() + SETTLE_MS
   let holder: LockInfo | null = null
   while (Date.now() < deadline) {
@@ -57,7 +59,7 @@ export async function openAdminClient(config: Config): Promise<AdminClient> {
         throw e
       }
       try {
-        return await openDirectClient(config, { dataDir: config.dataDir }, () => lock.release())
+        return await openDirectClient(config, io, { dataDir: config.dataDir }, () => lock.release())
       } catch (e) {
         lock.release()
         throw e

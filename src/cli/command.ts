@@ -26,7 +26,7 @@ export type OptionValues<O extends CommandOptions> = {
 }
 
 /**
- * One CLI command (one file under commands/). Its options are declared once: main.ts parses them
+ * One CLI command (one file under commands/). Its options are declared once: run-switchboard.ts parses them
  * (strictly, required ones checked) and `--help` prints them from the same declaration.
  */
 export interface Command<O extends CommandOptions = CommandOptions> {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import pino from 'pino'
 import { createCore } from '../app.ts'
 import type { Config } from '../config.ts'
 import { systemActor } from '../core/actor.ts'
@@ -15,20 +14,23 @@ import { DocumentedOperations } from '../http/docs.ts'
 import nativePlugin from '../dialects/native/plugin.ts'
 import { createLogger } from '../logger.ts'
 import { everyPage, nativeReply, type AdminClient } from './admin-client.ts'
-import { CliError } from './output.ts'
+import { CliError, type CliIo } from './output.ts'
 
 // The admin client of a command that opens the database itself (no server holds it): the core in
 // this process, and the native routes served in-process for AdminClient.native. Loaded on demand.
 
-/** Opens the database (migrating it) and the core over it; `release` frees the data directory's lock. */
-export async function openDirectClient(config: Config, where: { databaseUrl: string; poolSize: number } | { dataDir: string }, release: () => void): Promise<AdminClient> {
-  return directClient(config, await openDatabase(where), release)
+/**
+ * Opens the database (migrating it) and the core over it; `release` frees the data directory's lock.
+ * The core logs to `io`'s stderr, warnings and worse unless LOG_LEVEL says otherwise.
+ */
+export async function openDirectClient(config: Config, io: CliIo, where: { databaseUrl: string; poolSize: number } | { dataDir: string }, release: () => void): Promise<AdminClient> {
+  return directClient(config, io, await openDatabase(where), release)
 }
 
-async function directClient(config: Config, database: Database, release: () => void): Promise<AdminClient> {
+async function directClient(config: Config, io: CliIo, database: Database, release: () => void): Promise<AdminClient> {
   try {
     await migrate(database)
-    const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', pino.destination(2))
+    const log = createLogger(io.env.LOG_LEVEL ? config.logLevel : 'warn', io.stderr)
     const core = await createCore(database, config, log)
     const run = async <T>(op: () => Promise<T>): Promise<T> => {
       try {

@@ -1,14 +1,13 @@
-import { loadConfig } from '../config.ts'
 import { openAdminClient, type AdminClient } from './admin-client.ts'
 import type { CommandOptions } from './command.ts'
-import { CliError, positiveInt } from './output.ts'
+import { CliError, positiveInt, type CliIo } from './output.ts'
 
 // What the operator commands (reseller, key, customer, promo, gateway, order, numbers) share: one
 // admin client per command, query strings, paging options and a plain table for people.
 
-/** Runs `work` with an admin client (direct or through the running server), closing it after. */
-export async function withAdminClient<T>(work: (client: AdminClient) => Promise<T>): Promise<T> {
-  const client = await openAdminClient(loadConfig())
+/** Runs `work` with an admin client (direct or through the running server) for a run's `io`, closing it after. */
+export async function withAdminClient<T>(io: CliIo, work: (client: AdminClient) => Promise<T>): Promise<T> {
+  const client = await openAdminClient(io)
   try {
     return await work(client)
   } finally {

@@ -18,6 +18,13 @@ export class DataDirLocked extends Error {
 
 const FILE = 'switchboard.lock'
 
+/**
+ * The lock files this process holds. A lock naming this process is otherwise taken for stale (left by
+ * an earlier process that had the same pid, as PID 1 in a restarted container); one in here is live:
+ * a second holder in the same process (the CLI run in-process, as the tests do) is refused or waits.
+ */
+const heldHere = new Set<string>()
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -30,8 +37,9 @@ function alive(pid: number): boolean {
 /** The live holder of a data directory, or null (a stale lock of a dead process counts as none). */
 export function readDataDirLock(dataDir: string): LockInfo | null {
   try {
-    const info = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as LockInfo
-    return info.pid && alive(info.pid) && info.pid !== process.pid ? info : null
+    const path = join(dataDir, FILE)
+    const info = JSON.parse(readFileSync(path, 'utf8')) as LockInfo
+    return info.pid && alive(info.pid) && (info.pid !== process.pid || heldHere.has(path)) ? info : null
   } catch {
     return null
   }
@@ -57,6 +65,7 @@ export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInf
       try { unlinkSync(path) } catch { /* another process removed it first */ }
     }
   }
+  heldHere.add(path)
   let released = false
   return {
     update(info) {
@@ -68,6 +77,7 @@ export function acquireDataDirLock(dataDir: string): { update(info: Omit<LockInf
     release() {
       if (released) return
       released = true
+      heldHere.delete(path)
       try {
         const info = JSON.parse(readFileSync(path, 'utf8')) as LockInfo
         if (info.pid === process.pid) unlinkSync(path)

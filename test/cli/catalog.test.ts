@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { removeDir, runCli, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
+import { removeDir, runCliInProcess, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
 
 // Issue 16 point 1: the catalogue commands (product group, subscription, product feature, account,
 // huntgroup) go through the native API of a running server, and Porta reads what they made.
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-// Each CLI run is a process (node + tsx): the flows together pass the runner's 120 s default on a
-// loaded machine (Node 22 smoke in CI, 143 s), so the suite has its own bound.
-describe('catalogue commands through a running server (PGlite)', { timeout: 600_000 }, () => {
+// The server is a process of its own (it holds DATA_DIR); the commands run in this process and reach
+// it as a command process would, through the lock file's URL and admin token.
+describe('catalogue commands through a running server (PGlite)', () => {
   let dataDir: string
   let server: ServerProcess
   let env: Record<string, string>
@@ -17,9 +18,11 @@ describe('catalogue commands through a running server (PGlite)', { timeout: 600_
   let customer: string
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     server = await startServer(env)
-    reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Catalogue Co', '--username', 'catalogueco', '--json'], env)).stdout)
+    reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Catalogue Co', '--username', 'catalogueco', '--json'], env)).stdout)
     const q = new URLSearchParams({
       'auth-userid': String(reseller.id), 'api-key': reseller.apiKey, username: 'cat-customer@example.com', passwd: 'Secret123', name: 'Cat Customer', company: 'Cat Ltd',
       'address-line-1': '1 Road', city: 'Leeds', state: 'Yorks', country: 'GB', zipcode: 'LS1', 'phone-cc': '44', phone: '1132000000', 'lang-pref': 'en',
@@ -32,7 +35,7 @@ describe('catalogue commands through a running server (PGlite)', { timeout: 600_
     removeDir(dataDir)
   })
   const cli = async (...args: string[]) => {
-    const res = await runCli([...args, '--json'], env)
+    const res = await runCliInProcess([...args, '--json'], env)
     const out = JSON.parse(res.stdout) as Json
     return { code: res.code, out, stderr: res.stderr }
   }
@@ -42,8 +45,6 @@ describe('catalogue commands through a running server (PGlite)', { timeout: 600_
     return res.out
   }
   const r = () => String(reseller.id)
-
-  // Each test stays under ten CLI runs: every run starts a process, several seconds on a loaded machine.
 
   test('a product group and a subscription plan are created and listed; a product bundles them and sets a feature', async () => {
     const group = await ok('product', 'group', 'create', '--reseller', r(), '--name', 'Voice')

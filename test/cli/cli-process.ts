@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { until } from '../helpers/poll.ts'
 
-// Runs the real CLI (`node bin/switchboard.js …`) as a child process, as an operator would.
+// Runs the real CLI (`node bin/switchboard.js …`) as a child process, as an operator would, or the
+// same command line in this process (runCliInProcess): the same parsing and commands, without a
+// Node and tsx start and an import of the app per command (seconds each on a loaded machine).
 
 const BIN = fileURLToPath(new URL('../../bin/switchboard.js', import.meta.url))
 
@@ -42,6 +46,73 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
+}
+
+/**
+ * Runs one CLI command to completion in this process, as `runCli` would in a child: the same
+ * environment (cliEnv), stdout and stderr collected as from a pipe (no terminal), and the exit code.
+ * No signal reaches it: commands that wait for one (serve, worker) run as processes (startServer).
+ */
+export function runCliInProcess(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  return runWithEnvironment(args, cliEnv(env))
+}
+
+async function runWithEnvironment(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  // Loaded on first use: most users of this file start processes only.
+  const { runSwitchboard } = await import('../../src/cli/run-switchboard.ts')
+  let stdout = ''
+  let stderr = ''
+  const code = await runSwitchboard(args, {
+    stdout: { isTTY: false, write: (text: string) => { stdout += text } },
+    stderr: { isTTY: false, write: (text: string) => { stderr += text } },
+    env,
+    signals: new EventEmitter(),
+  })
+  return { code, signal: null, stdout, stderr }
+}
+
+/** A plain-Node client (no tsx, no app): its arguments and environment to the test, the run's output and exit code back. */
+const SHELL_CLIENT = `
+const res = await fetch(process.env.SWITCHBOARD_IN_PROCESS_URL, { method: 'POST', body: JSON.stringify({ args: process.argv.slice(1), env: process.env, cwd: process.cwd() }) })
+const run = await res.json()
+process.stdout.write(run.stdout)
+process.stderr.write(run.stderr)
+process.exitCode = run.code ?? 1
+`
+
+/**
+ * For shell scripts (the README's examples): `define` is a bash function `npx` under which
+ * `npx switchboard …` runs in this process (runCliInProcess) with the arguments as bash parsed them
+ * and the script's environment, through a client that starts in a fraction of the CLI's time; other
+ * `npx` commands run npx. The script must stay in this process's working directory. Close it when done.
+ */
+export async function serveCliToShell(): Promise<{ define: string; close(): Promise<void> }> {
+  const server = createHttpServer((req, res) => {
+    let body = ''
+    req.on('data', (d: Buffer) => { body += d.toString() })
+    req.on('end', () => {
+      const { args, env, cwd } = JSON.parse(body) as { args: string[]; env: NodeJS.ProcessEnv; cwd: string }
+      delete env.SWITCHBOARD_IN_PROCESS_URL
+      // Relative paths (DATA_DIR, --file) resolve against this process's directory: a script that moved elsewhere is refused, not run elsewhere.
+      const run = cwd === process.cwd() ? runWithEnvironment(args, env)
+        : Promise.resolve({ code: 1, stdout: '', stderr: `npx switchboard runs in-process from ${process.cwd()}, not from ${cwd}\n` })
+      run.then(
+        (result) => res.end(JSON.stringify(result)),
+        (e: Error) => res.end(JSON.stringify({ code: 1, stdout: '', stderr: `in-process run failed: ${e.stack}\n` })))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  const define = [
+    `export SWITCHBOARD_IN_PROCESS_URL=http://127.0.0.1:${port}/`,
+    `npx() { if [ "\${1:-}" = switchboard ]; then shift; ${shellQuote(process.execPath)} --input-type=module -e ${shellQuote(SHELL_CLIENT)} -- "$@"; else command npx "$@"; fi; }`,
+  ].join('\n')
+  return { define, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+/** `text` as one single-quoted shell word. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`
 }
 
 /** A TCP port free right now on 127.0.0.1. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { createScratchPostgresDatabase } from '../helpers/database.ts'
-import { readLockFile, removeDir, runCli, startServer, tempDataDir } from './cli-process.ts'
+import { readLockFile, removeDir, runCli, runCliInProcess, startServer, tempDataDir } from './cli-process.ts'
 
 // One data directory, new at the first command; the tests build on what the ones before created.
 describe('switchboard commands without a running server (PGlite)', () => {
@@ -15,7 +15,7 @@ describe('switchboard commands without a running server (PGlite)', () => {
   after(() => removeDir(dataDir))
 
   test('reseller create --json opens the data directory directly and releases it', async () => {
-    const res = await runCli(['reseller', 'create', '--name', 'Direct Telecom', '--username', 'directtel', '--json'], { DATA_DIR: dataDir })
+    const res = await runCliInProcess(['reseller', 'create', '--name', 'Direct Telecom', '--username', 'directtel', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     const out = JSON.parse(res.stdout)
     reseller = out
@@ -27,7 +27,7 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('reseller list --json lists the resellers without their keys', async () => {
-    const res = await runCli(['reseller', 'list', '--json'], { DATA_DIR: dataDir })
+    const res = await runCliInProcess(['reseller', 'list', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     const { resellers } = JSON.parse(res.stdout) as { resellers: Record<string, unknown>[] }
     assert.deepEqual(resellers.map((r) => [r.id, r.username, r.name, r.enabled]), [[reseller.id, 'directtel', 'Direct Telecom', true]])
@@ -35,13 +35,13 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('user create --json with --reseller creates the user in that reseller and answers its id', async () => {
-    const res = await runCli(['user', 'create', '--username', 'member1', '--password', 'member-pw', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
+    const res = await runCliInProcess(['user', 'create', '--username', 'member1', '--password', 'member-pw', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     assert.deepEqual(Object.keys(JSON.parse(res.stdout)), ['id'])
   })
 
   test('user password without --password generates one, shown once; the user logs in with it', async () => {
-    const res = await runCli(['user', 'password', '--username', 'member1', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
+    const res = await runCliInProcess(['user', 'password', '--username', 'member1', '--reseller', String(reseller.id), '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     const out = JSON.parse(res.stdout) as { username: string; password: string }
     assert.equal(out.username, 'member1')
@@ -50,16 +50,16 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('numbers add --json adds tracking numbers of a region and type', async () => {
-    const res = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '1800', '--count', '4', '--json'], { DATA_DIR: dataDir })
+    const res = await runCliInProcess(['numbers', 'add', '--region', 'Australia', '--type', '1800', '--count', '4', '--json'], { DATA_DIR: dataDir })
     assert.equal(res.code, 0, res.stderr)
     assert.deepEqual(JSON.parse(res.stdout), { added: 4 })
-    const bad = await runCli(['numbers', 'add', '--region', 'Australia', '--type', '9999', '--count', '1', '--json'], { DATA_DIR: dataDir })
+    const bad = await runCliInProcess(['numbers', 'add', '--region', 'Australia', '--type', '9999', '--count', '1', '--json'], { DATA_DIR: dataDir })
     assert.equal(bad.code, 1)
     assert.deepEqual(JSON.parse(bad.stdout), { error: '--type must be a number type of Australia: 1300, 1800, 02, 03, 07, 08' })
   })
 
   test('reseller settings shows and changes a partner\'s settings; the generated secret is printed once; a bad value names the setting (issue 17)', async () => {
-    const set = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=https://partner.example/cb',
+    const set = await runCliInProcess(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=https://partner.example/cb',
       '--set', 'delacon.backorder.AU/1300=false', '--set', 'delacon.callbackRetryDelaysSeconds=5,10', '--set', 'delacon.callbackSecret=generate', '--json'], { DATA_DIR: dataDir })
     assert.equal(set.code, 0, set.stderr)
     const out = JSON.parse(set.stdout)
@@ -67,12 +67,12 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.deepEqual(out.settings['delacon.backorder'], { 'en-au/1300': false })
     assert.deepEqual(out.settings['delacon.callbackRetryDelaysSeconds'], [5, 10])
     assert.match(out.shownOnce['delacon.callbackSecret'], /^[A-Za-z0-9_-]{43}$/)
-    const shown = await runCli(['reseller', 'settings', String(reseller.id), '--json'], { DATA_DIR: dataDir })
+    const shown = await runCliInProcess(['reseller', 'settings', String(reseller.id), '--json'], { DATA_DIR: dataDir })
     assert.deepEqual(JSON.parse(shown.stdout).secrets, { 'delacon.callbackSecret': true })
     assert.ok(!shown.stdout.includes(out.shownOnce['delacon.callbackSecret']))
-    const bad = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=ftp://x', '--json'], { DATA_DIR: dataDir })
+    const bad = await runCliInProcess(['reseller', 'settings', String(reseller.id), '--set', 'delacon.callbackUrl=ftp://x', '--json'], { DATA_DIR: dataDir })
     assert.deepEqual([bad.code, JSON.parse(bad.stdout)], [1, { error: 'delacon.callbackUrl must be an http or https URL' }])
-    const unknown = await runCli(['reseller', 'settings', String(reseller.id), '--set', 'nope=1', '--json'], { DATA_DIR: dataDir })
+    const unknown = await runCliInProcess(['reseller', 'settings', String(reseller.id), '--set', 'nope=1', '--json'], { DATA_DIR: dataDir })
     assert.equal(unknown.code, 1)
     assert.match(JSON.parse(unknown.stdout).error, /^--set nope: not a partner setting \(one of resellerclub.tokenTtlSeconds/)
   })
@@ -89,7 +89,7 @@ describe('switchboard commands without a running server (PGlite)', () => {
       ['numbers', 'add', '--region', 'Australia', '--type', '1300', '--count', '-5', '--json'],
       ['numbers', 'add', '--region', 'Mars', '--type', '1300', '--count', '5', '--json'],
       ['user', 'password', '--username', 'nobody', '--json'],
-    ].map((args) => runCli(args, { DATA_DIR: dataDir })))
+    ].map((args) => runCliInProcess(args, { DATA_DIR: dataDir })))
     assert.deepEqual(JSON.parse(noUsername!.stdout), { error: '--username is required' })
     assert.deepEqual(JSON.parse(negative!.stdout), { error: '--count must be a positive integer' })
     assert.deepEqual(JSON.parse(region!.stdout), { error: '--region must be one of: Australia, China, Hong Kong, Japan, New Zealand, Singapore, United Kingdom, United States' })
@@ -108,9 +108,11 @@ describe('switchboard commands without a running server (PGlite)', () => {
   })
 
   test('--version, <command> --help and help <command> answer without touching the data directory', async () => {
+    // --version through the real binary (bin/switchboard.js): the version line names the Node.js that runs it.
     const [version, help, helpCommand] = await Promise.all([
-      ['--version'], ['numbers', 'add', '--help'], ['help', 'user', 'password'],
-    ].map((args) => runCli(args, { DATA_DIR: dataDir })))
+      runCli(['--version'], { DATA_DIR: dataDir }),
+      ...[['numbers', 'add', '--help'], ['help', 'user', 'password']].map((args) => runCliInProcess(args, { DATA_DIR: dataDir })),
+    ])
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
     assert.equal(version!.stdout, `switchboard ${pkg.version} (Node.js ${process.versions.node})\n`)
     assert.match(help!.stdout, /^usage: switchboard numbers add --region REGION --type NUMBERTYPE --count N/)
@@ -118,6 +120,16 @@ describe('switchboard commands without a running server (PGlite)', () => {
     assert.match(helpCommand!.stdout, /^usage: switchboard user password --username U \[--password P\]/)
     for (const r of [version, help, helpCommand]) assert.equal(r!.code, 0)
     assert.equal(readLockFile(dataDir), null)
+  })
+
+  test('the binary and an in-process run of the same command line answer alike: exit code, stdout and stderr', async () => {
+    const lines = [['reseller', 'create', '--nme', 'x'], ['reseller', 'create', '--nme', 'x', '--json'], ['help', 'numbers', 'add']]
+    const [binary, inProcess] = await Promise.all([
+      Promise.all(lines.map((args) => runCli(args, { DATA_DIR: dataDir }))),
+      Promise.all(lines.map((args) => runCliInProcess(args, { DATA_DIR: dataDir }))),
+    ])
+    assert.deepEqual(inProcess, binary)
+    assert.deepEqual(binary.map((r) => r.code), [1, 1, 0])
   })
 
   test('a server started afterwards serves what the commands created', async () => {
@@ -140,11 +152,12 @@ describe('switchboard commands without a running server (PGlite)', () => {
 // Runs where the other database tests run on PostgreSQL: when TEST_DATABASE_URL names a server.
 // Each test on its own scratch database: they run side by side.
 if (process.env.TEST_DATABASE_URL) describe('switchboard commands on PostgreSQL', { concurrency: true }, () => {
-  test('two migrate processes started together on a fresh database both succeed', async () => {
+  // Each run opens its own pool, so the two contend for the migration lock on separate sessions as two processes would.
+  test('two migrate commands started together on a fresh database both succeed', async () => {
     const scratch = await createScratchPostgresDatabase()
     try {
       const env = { DATABASE_URL: scratch.url }
-      const [a, b] = await Promise.all([runCli(['migrate', '--json'], env), runCli(['migrate', '--json'], env)])
+      const [a, b] = await Promise.all([runCliInProcess(['migrate', '--json'], env), runCliInProcess(['migrate', '--json'], env)])
       assert.equal(a.code, 0, a.stderr)
       assert.equal(b.code, 0, b.stderr)
       assert.deepEqual(JSON.parse(a.stdout), { migrated: true, database: 'postgres' })
@@ -164,8 +177,8 @@ if (process.env.TEST_DATABASE_URL) describe('switchboard commands on PostgreSQL'
         assert.equal(readLockFile(dataDir), null)
         // Two commands at once: on PostgreSQL any number of processes open the database.
         const [res, user] = await Promise.all([
-          runCli(['reseller', 'create', '--name', 'Pg Reseller', '--username', 'pgres', '--json'], env),
-          runCli(['user', 'create', '--username', 'pgadmin', '--password', 'pg-admin-pw', '--admin', '--json'], env),
+          runCliInProcess(['reseller', 'create', '--name', 'Pg Reseller', '--username', 'pgres', '--json'], env),
+          runCliInProcess(['user', 'create', '--username', 'pgadmin', '--password', 'pg-admin-pw', '--admin', '--json'], env),
         ])
         assert.equal(res.code, 0, res.stderr)
         const out = JSON.parse(res.stdout)

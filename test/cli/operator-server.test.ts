@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { removeDir, runCli, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
+import { removeDir, runCliInProcess, startServer, tempDataDir, type ServerProcess } from './cli-process.ts'
 
 // Issue 15 point 4: the operator commands (key, promo, gateway, numbers, customer, order) with
 // --json, both ways a command reaches the database: directly (no server) and through a running server.
@@ -14,16 +15,18 @@ describe('operator commands through a running server (PGlite)', () => {
   let reseller: { id: number; apiKey: string }
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
     server = await startServer(env)
-    reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Operator Co', '--username', 'operatorco', '--json'], env)).stdout)
+    reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Operator Co', '--username', 'operatorco', '--json'], env)).stdout)
   })
   after(async () => {
     await server.stop()
     removeDir(dataDir)
   })
   const cli = async (...args: string[]) => {
-    const res = await runCli([...args, '--json'], env)
+    const res = await runCliInProcess([...args, '--json'], env)
     return { code: res.code, out: json(res.stdout), stderr: res.stderr }
   }
 
@@ -78,13 +81,13 @@ describe('operator commands through a running server (PGlite)', () => {
   })
 
   test('campaign watch follows a running campaign to its end in plain lines when piped', async () => {
-    const demo = JSON.parse((await runCli(['demo', '--json'], env)).stdout) as { campaign: { id: number } }
+    const demo = JSON.parse((await runCliInProcess(['demo', '--json'], env)).stdout) as { campaign: { id: number } }
     // The demo's campaign is paced at 6 a minute: unpaced, its 5 contacts are done in moments.
     const paced = await fetch(`${server.url}/native/campaigns/${demo.campaign.id}/cpm`, {
       method: 'PUT', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ cpm: 0 }),
     })
     assert.equal(paced.status, 200)
-    const res = await runCli(['campaign', 'watch', String(demo.campaign.id), '--interval', '1'], env)
+    const res = await runCliInProcess(['campaign', 'watch', String(demo.campaign.id), '--interval', '1'], env)
     assert.equal(res.code, 0, res.stderr)
     const lines = res.stdout.trim().split('\n')
     assert.equal(lines.at(-1), `campaign ${demo.campaign.id} completed: 5 of 5 contacts done`)

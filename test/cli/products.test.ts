@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { removeDir, runCli, tempDataDir } from './cli-process.ts'
+import { copyMigratedPgliteDataDir } from '../helpers/database.ts'
+import { removeDir, runCliInProcess, tempDataDir } from './cli-process.ts'
 
 // Issue 16: the product commands (create, list, addons) reach the native catalogue routes.
 
@@ -10,12 +11,14 @@ describe('product commands (PGlite, no server)', () => {
   let reseller: { id: number; apiKey: string }
   before(async () => {
     dataDir = tempDataDir()
+    // The subject is the commands, not a first start on a new directory: a migrated database instead of initdb.
+    await copyMigratedPgliteDataDir(dataDir)
     env = { DATA_DIR: dataDir }
-    reseller = JSON.parse((await runCli(['reseller', 'create', '--name', 'Catalog Co', '--username', 'catalogco', '--json'], env)).stdout)
+    reseller = JSON.parse((await runCliInProcess(['reseller', 'create', '--name', 'Catalog Co', '--username', 'catalogco', '--json'], env)).stdout)
   })
   after(() => removeDir(dataDir))
   const cli = async (...args: string[]) => {
-    const res = await runCli([...args, '--json'], env)
+    const res = await runCliInProcess([...args, '--json'], env)
     return { code: res.code, out: JSON.parse(res.stdout) as Record<string, any>, stderr: res.stderr } // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 
@@ -31,7 +34,7 @@ describe('product commands (PGlite, no server)', () => {
   })
 
   test('a bad kind is refused before any request; an unknown product is not found', async () => {
-    const bad = await runCli(['product', 'create', '--reseller', String(reseller.id), '--kind', 'other', '--name', 'X', '--currency', 'GBP'], env)
+    const bad = await runCliInProcess(['product', 'create', '--reseller', String(reseller.id), '--kind', 'other', '--name', 'X', '--currency', 'GBP'], env)
     assert.notEqual(bad.code, 0)
     assert.match(bad.stderr, /--kind must be main or addon/)
     assert.deepEqual((await cli('product', 'addons', '999999', '--addons', '1')).out, { error: 'Product not found' })

@@ -82,6 +82,26 @@ describe('data directory lock', () => {
     lock.release()
   })
 
+  test('a directory this process holds is refused to a second holder in the same process until released', () => {
+    const d = dir()
+    const lock = acquireDataDirLock(d)
+    try {
+      assert.deepEqual(readDataDirLock(d), { pid: process.pid })
+      assert.throws(() => acquireDataDirLock(d), (e: unknown) => e instanceof DataDirLocked && e.holder.pid === process.pid)
+    } finally {
+      lock.release()
+    }
+    assert.equal(readDataDirLock(d), null)
+    acquireDataDirLock(d).release()
+  })
+
+  test('a lock naming this process that it does not hold is stale (an earlier process with the same pid)', () => {
+    const d = dir()
+    writeFileSync(join(d, 'switchboard.lock'), JSON.stringify({ pid: process.pid, url: 'http://127.0.0.1:9' }), { mode: 0o600 })
+    assert.equal(readDataDirLock(d), null)
+    acquireDataDirLock(d).release()
+  })
+
   test('an unreadable lock file counts as stale', () => {
     const d = dir()
     writeFileSync(join(d, 'switchboard.lock'), '{not json')

@@ -3,14 +3,15 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { cliEnv, removeDir, startServer, tempDataDir, type ServerProcess } from '../cli/cli-process.ts'
+import { cliEnv, removeDir, serveCliToShell, startServer, tempDataDir, type ServerProcess } from '../cli/cli-process.ts'
 
 // Issue 19 point 1: every example of the README runs, in order and as written, against a fresh
 // server. Every ```sh block is an example; ```text blocks are synopses. The sections about installing,
 // starting, testing and deploying the server itself are what this test does around the examples.
 // The only change made to the text: the examples' port 8080 becomes the test server's free port.
 // curl answers with an HTTP error make the example fail (curl --fail-with-body), as does any command
-// that fails (bash -e, pipefail).
+// that fails (bash -e, pipefail). `npx switchboard …` runs in the test's process (serveCliToShell): the
+// command line as bash parsed it, the same commands, without starting Node, tsx and the app per command.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SETUP_SECTIONS = new Set(['Requirements', 'Run it', 'Test it', 'Deploy', 'Performance'])
@@ -56,12 +57,15 @@ describe('the README examples', () => {
   const adminPassword = /ADMIN_PW='([^']+)'/.exec(readme)?.[1]
   let dataDir: string
   let server: ServerProcess
+  let cli: Awaited<ReturnType<typeof serveCliToShell>>
   before(async () => {
     assert.ok(adminPassword, "the README sets ADMIN_PW='…' before its first example needs it")
     dataDir = tempDataDir()
     server = await startServer({ DATA_DIR: dataDir, SWITCHBOARD_ADMIN_PASSWORD: adminPassword })
+    cli = await serveCliToShell()
   })
   after(async () => {
+    await cli?.close()
     await server?.stop()
     removeDir(dataDir)
   })
@@ -75,6 +79,7 @@ describe('the README examples', () => {
     const script = [
       'set -euo pipefail',
       'curl() { command curl --fail-with-body "$@"; }',
+      cli.define,
       ...examples.map((e) => `echo "=== README.md:${e.line} (${e.section})" >&2\n${e.code.replaceAll('localhost:8080', `localhost:${server.port}`)}`),
       'echo "=== all examples ran" >&2',
     ].join('\n')

@@ -17,7 +17,7 @@ const command = defineCommand({
     const assignment = idArgument('assignment', args[1])
     if (v.open && v.at) throw new CliError('--open and --at exclude each other')
     const to = v.open ? null : v.at ?? new Date().toISOString()
-    const g = await withAdminClient((c) => c.native<{ id: number; name: string; to: string | null }>('PATCH', `/service-accounts/${id}/addons/${assignment}`, { to }))
+    const g = await withAdminClient(out.io, (c) => c.native<{ id: number; name: string; to: string | null }>('PATCH', `/service-accounts/${id}/addons/${assignment}`, { to }))
     out.result({ ...g }, `add-on ${g.name} of account ${id} (assignment ${g.id}) ${g.to ? `ends ${g.to}` : 'is open-ended'}`)
   },
 })

@@ -15,7 +15,7 @@ const command = defineCommand({
   examples: ['npx switchboard account addon 12 --addon 8 --from 2026-12-01T00:00:00Z --to 2027-01-01T00:00:00Z'],
   async run(v, out, args) {
     const id = idArgument('id', args[0])
-    const g = await withAdminClient((c) => c.native<{ id: number; name: string; from: string; to: string | null }>('POST', `/service-accounts/${id}/addons`,
+    const g = await withAdminClient(out.io, (c) => c.native<{ id: number; name: string; from: string; to: string | null }>('POST', `/service-accounts/${id}/addons`,
       JSON.parse(JSON.stringify({ addonProductId: positiveInt('addon', v.addon), from: v.from, to: v.to }))))
     out.result({ ...g }, `add-on ${g.name} attached to account ${id} as assignment ${g.id}, ${g.from} to ${g.to ?? 'open'}`)
   },

@@ -11,7 +11,7 @@ const command = defineCommand({
   examples: ['npx switchboard account addons 12'],
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
-    const res = await withAdminClient((c) => c.native<{ items: Assignment[] }>('GET', `/service-accounts/${id}/addons`))
+    const res = await withAdminClient(out.io, (c) => c.native<{ items: Assignment[] }>('GET', `/service-accounts/${id}/addons`))
     out.result({ ...res }, table(['assignment', 'add-on', 'name', 'from', 'to'], res.items.map((g) => [g.id, g.addonProductId, g.name, g.from, g.to ?? 'open']), 'no add-ons'))
   },
 })

@@ -30,7 +30,7 @@ const command = defineCommand({
       customerId: positiveInt('customer', v.customer), kind: oneOf('kind', v.kind, ['sip', 'did', 'alias', 'voucher'] as const), login: v.login!, secret: v.secret,
       masterAccountId: positiveInt('master', v.master), firstName: v['first-name'], lastName: v['last-name'], email: v.email, ...serviceBody(v),
     }
-    const a = await withAdminClient((c) => c.native<ServiceAccount>('POST', '/service-accounts', JSON.parse(JSON.stringify(body))))
+    const a = await withAdminClient(out.io, (c) => c.native<ServiceAccount>('POST', '/service-accounts', JSON.parse(JSON.stringify(body))))
     out.result({ ...a }, `${accountLine(a)} created`)
   },
 })

@@ -15,7 +15,7 @@ const command = defineCommand({
   examples: ['npx switchboard account device 12 --model 3 --mac 00:15:65:aa:bb:cc'],
   async run(v, out, args) {
     const id = idArgument('id', args[0])
-    const a = await withAdminClient((c) => c.native<ServiceAccount & { device: { id: number; modelId: number } }>('PUT', `/service-accounts/${id}/device`,
+    const a = await withAdminClient(out.io, (c) => c.native<ServiceAccount & { device: { id: number; modelId: number } }>('PUT', `/service-accounts/${id}/device`,
       JSON.parse(JSON.stringify({ modelId: positiveInt('model', v.model), mac: v.mac }))))
     out.result({ ...a }, `${accountLine(a)}; device ${a.device.id} of model ${a.device.modelId}`)
   },

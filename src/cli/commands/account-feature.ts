@@ -11,7 +11,7 @@ const command = defineCommand({
   examples: ['npx switchboard account feature 12 call_forwarding --set forward_to=441632960001', 'npx switchboard account feature 12 voice_mail --off'],
   async run(v, out, args) {
     const id = idArgument('id', args[0])
-    const res = await withAdminClient((c) => c.native<{ accountId: number; own: FeatureSetting[] }>('PUT', `/service-accounts/${id}/features/${encodeURIComponent(args[1]!)}`, featureBody(v)))
+    const res = await withAdminClient(out.io, (c) => c.native<{ accountId: number; own: FeatureSetting[] }>('PUT', `/service-accounts/${id}/features/${encodeURIComponent(args[1]!)}`, featureBody(v)))
     out.result({ ...res }, featureLines(res.own, `account ${id} sets no features`))
   },
 })

@@ -12,7 +12,7 @@ const command = defineCommand({
   examples: ['npx switchboard account features 12'],
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
-    const res = await withAdminClient((c) => c.native<{ accountId: number; own: FeatureSetting[]; effective: Effective[] }>('GET', `/service-accounts/${id}/features`))
+    const res = await withAdminClient(out.io, (c) => c.native<{ accountId: number; own: FeatureSetting[]; effective: Effective[] }>('GET', `/service-accounts/${id}/features`))
     const effective = res.effective.map((f) => ({ name: f.name, enabled: f.enabled, attributes: Object.fromEntries(f.attributes.map((a) => [a.name, a.values])) }))
     out.result({ ...res }, `effective:\n${featureLines(effective, '(none)')}\nset on the account:\n${featureLines(res.own, '(none)')}`)
   },

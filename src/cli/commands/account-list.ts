@@ -15,7 +15,7 @@ const command = defineCommand({
   examples: ['npx switchboard account list --customer 5'],
   async run(v, out) {
     const q = queryOf({ resellerId: positiveInt('reseller', v.reseller), customerId: positiveInt('customer', v.customer), includeClosed: v.closed ? 'true' : undefined, ...pageOf(v) })
-    const page = await withAdminClient((c) => c.native<ListPage<ServiceAccount>>('GET', `/service-accounts${q}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<ServiceAccount>>('GET', `/service-accounts${q}`))
     out.result({ ...page }, accountTable(page.items, page.total))
   },
 })

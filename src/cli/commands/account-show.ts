@@ -10,7 +10,7 @@ const command = defineCommand({
   examples: ['npx switchboard account show 12'],
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
-    const a = await withAdminClient((c) => c.native<ServiceAccount>('GET', `/service-accounts/${id}`))
+    const a = await withAdminClient(out.io, (c) => c.native<ServiceAccount>('GET', `/service-accounts/${id}`))
     out.result({ ...a }, accountLine(a))
   },
 })

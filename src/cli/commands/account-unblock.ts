@@ -10,7 +10,7 @@ const command = defineCommand({
   examples: ['npx switchboard account unblock 12'],
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
-    const a = await withAdminClient((c) => c.native<ServiceAccount>('POST', `/service-accounts/${id}/unblock`))
+    const a = await withAdminClient(out.io, (c) => c.native<ServiceAccount>('POST', `/service-accounts/${id}/unblock`))
     out.result({ ...a }, accountLine(a))
   },
 })

@@ -46,7 +46,7 @@ const command = defineCommand({
     const body = JSON.parse(JSON.stringify({ ...serviceBody(v), subscription })) as Record<string, unknown>
     if (subscription === null) body.subscription = null
     if (!Object.keys(body).length) throw new CliError('nothing to change (try switchboard account update --help)')
-    const a = await withAdminClient((c) => c.native<ServiceAccount>('PATCH', `/service-accounts/${id}`, body))
+    const a = await withAdminClient(out.io, (c) => c.native<ServiceAccount>('PATCH', `/service-accounts/${id}`, body))
     out.result({ ...a }, accountLine(a))
   },
 })

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'
@@ -24,9 +23,9 @@ const command = defineCommand({
     const id = idArgument('id', args[0])
     const interval = positiveInt('interval', values.interval) ?? 2
     if (interval > 3600) throw new CliError('--interval must be at most 3600')
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     // The bar is the command's output: on stdout (a terminal gets it redrawn, a pipe gets lines).
-    const progress = out.json ? null : new Progress(`campaign ${id}`, process.stdout, 0)
+    const progress = out.json ? null : new Progress(`campaign ${id}`, out.io.stdout, 0)
     try {
       for (;;) {
         const c = await client.native<CampaignProgress>('GET', `/campaigns/${id}`)
@@ -34,7 +33,7 @@ const command = defineCommand({
         if (values.once || c.status === 'completed') {
           progress?.finish()
           if (out.json) out.result({ ...c }, '')
-          else if (c.status === 'completed') process.stdout.write(`campaign ${id} completed: ${c.contactDone} of ${c.contactTotal} contacts done\n`)
+          else if (c.status === 'completed') out.io.stdout.write(`campaign ${id} completed: ${c.contactDone} of ${c.contactTotal} contacts done\n`)
           return
         }
         await sleep(interval * 1000)

@@ -1,6 +1,5 @@
 import { createReadStream, statSync } from 'node:fs'
 import { Transform } from 'node:stream'
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { CliError, positiveInt } from '../output.ts'
@@ -29,8 +28,8 @@ const command = defineCommand({
       throw new CliError(`--file ${values.file} cannot be read`)
     }
     if (size === 0) throw new CliError(`--file ${values.file} is empty`)
-    const client = await openAdminClient(loadConfig())
-    const progress = new Progress('bytes read', process.stderr, size)
+    const client = await openAdminClient(out.io)
+    const progress = new Progress('bytes read', out.io.stderr, size)
     let sent = 0
     const counted = new Transform({
       transform(chunk: Buffer, _enc, done) {

@@ -16,7 +16,7 @@ const command = defineCommand({
   examples: ['npx switchboard customer list --reseller 3', 'npx switchboard customer list --status suspended --json'],
   async run(values, out) {
     const q = queryOf({ resellerId: positiveInt('reseller', values.reseller), status: oneOf('status', values.status, ['active', 'suspended']), search: values.search, ...pageOf(values) })
-    const page = await withAdminClient((c) => c.native<ListPage<Customer>>('GET', `/customers${q}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<Customer>>('GET', `/customers${q}`))
     out.result({ ...page }, table(['id', 'reseller', 'login', 'name', 'company', 'status', 'receipts'],
       page.items.map((x) => [x.id, x.resellerId, x.login, x.name, x.company, x.status, x.totalReceipts]), 'no customers match', page.total))
   },

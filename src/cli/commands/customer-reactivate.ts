@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard customer reactivate 42'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    const c = await withAdminClient((client) => client.native<{ id: number; status: string }>('POST', `/customers/${id}/reactivate`))
+    const c = await withAdminClient(out.io, (client) => client.native<{ id: number; status: string }>('POST', `/customers/${id}/reactivate`))
     out.result({ ...c }, `customer ${id} is ${c.status}`)
   },
 })

@@ -34,7 +34,7 @@ const command = defineCommand({
   options: { ...JSON_OPTION },
   examples: ['npx switchboard demo', 'npx switchboard demo --json'],
   async run(_values, out) {
-    const demo = await withAdminClient((c) => c.native<Demo>('POST', '/demo', {}))
+    const demo = await withAdminClient(out.io, (c) => c.native<Demo>('POST', '/demo', {}))
     out.result({ ...demo }, guide(demo))
   },
 })

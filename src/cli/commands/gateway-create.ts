@@ -31,7 +31,7 @@ const command = defineCommand({
       resellerId: positiveInt('reseller', v.reseller), gatewayType: v.type!, gatewayName: v.name!, postUrl: v.url!, paymentTypes: types,
       displayPosition: position, customerAccessLevel: v.access,
     }))
-    const gw = await withAdminClient((c) => c.native<{ id: number; resellerId: number }>('POST', '/payment-gateways', body))
+    const gw = await withAdminClient(out.io, (c) => c.native<{ id: number; resellerId: number }>('POST', '/payment-gateways', body))
     out.result({ ...gw }, `payment gateway ${gw.id} (paymenttypeid) added for reseller ${gw.resellerId}`)
   },
 })

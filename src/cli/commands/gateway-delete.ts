@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard gateway delete 4'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    await withAdminClient((c) => c.native('DELETE', `/payment-gateways/${id}`))
+    await withAdminClient(out.io, (c) => c.native('DELETE', `/payment-gateways/${id}`))
     out.result({ deleted: id }, `payment gateway ${id} removed`)
   },
 })

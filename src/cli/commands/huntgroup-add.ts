@@ -26,7 +26,7 @@ const command = defineCommand({
     const id = idArgument('id', args[0])
     const body = { accountId: positiveInt('account', v.account), delaySeconds: seconds('delay', v.delay), timeoutSeconds: seconds('timeout', v.timeout),
       primaryGroup: yesNo('primary', v.primary), huntstop: yesNo('huntstop', v.huntstop) }
-    const g = await withAdminClient((c) => c.native<HuntGroup>('POST', `/hunt-groups/${id}/members`, JSON.parse(JSON.stringify(body))))
+    const g = await withAdminClient(out.io, (c) => c.native<HuntGroup>('POST', `/hunt-groups/${id}/members`, JSON.parse(JSON.stringify(body))))
     out.result({ ...g }, huntGroupText(g))
   },
 })

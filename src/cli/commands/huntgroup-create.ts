@@ -18,7 +18,7 @@ const command = defineCommand({
   examples: ['npx switchboard huntgroup create --customer 5 --name Sales --number 300 --sequence Simultaneous --pickup yes'],
   async run(v, out) {
     const body = { customerId: positiveInt('customer', v.customer), name: v.name!, number: v.number!, ...huntSettings(v) }
-    const g = await withAdminClient((c) => c.native<HuntGroup>('POST', '/hunt-groups', JSON.parse(JSON.stringify(body))))
+    const g = await withAdminClient(out.io, (c) => c.native<HuntGroup>('POST', '/hunt-groups', JSON.parse(JSON.stringify(body))))
     out.result({ ...g }, huntGroupText(g))
   },
 })

@@ -14,7 +14,7 @@ const command = defineCommand({
   examples: ['npx switchboard huntgroup list --customer 5'],
   async run(v, out) {
     const q = queryOf({ resellerId: positiveInt('reseller', v.reseller), customerId: positiveInt('customer', v.customer), ...pageOf(v) })
-    const page = await withAdminClient((c) => c.native<ListPage<HuntGroup>>('GET', `/hunt-groups${q}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<HuntGroup>>('GET', `/hunt-groups${q}`))
     out.result({ ...page }, table(['id', 'customer', 'name', 'number', 'sequence', 'members', 'active'],
       page.items.map((g) => [g.id, g.customerId, g.name, g.number, g.sequence, g.members.length, g.active ? 'yes' : 'no']), 'no hunt groups', page.total))
   },

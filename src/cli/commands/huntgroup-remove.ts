@@ -11,7 +11,7 @@ const command = defineCommand({
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
     const member = idArgument('member', args[1])
-    const g = await withAdminClient((c) => c.native<HuntGroup>('DELETE', `/hunt-groups/${id}/members/${member}`))
+    const g = await withAdminClient(out.io, (c) => c.native<HuntGroup>('DELETE', `/hunt-groups/${id}/members/${member}`))
     out.result({ ...g }, huntGroupText(g))
   },
 })

@@ -10,7 +10,7 @@ const command = defineCommand({
   examples: ['npx switchboard huntgroup show 3'],
   async run(_v, out, args) {
     const id = idArgument('id', args[0])
-    const g = await withAdminClient((c) => c.native<HuntGroup>('GET', `/hunt-groups/${id}`))
+    const g = await withAdminClient(out.io, (c) => c.native<HuntGroup>('GET', `/hunt-groups/${id}`))
     out.result({ ...g }, huntGroupText(g))
   },
 })

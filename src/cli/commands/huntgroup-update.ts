@@ -33,7 +33,7 @@ const command = defineCommand({
     const id = idArgument('id', args[0])
     const body = JSON.parse(JSON.stringify({ name: v.name, number: v.number, ...huntSettings(v) })) as Record<string, unknown>
     if (!Object.keys(body).length) throw new CliError('nothing to change (try switchboard huntgroup update --help)')
-    const g = await withAdminClient((c) => c.native<HuntGroup>('PATCH', `/hunt-groups/${id}`, body))
+    const g = await withAdminClient(out.io, (c) => c.native<HuntGroup>('PATCH', `/hunt-groups/${id}`, body))
     out.result({ ...g }, huntGroupText(g))
   },
 })

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 
@@ -8,7 +7,7 @@ const command = defineCommand({
   options: { ...JSON_OPTION },
   examples: ['npx switchboard jwt rotate'],
   async run(_values, out) {
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       await client.rotateJwtSigningKey()
       out.result({ rotated: true }, 'ICTCore JWT signing key rotated: every token issued before is refused; users log in again')

@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard key create 3 --label billing', 'npx switchboard key create 3 --json'],
   async run(values, out, args) {
     const id = idArgument('reseller', args[0])
-    const key = await withAdminClient((c) => c.native<{ id: number; apiKey: string }>('POST', `/resellers/${id}/api-keys`, values.label === undefined ? {} : { label: values.label }))
+    const key = await withAdminClient(out.io, (c) => c.native<{ id: number; apiKey: string }>('POST', `/resellers/${id}/api-keys`, values.label === undefined ? {} : { label: values.label }))
     out.result({ ...key }, `key ${key.id} of reseller ${id}: ${key.apiKey}\n  (shown once: store it now, it cannot be shown again)`)
   },
 })

@@ -11,7 +11,7 @@ const command = defineCommand({
   examples: ['npx switchboard key list 3', 'npx switchboard key list 3 --json'],
   async run(_values, out, args) {
     const id = idArgument('reseller', args[0])
-    const { keys } = await withAdminClient((c) => c.native<{ keys: Key[] }>('GET', `/resellers/${id}/api-keys`))
+    const { keys } = await withAdminClient(out.io, (c) => c.native<{ keys: Key[] }>('GET', `/resellers/${id}/api-keys`))
     out.result({ keys }, table(['id', 'label', 'created', 'last used', 'revoked'], keys.map((k) => [k.id, k.label, k.createdAt, k.lastUsedAt, k.revokedAt]), `reseller ${id} has no keys`))
   },
 })

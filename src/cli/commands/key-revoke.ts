@@ -10,7 +10,7 @@ const command = defineCommand({
   async run(_values, out, args) {
     const reseller = idArgument('reseller', args[0])
     const key = idArgument('key', args[1])
-    await withAdminClient((c) => c.native('DELETE', `/resellers/${reseller}/api-keys/${key}`))
+    await withAdminClient(out.io, (c) => c.native('DELETE', `/resellers/${reseller}/api-keys/${key}`))
     out.result({ revoked: key }, `key ${key} of reseller ${reseller} revoked`)
   },
 })

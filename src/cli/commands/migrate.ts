@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard migrate', 'DATABASE_URL=postgres://… npx switchboard migrate --json'],
   async run(_values, out) {
     const [{ openDatabase }, { migrate }] = await Promise.all([import('../../db/client.ts'), import('../../db/migrate.ts')])
-    const config = loadConfig()
+    const config = loadConfig(out.io.env)
     if (config.databaseUrl) {
       // Processes migrating together serialise on an advisory lock (src/db/migrate.ts).
       const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 2 })

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { findNumberType, findRegion, REGIONS } from '../../core/numbers/catalogue.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
@@ -32,8 +31,8 @@ const command = defineCommand({
       throw new CliError(`--type must be a number type of ${region.name}: ${region.numberTypes.map((t) => t.key).join(', ')}`)
     }
     const input = { region: values.region!, numberType: values.type!, resellerId: positiveInt('reseller', values.reseller) }
-    const client = await openAdminClient(loadConfig())
-    const progress = new Progress('numbers added', process.stderr, count)
+    const client = await openAdminClient(out.io)
+    const progress = new Progress('numbers added', out.io.stderr, count)
     let added = 0
     try {
       while (added < count) {

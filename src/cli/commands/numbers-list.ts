@@ -29,7 +29,7 @@ const command = defineCommand({
       region: values.region, numberType: values.type, state: oneOf('state', values.state, ['free', 'allocated']),
       resellerId: positiveInt('reseller', values.reseller), customerId: positiveInt('customer', values.customer), ...pageOf(values),
     })
-    const page = await withAdminClient((c) => c.native<ListPage<TrackingNumber>>('GET', `/numbers${q}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<TrackingNumber>>('GET', `/numbers${q}`))
     out.result({ ...page }, table(['id', 'number', 'region', 'type', 'stock', 'state', 'customer'],
       page.items.map((n) => [n.id, n.number, n.region, n.numberType, n.resellerId ?? 'shared', n.state, n.customerId]), 'no numbers match', page.total))
   },

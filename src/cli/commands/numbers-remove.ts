@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard numbers remove 17'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    await withAdminClient((c) => c.native('DELETE', `/numbers/${id}`))
+    await withAdminClient(out.io, (c) => c.native('DELETE', `/numbers/${id}`))
     out.result({ removed: id }, `number ${id} removed from the inventory`)
   },
 })

@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard order cancel 11'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    await withAdminClient((c) => c.native('DELETE', `/orders/${id}`))
+    await withAdminClient(out.io, (c) => c.native('DELETE', `/orders/${id}`))
     out.result({ cancelled: id }, `order ${id} cancelled`)
   },
 })

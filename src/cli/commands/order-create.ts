@@ -12,7 +12,7 @@ const command = defineCommand({
   },
   examples: ['npx switchboard order create --customer 42 --product domcno'],
   async run(v, out) {
-    const order = await withAdminClient((c) => c.native<{ id: number; customerId: number }>('POST', '/orders', { customerId: positiveInt('customer', v.customer), productKey: v.product }))
+    const order = await withAdminClient(out.io, (c) => c.native<{ id: number; customerId: number }>('POST', '/orders', { customerId: positiveInt('customer', v.customer), productKey: v.product }))
     out.result({ ...order }, `order ${order.id} placed for customer ${order.customerId}`)
   },
 })

@@ -19,7 +19,7 @@ const command = defineCommand({
       resellerId: positiveInt('reseller', values.reseller), customerId: positiveInt('customer', values.customer),
       status: oneOf('status', values.status, ['active', 'suspended']), ...pageOf(values),
     })
-    const page = await withAdminClient((c) => c.native<ListPage<Order>>('GET', `/orders${q}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<Order>>('GET', `/orders${q}`))
     out.result({ ...page }, table(['id', 'reseller', 'customer', 'product', 'status', 'free email', 'created'],
       page.items.map((o) => [o.id, o.resellerId, o.customerId, o.productKey, o.status, o.freeEmail ? 'on' : 'off', o.createdAt]), 'no orders match', page.total))
   },

@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard order suspend 11'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    const order = await withAdminClient((c) => c.native<{ id: number; status: string }>('PATCH', `/orders/${id}`, { status: 'suspended' }))
+    const order = await withAdminClient(out.io, (c) => c.native<{ id: number; status: string }>('PATCH', `/orders/${id}`, { status: 'suspended' }))
     out.result({ ...order }, `order ${id} is ${order.status}`)
   },
 })

@@ -16,7 +16,7 @@ const command = defineCommand({
     const id = idArgument('id', args[0])
     const addonIds = v.addons!.split(',').map((s) => s.trim()).filter(Boolean).map(Number)
     if (addonIds.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new CliError('--addons must be product ids separated by commas')
-    const res = await withAdminClient((c) => c.native<{ addonIds: number[] }>('PUT', `/products/${id}/addons`, { addonIds }))
+    const res = await withAdminClient(out.io, (c) => c.native<{ addonIds: number[] }>('PUT', `/products/${id}/addons`, { addonIds }))
     out.result({ ...res }, `product ${id} allows add-ons ${res.addonIds.join(', ') || '(none)'}`)
   },
 })

@@ -29,7 +29,7 @@ const command = defineCommand({
       description: v.description, endUserName: v['end-user-name'],
       groupId: positiveInt('group', v.group), subscriptionId: positiveInt('subscription', v.subscription),
     }
-    const product = await withAdminClient((c) => c.native<{ id: number; resellerId: number }>('POST', '/products', JSON.parse(JSON.stringify(body))))
+    const product = await withAdminClient(out.io, (c) => c.native<{ id: number; resellerId: number }>('POST', '/products', JSON.parse(JSON.stringify(body))))
     out.result({ ...product }, `product ${product.id} created for reseller ${product.resellerId}`)
   },
 })

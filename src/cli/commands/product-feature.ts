@@ -12,7 +12,7 @@ const command = defineCommand({
   examples: ['npx switchboard product feature 7 voice_mail --set email=vm@example.com', 'npx switchboard product feature 7 clir --off'],
   async run(v, out, args) {
     const id = idArgument('id', args[0])
-    const res = await withAdminClient((c) => c.native<{ productId: number; features: FeatureSetting[] }>('PUT', `/products/${id}/features/${encodeURIComponent(args[1]!)}`, featureBody(v)))
+    const res = await withAdminClient(out.io, (c) => c.native<{ productId: number; features: FeatureSetting[] }>('PUT', `/products/${id}/features/${encodeURIComponent(args[1]!)}`, featureBody(v)))
     out.result({ ...res }, featureLines(res.features, `product ${id} sets no features`))
   },
 })

@@ -10,7 +10,7 @@ const command = defineCommand({
   examples: ['npx switchboard product features 7'],
   async run(v, out, args) {
     const id = idArgument('id', args[0])
-    const res = await withAdminClient((c) => c.native<{ productId: number; features: FeatureSetting[] }>('GET', `/products/${id}/features`))
+    const res = await withAdminClient(out.io, (c) => c.native<{ productId: number; features: FeatureSetting[] }>('GET', `/products/${id}/features`))
     out.result({ ...res }, featureLines(res.features, `product ${id} sets no features`))
   },
 })

@@ -12,7 +12,7 @@ const command = defineCommand({
   },
   examples: ['npx switchboard product group create --reseller 3 --name Voice'],
   async run(v, out) {
-    const g = await withAdminClient((c) => c.native<{ id: number; resellerId: number }>('POST', '/product-groups', { resellerId: positiveInt('reseller', v.reseller), name: v.name! }))
+    const g = await withAdminClient(out.io, (c) => c.native<{ id: number; resellerId: number }>('POST', '/product-groups', { resellerId: positiveInt('reseller', v.reseller), name: v.name! }))
     out.result({ ...g }, `product group ${g.id} created for reseller ${g.resellerId}`)
   },
 })

@@ -10,7 +10,7 @@ const command = defineCommand({
   options: { reseller: { type: 'string', value: 'ID', description: "one reseller's groups" }, ...PAGE_OPTIONS, ...JSON_OPTION },
   examples: ['npx switchboard product group list --reseller 3'],
   async run(v, out) {
-    const page = await withAdminClient((c) => c.native<ListPage<Group>>('GET', `/product-groups${queryOf({ resellerId: positiveInt('reseller', v.reseller), ...pageOf(v) })}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<Group>>('GET', `/product-groups${queryOf({ resellerId: positiveInt('reseller', v.reseller), ...pageOf(v) })}`))
     out.result({ ...page }, table(['id', 'reseller', 'name'], page.items.map((g) => [g.id, g.resellerId, g.name]), 'no product groups', page.total))
   },
 })

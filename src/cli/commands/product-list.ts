@@ -15,7 +15,7 @@ const command = defineCommand({
   examples: ['npx switchboard product list --reseller 3 --kind addon'],
   async run(values, out) {
     if (values.kind !== undefined && values.kind !== 'main' && values.kind !== 'addon') throw new CliError('--kind must be main or addon')
-    const page = await withAdminClient((c) => c.native<ListPage<Product>>('GET', `/products${queryOf({ resellerId: positiveInt('reseller', values.reseller), kind: values.kind, ...pageOf(values) })}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<Product>>('GET', `/products${queryOf({ resellerId: positiveInt('reseller', values.reseller), kind: values.kind, ...pageOf(values) })}`))
     out.result({ ...page }, table(['id', 'reseller', 'kind', 'name', 'fee', 'priority'],
       page.items.map((p) => [p.id, p.resellerId, p.kind, p.name, `${p.fee} ${p.currency}`, p.addonPriority]), 'no products', page.total))
   },

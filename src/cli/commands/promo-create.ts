@@ -37,7 +37,7 @@ const command = defineCommand({
       customerPrice: v['customer-price']!, resellerPrice: v['sub-reseller-price']!, barrierPrice: v['barrier-price'],
       currencySymbol: v.currency, sellingCurrency: v.currency, active: v.inactive ? false : undefined,
     }
-    const promo = await withAdminClient((c) => c.native<{ id: number; resellerId: number }>('POST', '/promos', JSON.parse(JSON.stringify(body))))
+    const promo = await withAdminClient(out.io, (c) => c.native<{ id: number; resellerId: number }>('POST', '/promos', JSON.parse(JSON.stringify(body))))
     out.result({ ...promo }, `promo ${promo.id} created for reseller ${promo.resellerId}`)
   },
 })

@@ -9,7 +9,7 @@ const command = defineCommand({
   examples: ['npx switchboard promo delete 5'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    await withAdminClient((c) => c.native('DELETE', `/promos/${id}`))
+    await withAdminClient(out.io, (c) => c.native('DELETE', `/promos/${id}`))
     out.result({ deleted: id }, `promo ${id} deleted`)
   },
 })

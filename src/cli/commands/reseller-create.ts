@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { positiveInt } from '../output.ts'
@@ -17,7 +16,7 @@ const command = defineCommand({
   examples: ['npx switchboard reseller create --name Acme --username acme', 'npx switchboard reseller create --name "Acme West" --username acmewest --parent 1 --json'],
   async run(values, out) {
     const input = { name: values.name!, username: values.username!, parentId: positiveInt('parent', values.parent) }
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       const r = await client.createReseller(input)
       out.result({ id: r.id, username: r.username, apiKey: r.apiKey },

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 
@@ -8,7 +7,7 @@ const command = defineCommand({
   options: { ...JSON_OPTION },
   examples: ['npx switchboard reseller list', 'npx switchboard reseller list --json'],
   async run(_values, out) {
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       const list = await client.listResellers()
       const lines = list.map((r) => `${String(r.id).padStart(5)}  ${r.username.padEnd(20)}  ${r.enabled ? 'enabled ' : 'disabled'}  ${r.parentId ? `under ${r.parentId}  ` : ''}${r.name}`)

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { PARTNER_DEFAULTS, PARTNER_SETTING_NAMES, type PartnerSettingsPatch, type PartnerSettingsView } from '../../core/resellers/index.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
@@ -71,7 +70,7 @@ const command = defineCommand({
   async run(values, out, args) {
     const id = positiveInt('id', args[0])!
     const patch = settingsPatch(values.set ?? [])
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       const view = Object.keys(patch).length ? await client.updateResellerSettings(id, patch) : await client.getResellerSettings(id)
       out.result(view as unknown as Record<string, unknown>, human(view))

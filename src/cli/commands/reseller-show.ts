@@ -11,7 +11,7 @@ const command = defineCommand({
   examples: ['npx switchboard reseller show 3', 'npx switchboard reseller show 3 --json'],
   async run(_values, out, args) {
     const id = idArgument('id', args[0])
-    const r = await withAdminClient((c) => c.native<Reseller>('GET', `/resellers/${id}`))
+    const r = await withAdminClient(out.io, (c) => c.native<Reseller>('GET', `/resellers/${id}`))
     out.result({ ...r }, [
       `reseller ${r.id}: ${r.name}`, `  username  ${r.username}`, `  parent    ${r.parentId ?? '-'}`,
       `  status    ${r.enabled ? 'enabled' : 'disabled'}`, `  dialects  ${r.dialects?.join(', ') ?? 'all'}`, `  created   ${r.createdAt}`,

@@ -22,10 +22,10 @@ const command = defineCommand({
     'no-dispatch': { type: 'boolean', description: 'API only: deliveries are left to `switchboard worker` processes (PostgreSQL)' },
   },
   examples: ['npx switchboard serve', 'SWITCHBOARD_ADMIN_PASSWORD=change-me npx switchboard serve --port 9000', 'DATABASE_URL=postgres://… npx switchboard serve --no-dispatch'],
-  async run(values) {
-    // The server's modules load when it runs, not for every other command (main.ts lists them all).
+  async run(values, out) {
+    // The server's modules load when it runs, not for every other command (commands/index.ts lists them all).
     const [{ buildApp }, { ensureBootstrapAdmin, withdrawBootstrapAdmin }] = await Promise.all([import('../../app.ts'), import('../../core/users/index.ts')])
-    const config = loadConfig()
+    const config = loadConfig(out.io.env)
     if (values.port !== undefined) config.port = values.port === '0' ? 0 : positiveInt('port', values.port)!
     if (values.host !== undefined) config.host = values.host
 
@@ -56,7 +56,7 @@ const command = defineCommand({
     const running = app
     const url = localUrl(running.http.server.address() as AddressInfo)
     // To the operator on the terminal (stderr), never through the logger.
-    process.stderr.write(banner(url, generatedPassword))
+    out.io.stderr.write(banner(url, generatedPassword))
     lock?.update({ url, adminToken })
     running.core.log.info({ url, database: running.database.kind, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'switchboard listening')
 
@@ -81,8 +81,8 @@ const command = defineCommand({
             resolve()
           })
       }
-      process.on('SIGINT', stop)
-      process.on('SIGTERM', stop)
+      out.io.signals.on('SIGINT', stop)
+      out.io.signals.on('SIGTERM', stop)
     })
     running.core.log.info('stopped')
     return 0

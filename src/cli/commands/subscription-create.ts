@@ -14,7 +14,7 @@ const command = defineCommand({
   },
   examples: ['npx switchboard subscription create --reseller 3 --name Monthly --fee 5.50'],
   async run(v, out) {
-    const p = await withAdminClient((c) => c.native<{ id: number; resellerId: number; fee: string }>('POST', '/subscription-plans', { resellerId: positiveInt('reseller', v.reseller), name: v.name!, fee: v.fee! }))
+    const p = await withAdminClient(out.io, (c) => c.native<{ id: number; resellerId: number; fee: string }>('POST', '/subscription-plans', { resellerId: positiveInt('reseller', v.reseller), name: v.name!, fee: v.fee! }))
     out.result({ ...p }, `subscription plan ${p.id} (${p.fee}) created for reseller ${p.resellerId}`)
   },
 })

@@ -10,7 +10,7 @@ const command = defineCommand({
   options: { reseller: { type: 'string', value: 'ID', description: "one reseller's plans" }, ...PAGE_OPTIONS, ...JSON_OPTION },
   examples: ['npx switchboard subscription list --reseller 3'],
   async run(v, out) {
-    const page = await withAdminClient((c) => c.native<ListPage<Plan>>('GET', `/subscription-plans${queryOf({ resellerId: positiveInt('reseller', v.reseller), ...pageOf(v) })}`))
+    const page = await withAdminClient(out.io, (c) => c.native<ListPage<Plan>>('GET', `/subscription-plans${queryOf({ resellerId: positiveInt('reseller', v.reseller), ...pageOf(v) })}`))
     out.result({ ...page }, table(['id', 'reseller', 'name', 'fee'], page.items.map((p) => [p.id, p.resellerId, p.name, p.fee]), 'no subscription plans', page.total))
   },
 })

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { positiveInt } from '../output.ts'
@@ -20,7 +19,7 @@ const command = defineCommand({
       username: values.username!, password: values.password!,
       email: values.email, admin: values.admin ?? false, resellerId: positiveInt('reseller', values.reseller),
     }
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       const { id } = await client.createUser(input)
       out.result({ id }, `user ${id} (${input.username}) created${input.admin ? ' with the admin role' : ''}`)

@@ -1,4 +1,3 @@
-import { loadConfig } from '../../config.ts'
 import { openAdminClient } from '../admin-client.ts'
 import { defineCommand, JSON_OPTION } from '../command.ts'
 import { positiveInt } from '../output.ts'
@@ -16,7 +15,7 @@ const command = defineCommand({
   },
   examples: ['npx switchboard user password --username admin', 'npx switchboard user password --username jane --reseller 1'],
   async run(values, out) {
-    const client = await openAdminClient(loadConfig())
+    const client = await openAdminClient(out.io)
     try {
       const r = await client.resetUserPassword({ username: values.username!, password: values.password, resellerId: positiveInt('reseller', values.reseller) })
       out.result(r, r.password

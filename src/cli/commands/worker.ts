@@ -12,12 +12,12 @@ const command = defineCommand({
   details: 'Several workers may share one PostgreSQL database; on PGlite a worker needs DATA_DIR to itself.',
   options: {},
   examples: ['DATABASE_URL=postgres://… npx switchboard worker'],
-  async run() {
-    // Loaded when the worker runs, not for every other command (main.ts lists them all).
+  async run(_values, out) {
+    // Loaded when the worker runs, not for every other command (commands/index.ts lists them all).
     const [{ createCore, followChanges, secureDataDirs }, { openDatabase }, { migrate }, { availableGateways, Dispatcher }, { createLogger }] = await Promise.all([
       import('../../app.ts'), import('../../db/client.ts'), import('../../db/migrate.ts'), import('../../dispatch/index.ts'), import('../../logger.ts'),
     ])
-    const config = loadConfig()
+    const config = loadConfig(out.io.env)
     const log = createLogger(config.logLevel, undefined, config.logFormat)
     secureDataDirs(config, log)
     const lock = config.databaseUrl ? null : acquireDataDirLock(config.dataDir)
@@ -35,8 +35,8 @@ const command = defineCommand({
           log.info({ signal }, 'worker stopping')
           dispatcher.stop().then(stopFollowing).catch((e: Error) => log.error({ err: { name: e.name } }, 'error while stopping')).finally(resolve)
         }
-        process.once('SIGINT', stop)
-        process.once('SIGTERM', stop)
+        out.io.signals.once('SIGINT', stop)
+        out.io.signals.once('SIGTERM', stop)
       })
     } finally {
       await database.close()
