@@ -40,6 +40,13 @@ const plugin: FastifyPluginAsync<NativeOptions> = async (app, { core, adminToken
     req.nativeActor = await authenticateNative(core, adminToken, req)
   })
 
+  // A body field the route does not know is refused, naming it, before Ajv would strip it (Fastify's
+  // removeAdditional): a misspelt field must not answer 200 having changed nothing.
+  app.addHook('preValidation', async (req) => {
+    const field = unknownBodyField(req.routeOptions.schema?.body, req.body)
+    if (field !== undefined) throw new Invalid(field, 'is not a known field')
+  })
+
   // Ajv coerces "1e309" or "Infinity" in a path or query to Infinity and then skips the numeric
   // keywords (minimum, maximum) for it, and JSON.parse reads 1e309 as Infinity: no schema refuses
   // a non-finite number, which then fails in SQL (a 500 the route fuzz found, issue 13 point 9).
@@ -70,3 +77,16 @@ function nonFiniteField(value: unknown, path = '', depth = 0): string | undefine
   return undefined
 }
 export default plugin
+
+/**
+ * The first top-level field of a JSON object body that the route's body schema does not list, when
+ * the schema is an object with properties and allows no others (undefined otherwise: unions, maps,
+ * free-form objects and non-object bodies are left to the schema).
+ */
+function unknownBodyField(schema: unknown, body: unknown): string | undefined {
+  const s = schema as { type?: unknown; properties?: Record<string, unknown>; additionalProperties?: unknown; patternProperties?: unknown } | undefined
+  if (!s || s.type !== 'object' || !s.properties || s.patternProperties !== undefined) return undefined
+  if (s.additionalProperties !== undefined && s.additionalProperties !== false) return undefined
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined
+  return Object.keys(body).find((k) => !Object.hasOwn(s.properties!, k))
+}

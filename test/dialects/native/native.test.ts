@@ -132,6 +132,19 @@ for (const kind of TEST_DATABASES) {
       assert.deepEqual(res.json(), xml.json(), 'answered like any other unsupported type')
     })
 
+    test('a body field the route does not know is 400 naming it, and nothing is changed', async () => {
+      const r = (await post('/native/resellers', { name: 'Typo Co' })).json() as { id: number; name: string }
+      const created = await post('/native/resellers', { name: 'Never Co', nmae: 'x' })
+      assert.equal(created.statusCode, 400, created.body)
+      assert.deepEqual(created.json(), { error: 'nmae is not a known field', field: 'nmae' })
+      const patched = await app.http.inject({ method: 'PATCH', url: `/native/resellers/${r.id}`, headers: bearer, payload: { name: 'Renamed Co', colour: 'red' } })
+      assert.deepEqual([patched.statusCode, patched.json()], [400, { error: 'colour is not a known field', field: 'colour' }])
+      const after = await app.http.inject({ method: 'GET', url: `/native/resellers/${r.id}`, headers: bearer })
+      assert.equal((after.json() as { name: string }).name, 'Typo Co')
+      const list = (await app.http.inject({ method: 'GET', url: '/native/resellers?limit=500', headers: bearer })).json() as { items: { name: string }[] }
+      assert.ok(list.items.some((x) => x.name === 'Typo Co') && !list.items.some((x) => x.name === 'Never Co'), 'the refused create wrote nothing')
+    })
+
     test('tracking numbers are added to the shared inventory or a reseller\'s, and a bad region names its field', async () => {
       const shared = await post('/native/numbers', { region: 'Australia', numberType: '1300', count: 3 })
       assert.equal(shared.statusCode, 201)
