@@ -101,8 +101,10 @@ async function runGroupOnce(group: string[], index: number): Promise<number> {
   if (!first.crashed) return first.code
   // Files not finished, and the one it died in (finished suites of it included: a file is the unit).
   const rest = group.filter((f) => !first.finished.has(f) || f === first.lastStarted)
-  crashes.push(`test process ${index + 1} died in ${first.lastStarted ?? 'its first file'}; ${rest.length} files run again`)
-  process.stdout.write(`\n━━ test process ${index + 1} died in ${first.lastStarted ?? 'its first file'}: running its ${rest.length} unfinished files again\n`)
+  // The reporter's events can lag the tests: the file named is the last one it recorded starting.
+  const where = first.lastStarted ? `after starting ${first.lastStarted}` : 'before reporting a file'
+  crashes.push(`test process ${index + 1} died ${where}; ${rest.length} files run again`)
+  process.stdout.write(`\n━━ test process ${index + 1} died ${where}: running its ${rest.length} unfinished files again\n`)
   const again = await runGroup(rest, index, `test process ${index + 1}/${processes}, run again`)
   // A test that failed before the death still fails the run.
   const failedBefore = /^\s*✖ /m.test(first.text)
