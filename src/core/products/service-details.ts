@@ -54,10 +54,24 @@ async function featureSettings(core: Core, actor: Actor, accountIds: number[], p
   const ofAccount = new Map<number, FeatureSetting[]>()
   for (const r of rows) {
     const setting = { name: r.name, enabled: r.enabled, attributes: r.attributes }
-    if (r.productId) ofProduct.set(r.productId, [...(ofProduct.get(r.productId) ?? []), setting])
-    if (r.accountId) ofAccount.set(r.accountId, [...(ofAccount.get(r.accountId) ?? []), setting])
+    if (r.productId) listIn(ofProduct, r.productId).push(setting)
+    if (r.accountId) listIn(ofAccount, r.accountId).push(setting)
   }
   return { ofProduct, ofAccount }
+}
+
+/** The list under `key`, made empty on first use. */
+function listIn<T>(map: Map<number, T[]>, key: number): T[] {
+  let list = map.get(key)
+  if (!list) map.set(key, (list = []))
+  return list
+}
+
+/** Each account's assignments, in their order: one pass, not a filter of all of them per account. */
+function assignmentsByAccount(assignments: AddonAssignment[]): Map<number, AddonAssignment[]> {
+  const out = new Map<number, AddonAssignment[]>()
+  for (const g of assignments) listIn(out, g.accountId).push(g)
+  return out
 }
 
 /** The products whose settings an account's features draw on: its main product and every add-on it was ever given. */
@@ -65,11 +79,11 @@ function featureProducts(list: ServiceAccount[], assignments: AddonAssignment[])
   return [...new Set([...list.map((a) => a.product?.id).filter((id): id is number => !!id), ...assignments.map((g) => g.addon.id)])]
 }
 
-function effectiveAt(list: ServiceAccount[], assignments: AddonAssignment[], settings: FeatureSettings, now: Date): Map<number, EffectiveFeature[]> {
+function effectiveAt(list: ServiceAccount[], assignments: Map<number, AddonAssignment[]>, settings: FeatureSettings, now: Date): Map<number, EffectiveFeature[]> {
   const out = new Map<number, EffectiveFeature[]>()
-  const current = assignments.filter((g) => isCurrent(g, now))
   for (const a of list) {
-    const addons = current.filter((g) => g.accountId === a.id).sort((x, y) => x.addon.addonPriority - y.addon.addonPriority || x.addon.id - y.addon.id)
+    const addons = (assignments.get(a.id) ?? []).filter((g) => isCurrent(g, now))
+      .sort((x, y) => x.addon.addonPriority - y.addon.addonPriority || x.addon.id - y.addon.id)
     out.set(a.id, effectiveFeatures([
       a.product ? settings.ofProduct.get(a.product.id) ?? [] : [],
       ...addons.map((g) => settings.ofProduct.get(g.addon.id) ?? []),
@@ -83,14 +97,17 @@ function effectiveAt(list: ServiceAccount[], assignments: AddonAssignment[], set
 export async function accountFeatures(core: Core, actor: Actor, list: ServiceAccount[], assignments: AddonAssignment[], now = new Date()): Promise<Map<number, EffectiveFeature[]>> {
   if (!list.length) return new Map()
   const settings = await featureSettings(core, actor, list.map((a) => a.id), featureProducts(list, assignments))
-  return effectiveAt(list, assignments, settings, now)
+  return effectiveAt(list, assignmentsByAccount(assignments), settings, now)
 }
 
 /** What accounts hold beyond their own row: add-on assignments, effective features at a time, hunt groups. */
 export interface AccountHoldings {
-  assignments: AddonAssignment[]
+  /** Each account's add-on assignments, by assignment id. */
+  assignments: Map<number, AddonAssignment[]>
+  /** Each account's features effective at the time asked. */
   features: Map<number, EffectiveFeature[]>
-  huntGroups: HuntGroup[]
+  /** Each account's hunt groups (those it is a member of), by group id. */
+  huntGroups: Map<number, HuntGroup[]>
 }
 
 const HOLDINGS_TABLES = ['account_addons', 'products', 'product_groups', 'subscription_plans', 'service_features', 'hunt_groups', 'hunt_group_members', 'account_services']
@@ -106,10 +123,13 @@ export async function accountHoldings(core: Core, actor: Actor, list: ServiceAcc
     const settings = await featureSettings(core, actor, ids, featureProducts(list, assignments))
     return { assignments, huntGroups, settings }
   }
-  if (!list.length) return { assignments: [], features: new Map(), huntGroups: [] }
+  if (!list.length) return { assignments: new Map(), features: new Map(), huntGroups: new Map() }
   const only = list.length === 1 ? list[0]! : null
   const raw = only ? await core.reads.get(`account-holdings:${visibilityKey(actor)}:${only.id}:${only.product?.id ?? 0}`, HOLDINGS_TABLES, read) : await read()
-  return { assignments: raw.assignments, huntGroups: raw.huntGroups, features: effectiveAt(list, raw.assignments, raw.settings, now) }
+  const assignments = assignmentsByAccount(raw.assignments)
+  const huntGroups = new Map<number, HuntGroup[]>()
+  for (const h of raw.huntGroups) for (const id of new Set(h.members.map((m) => m.accountId))) listIn(huntGroups, id).push(h)
+  return { assignments, huntGroups, features: effectiveAt(list, assignments, raw.settings, now) }
 }
 
 /** Products among `productIds` that set at least one service feature. */

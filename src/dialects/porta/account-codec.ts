@@ -101,7 +101,7 @@ export function toPortaAccount(a: ServiceAccount, d: AccountDetails, projection:
   const creditLimit = billing === 'Credit' ? a.creditLimit : 0
   const available = billing === 'Credit' ? (Number(a.creditLimit) - Number(a.balance)).toFixed(5) : billing === 'Alias' ? 0 : a.balance
   const on = (name: string) => !!enabledFeature(features, name)
-  const groups = d.huntGroups.filter((h) => h.members.some((m) => m.accountId === a.id))
+  const groups = d.huntGroups.get(a.id) ?? []
   return {
     AccountId: a.login,
     IAccount: a.id,
@@ -168,7 +168,7 @@ export function toPortaAccount(a: ServiceAccount, d: AccountDetails, projection:
     Type: type,
     ExtensionNumber: a.extensionNumber,
     fullname,
-    ActiveAddons: full ? d.assignments.filter((g) => g.accountId === a.id && isCurrent(g, d.now)).map((g) => toProductAddon(g, a.subscription)) : null,
+    ActiveAddons: full ? (d.assignments.get(a.id) ?? []).filter((g) => isCurrent(g, d.now)).map((g) => toProductAddon(g, a.subscription)) : null,
     ICustomerSite: 0,
     MainProductName: product?.name ?? null,
     custom: false,

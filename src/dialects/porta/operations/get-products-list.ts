@@ -44,7 +44,6 @@ export const getProductsList = portaOperation({
     const { from, to, byActivation } = windowOf(ctx)
     const accounts = await queryServiceAccounts(ctx.core, ctx.actor, { includeClosed: true, window: { from, to, byActivation } })
     const details = await loadDetails(ctx, accounts)
-    const assignments = details.assignments
     const rows: PortaProductInfoValue[] = []
     const row = (a: ServiceAccount, p: CatalogProduct, start: Date, end: Date | null, type: 'Main' | 'Addon'): PortaProductInfoValue => {
       const subscriptionFee = p.subscription?.fee ?? 0
@@ -62,7 +61,7 @@ export const getProductsList = portaOperation({
     for (const a of accounts) {
       const own: PortaProductInfoValue[] = []
       if (a.product && (byActivation || overlaps(a.activatedAt, a.closedAt, from, to))) own.push(row(a, a.product, a.activatedAt, a.closedAt, 'Main'))
-      const addons = assignments.filter((g) => g.accountId === a.id && (byActivation || overlaps(g.effectiveFrom, g.effectiveTo, from, to)))
+      const addons = (details.assignments.get(a.id) ?? []).filter((g) => byActivation || overlaps(g.effectiveFrom, g.effectiveTo, from, to))
         .map((g) => row(a, g.addon, g.effectiveFrom, g.effectiveTo, 'Addon'))
         .sort((x, y) => (x.product_ID ?? 0) - (y.product_ID ?? 0))
       rows.push(...own, ...addons)
