@@ -1,4 +1,4 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm'
 import type { Actor } from '../actor.ts'
 import type { Core } from '../core.ts'
 import { idIn } from './id-list.ts'
@@ -185,8 +185,6 @@ export async function loadHuntGroups(core: Core, where: SQL | undefined): Promis
 /** The hunt groups having any of these accounts as a member, by group id. */
 export async function huntGroupsOf(core: Core, actor: Actor, accountIds: number[]): Promise<HuntGroup[]> {
   if (!accountIds.length) return []
-  const groupIds = (await core.db.selectDistinct({ id: huntGroupMembers.groupId }).from(huntGroupMembers)
-    .innerJoin(huntGroups, eq(huntGroups.id, huntGroupMembers.groupId))
-    .where(and(idIn(huntGroupMembers.accountId, accountIds), tenantScope(actor, huntGroups.tenantId)))).map((r) => r.id)
-  return groupIds.length ? loadHuntGroups(core, idIn(huntGroups.id, groupIds)) : []
+  const withMember = core.db.select({ id: huntGroupMembers.groupId }).from(huntGroupMembers).where(idIn(huntGroupMembers.accountId, accountIds))
+  return loadHuntGroups(core, and(inArray(huntGroups.id, withMember), tenantScope(actor, huntGroups.tenantId)))
 }
