@@ -73,7 +73,10 @@ function runGroup(group: string[], index: number, label: string): Promise<GroupR
           if (!line) continue
           const e = JSON.parse(line) as { started?: string; file?: string; ms?: number }
           if (e.started) lastStarted = relative(process.cwd(), e.started)
-          if (e.file) measured[relative(process.cwd(), e.file)] = (measured[relative(process.cwd(), e.file)] ?? 0) + (e.ms ?? 0)
+          if (e.file) {
+            const file = relative(process.cwd(), e.file)
+            measured[file] = (measured[file] ?? 0) + (e.ms ?? 0)
+          }
         }
         rmSync(timesFile)
       } catch { /* a process that died at once reports nothing */ }
@@ -92,9 +95,9 @@ function runGroup(group: string[], index: number, label: string): Promise<GroupR
 }
 
 /**
- * A group whose process died has the files it did not finish run once more in a new process: a crash of Node itself (seen once: glibc's `corrupted size vs. prev_size` in a
- * test process, not reproduced) must not leave half the suite unrun. The death is reported; a
- * second death fails the run.
+ * A group whose process died has the files it did not finish run once more in a new process: a
+ * crash of Node itself (seen once: glibc's `corrupted size vs. prev_size` in a test process, not
+ * reproduced) must not leave half the suite unrun. The death is reported; a second death fails the run.
  */
 async function runGroupOnce(group: string[], index: number): Promise<number> {
   const first = await runGroup(group, index, `test process ${index + 1}/${processes}`)

@@ -22,15 +22,15 @@ function migratedPglitePath(): string {
   return join(tmpdir(), `switchboard-pglite-${migrationsHash()}`)
 }
 
+let pgliteDump: Promise<Blob> | null = null
+
 /**
  * A dump of a freshly migrated PGlite database, made once per set of migrations and shared by
  * every test process through a file in the temp dir: PGlite's initdb costs seconds per database.
+ * Read once per process (a Blob is immutable, the file 44 MB), also by callers that ask at once.
  */
-let pgliteDump: Blob | null = null
-
-async function migratedPgliteDump(): Promise<Blob> {
-  // Read once per process: a Blob is immutable, and the file is 44 MB.
-  pgliteDump ??= await readOrMakePgliteDump()
+function migratedPgliteDump(): Promise<Blob> {
+  pgliteDump ??= readOrMakePgliteDump()
   return pgliteDump
 }
 
