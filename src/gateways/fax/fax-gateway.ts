@@ -210,7 +210,7 @@ export class FaxGateway implements Gateway {
   private async received(provider: GatewayProvider, payload: FaxPayload, context: PeerRequestContext): Promise<PeerReply> {
     if (typeof payload.media_url !== 'string' || !/^https?:\/\//.test(payload.media_url)) return { status: 400, body: 'payload.media_url is required' }
     if (typeof payload.from !== 'string' || typeof payload.to !== 'string') return { status: 400, body: 'payload.from and payload.to are required' }
-    const res = await fetch(payload.media_url, { headers: provider.password ? { authorization: `Bearer ${provider.password}` } : {}, signal: AbortSignal.timeout(60_000) })
+    const res = await this.request(payload.media_url, provider.password, { method: 'GET' }, 60_000)
     if (!res.ok) return { status: 502, body: `media fetch answered ${res.status}` }
     const bytes = Buffer.from(await res.arrayBuffer())
     const mime = (res.headers.get('content-type') ?? 'application/pdf').split(';')[0]!.trim()
@@ -219,6 +219,14 @@ export class FaxGateway implements Gateway {
     if (answer.accepted) return { status: 200, body: 'ok' }
     this.options.log.warn({ providerId: provider.id, reason: answer.reason }, 'inbound fax refused')
     return { status: 404, body: answer.reason }
+  }
+
+  /** One request to the provider, signed in with its API key (Bearer) and bounded in time. */
+  private request(url: string, apiKey: string | null, init: { method: string; body?: string | FormData; headers?: Record<string, string> }, timeoutMs = this.options.requestTimeoutMs ?? 30_000): Promise<Response> {
+    return fetch(url, {
+      ...init, signal: AbortSignal.timeout(timeoutMs),
+      headers: { ...init.headers, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    })
   }
 
   /** `POST {api_base}/faxes`: the provider's fax id. */
@@ -242,10 +250,7 @@ export class FaxGateway implements Gateway {
    * a permanent PeerFailure with the provider's text, a 5xx a temporary one (spec/gateways.md §1).
    */
   private async call(label: string, url: string, apiKey: string | null, headers: Record<string, string>, body: string | FormData, field: string): Promise<string> {
-    const res = await fetch(url, {
-      method: 'POST', body, signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-      headers: { ...headers, accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
-    })
+    const res = await this.request(url, apiKey, { method: 'POST', body, headers: { ...headers, accept: 'application/json' } })
     const text = await res.text()
     if (res.status >= 400) throw new PeerFailure(`${label} ${res.status} ${text.split('\n')[0]!.slice(0, 200)}`.trim(), res.status < 500)
     let value: unknown
@@ -266,10 +271,7 @@ export class FaxGateway implements Gateway {
     const done = (async () => {
       let problem: string | null = null
       try {
-        const res = await fetch(`${media.apiBase}/media/${encodeURIComponent(media.name)}`, {
-          method: 'DELETE', signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-          headers: { accept: 'application/json', ...(media.apiKey ? { authorization: `Bearer ${media.apiKey}` } : {}) },
-        })
+        const res = await this.request(`${media.apiBase}/media/${encodeURIComponent(media.name)}`, media.apiKey, { method: 'DELETE', headers: { accept: 'application/json' } })
         await res.arrayBuffer()
         // 404: already gone (expired, or deleted by another process).
         if (!res.ok && res.status !== 404) problem = `answered ${res.status}`
