@@ -26,9 +26,10 @@ export function renderNativeError(error: DomainError): { status: number; body: N
 export function renderValidationError(err: FastifyError): { status: number; body: NativeError } {
   const first = err.validation?.[0]
   if (!first) return { status: 400, body: { error: 'bad request' } }
-  const params = first.params as { missingProperty?: string; additionalProperty?: string }
+  // Unknown fields never reach here: Ajv strips them (removeAdditional), so the plugin refuses them first.
+  const params = first.params as { missingProperty?: string }
   const path = (first.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')
-  const field = params.missingProperty ?? params.additionalProperty ?? path
-  const reason = params.missingProperty ? 'is required' : params.additionalProperty ? 'is not a known field' : (first.message ?? 'is invalid')
+  const field = params.missingProperty ?? path
+  const reason = params.missingProperty ? 'is required' : (first.message ?? 'is invalid')
   return { status: 400, body: field ? { error: `${field} ${reason}`, field } : { error: `${err.validationContext ?? 'request'} ${reason}` } }
 }
